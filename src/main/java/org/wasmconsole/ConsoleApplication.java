@@ -1,0 +1,21 @@
+package org.wasmconsole;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.theme.lumo.Lumo;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The Wasm Extension Console. Styles: Lumo plus the console's own theme from {@code themes/},
+ * loaded as plain style sheets so that Vaadin's pre-compiled bundle is used as it is.
+ */
+@SpringBootApplication
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("context://themes/console/styles.css")
+public class ConsoleApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ConsoleApplication.class, args);
+    }
+}

@@ -1,0 +1,177 @@
+package org.wasmconsole.extension;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wasmconsole.base.ConflictException;
+import org.wasmconsole.base.NotFoundException;
+import org.wasmconsole.base.ValidationException;
+import org.wasmconsole.base.Violation;
+import org.wasmconsole.security.CurrentUser;
+import org.wasmconsole.security.Roles;
+import org.wasmconsole.security.Viewer;
+import org.wasmconsole.tenant.Organization;
+import org.wasmconsole.tenant.Tenant;
+import org.wasmconsole.tenant.TenantDirectory;
+
+/**
+ * The one way in to extensions for views, the REST API and import: every rule and every
+ * access check happens here. Reads are scoped to what the caller may see; an extension the
+ * caller may not see is "not found", never "forbidden".
+ */
+@Service
+@Transactional
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+public class ExtensionService {
+
+    private final WasmExtensionRepository repository;
+    private final TenantDirectory tenants;
+    private final CurrentUser currentUser;
+    private final ExtensionValidator validator;
+
+    ExtensionService(WasmExtensionRepository repository, TenantDirectory tenants, CurrentUser currentUser) {
+        this.repository = repository;
+        this.tenants = tenants;
+        this.currentUser = currentUser;
+        this.validator = new ExtensionValidator(tenants::exists);
+    }
+
+    /** One page of the catalogue, filtered and sorted in the database. */
+    @Transactional(readOnly = true)
+    public List<ExtensionSummary> list(ExtensionFilter filter, Pageable pageable) {
+        Optional<Specification<WasmExtension>> spec = specification(filter);
+        if (spec.isEmpty()) {
+            return List.of();
+        }
+        Pageable ordered = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                ExtensionQueries.order(pageable.getSort()));
+        return repository.findBy(spec.get(), q -> q.sortBy(ordered.getSort()).slice(ordered)).stream()
+                .map(ExtensionSummary::of).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long count(ExtensionFilter filter) {
+        return specification(filter).map(repository::count).orElse(0L);
+    }
+
+    /** The extension, if it exists and the caller may see it. */
+    @Transactional(readOnly = true)
+    public Optional<StoredExtension> find(String organization, String name) {
+        return findEntity(organization, name).map(StoredExtension::of);
+    }
+
+    @Transactional(readOnly = true)
+    public StoredExtension get(String organization, String name) {
+        return find(organization, name).orElseThrow(() -> notFound(organization, name));
+    }
+
+    /** All violations of a definition, without saving: for forms that check as the user types. */
+    @Transactional(readOnly = true)
+    @RolesAllowed(Roles.ADMIN)
+    public List<Violation> check(ExtensionDefinition definition) {
+        List<Violation> violations = new java.util.ArrayList<>(validator.validate(definition));
+        if (definition.organization() != null && tenants.organization(definition.organization()).isEmpty()
+                && violations.stream().noneMatch(v -> v.path().equals("metadata.organization"))) {
+            violations.add(new Violation("metadata.organization", "organization '" + definition.organization()
+                    + "' does not exist"));
+        }
+        return violations;
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public StoredExtension create(ExtensionDefinition definition) {
+        requireValid(definition);
+        Organization organization = tenants.organization(definition.organization()).orElseThrow();
+        if (repository.existsByOrganizationNameAndName(definition.organization(), definition.name())) {
+            throw alreadyExists(definition);
+        }
+        WasmExtension extension = new WasmExtension(organization, definition.name());
+        extension.apply(definition, tenants.tenantsByFqn(definition.allowedIn()), currentUser.username());
+        try {
+            return StoredExtension.of(repository.saveAndFlush(extension));
+        } catch (DataIntegrityViolationException e) {
+            throw alreadyExists(definition);
+        }
+    }
+
+    /**
+     * Replaces the extension named by the definition. {@code expectedEtag} must be the current etag:
+     * otherwise someone changed it since the caller read it, and nothing is changed.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public StoredExtension update(ExtensionDefinition definition, String expectedEtag) {
+        WasmExtension extension = findEntity(definition.organization(), definition.name())
+                .orElseThrow(() -> notFound(definition.organization(), definition.name()));
+        requireCurrent(extension, expectedEtag);
+        requireValid(definition);
+        extension.apply(definition, tenants.tenantsByFqn(definition.allowedIn()), currentUser.username());
+        try {
+            return StoredExtension.of(repository.saveAndFlush(extension));
+        } catch (OptimisticLockingFailureException e) {
+            throw staleEtag(definition.fqn());
+        }
+    }
+
+    /** Deletes the extension; with an etag, only if it is still the current one. */
+    @RolesAllowed(Roles.ADMIN)
+    public void delete(String organization, String name, String expectedEtag) {
+        WasmExtension extension = findEntity(organization, name).orElseThrow(() -> notFound(organization, name));
+        if (expectedEtag != null) {
+            requireCurrent(extension, expectedEtag);
+        }
+        repository.delete(extension);
+        repository.flush();
+    }
+
+    private Optional<WasmExtension> findEntity(String organization, String name) {
+        return repository.findOne(ExtensionQueries.named(organization, name, currentUser.viewer()));
+    }
+
+    /** The filter as a query, or empty when it cannot match anything (an unknown tenant). */
+    private Optional<Specification<WasmExtension>> specification(ExtensionFilter filter) {
+        Viewer viewer = currentUser.viewer();
+        Long tenantId = null;
+        if (filter.tenant() != null) {
+            Optional<Tenant> tenant = tenants.tenant(filter.tenant());
+            if (tenant.isEmpty()) {
+                return Optional.empty();
+            }
+            tenantId = tenant.get().getId();
+        }
+        return Optional.of(ExtensionQueries.matching(filter, tenantId, viewer));
+    }
+
+    private void requireValid(ExtensionDefinition definition) {
+        List<Violation> violations = check(definition);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+    }
+
+    private static void requireCurrent(WasmExtension extension, String expectedEtag) {
+        if (expectedEtag == null || !expectedEtag.equals(extension.getEtag())) {
+            throw staleEtag(ExtensionDefinition.fqn(extension.getOrganizationName(), extension.getName()));
+        }
+    }
+
+    private static ConflictException staleEtag(String fqn) {
+        return new ConflictException("spec.etag", fqn + " was changed by someone else since you read it;"
+                + " reload it and apply your change again, or overwrite with the current etag");
+    }
+
+    private static ConflictException alreadyExists(ExtensionDefinition d) {
+        return new ConflictException("metadata.name", "an extension named '" + d.name()
+                + "' already exists in organization '" + d.organization() + "'; choose another name or edit it");
+    }
+
+    private static NotFoundException notFound(String organization, String name) {
+        return new NotFoundException("extension " + ExtensionDefinition.fqn(organization, name));
+    }
+}

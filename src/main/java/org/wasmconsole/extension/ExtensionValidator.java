@@ -1,0 +1,278 @@
+package org.wasmconsole.extension;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.wasmconsole.base.Names;
+import org.wasmconsole.base.Violation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every rule of spec §2–§4 for one {@link ExtensionDefinition}, in one place. Each violation
+ * carries its field path in document terms and a message that says how to fix it. Pure: the
+ * only outside knowledge it needs, which tenants exist, comes in as a predicate.
+ */
+public final class ExtensionValidator {
+
+    public static final int MAX_URL_LENGTH = 2048;
+    public static final int MAX_SUMMARY_LENGTH = 1024;
+    public static final int MAX_DESCRIPTION_BYTES = 64 * 1024;
+    public static final int MAX_CONFIG_BYTES = 64 * 1024;
+    public static final int MAX_ENV_VARS = 256;
+
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern TENANT_FQN = Pattern.compile("organizations/([^/]+)/tenants/([^/]+)");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Predicate<String> tenantExists;
+
+    /** @param tenantExists answers whether a tenant FQN names an existing tenant */
+    public ExtensionValidator(Predicate<String> tenantExists) {
+        this.tenantExists = tenantExists;
+    }
+
+    public List<Violation> validate(ExtensionDefinition d) {
+        List<Violation> v = new ArrayList<>();
+        Names.checkDnsLabel(d.organization()).ifPresent(m -> v.add(new Violation("metadata.organization", m)));
+        Names.checkDnsLabel(d.name()).ifPresent(m -> v.add(new Violation("metadata.name", m)));
+        Names.checkDisplayName(d.displayName()).ifPresent(m -> v.add(new Violation("metadata.displayName", m)));
+        checkSummary(d.summary(), v);
+        checkUrl(d.url(), v);
+        checkSource(d.source(), v);
+        checkDescription(d.description(), v);
+        checkConfig(d.config(), "spec.config", v);
+        checkPullSecret(d.imagePullSecret(), d.url(), v);
+        checkEnv(d.env(), v);
+        checkAllowedIn(d.organization(), d.allowedIn(), v);
+        return v;
+    }
+
+    private static void checkSummary(String summary, List<Violation> v) {
+        if (summary == null) {
+            return;
+        }
+        if (summary.length() > MAX_SUMMARY_LENGTH) {
+            v.add(new Violation("metadata.description", "is " + summary.length()
+                    + " characters long; keep the summary under " + MAX_SUMMARY_LENGTH
+                    + " and put long text in spec.description"));
+        } else if (summary.contains("\n") || summary.contains("\r")) {
+            v.add(new Violation("metadata.description",
+                    "must be a single line; put multi-line text in spec.description"));
+        }
+    }
+
+    /** The url rules of spec §2, also used by the form to check the field as the user types. */
+    public static java.util.Optional<String> checkUrl(String url) {
+        List<Violation> v = new ArrayList<>();
+        checkUrl(url, v);
+        return v.stream().map(Violation::message).findFirst();
+    }
+
+    private static void checkUrl(String url, List<Violation> v) {
+        String path = "spec.url";
+        if (url == null || url.isEmpty()) {
+            v.add(new Violation(path, "is required: the location of the Wasm module, e.g."
+                    + " oci://docker.io/example/my-wasm-extension:1.0 or https://example.com/filter.wasm"));
+            return;
+        }
+        if (url.length() > MAX_URL_LENGTH) {
+            v.add(new Violation(path, "is " + url.length() + " characters long; use at most " + MAX_URL_LENGTH));
+            return;
+        }
+        if (WHITESPACE.matcher(url).find()) {
+            v.add(new Violation(path, "contains whitespace; remove the spaces and line breaks"));
+            return;
+        }
+        if (url.startsWith(OciReference.SCHEME)) {
+            if (OciReference.fromUrl(url).isEmpty()) {
+                v.add(new Violation(path, "'" + url + "' is not a valid OCI reference: use"
+                        + " oci://registry/repository[:tag][@sha256:<64 hex digits>], e.g."
+                        + " oci://docker.io/example/my-wasm-extension:1.0 (the registry is a host name such as docker.io,"
+                        + " repository path components are lowercase)"));
+            }
+        } else if (url.startsWith("http://") || url.startsWith("https://")) {
+            if (!hasHost(url)) {
+                v.add(new Violation(path, "'" + url + "' is not a valid URL with a host, e.g."
+                        + " https://example.com/filters/auth.wasm"));
+            }
+        } else if (url.startsWith("file://")) {
+            if (!url.startsWith("file:///") || url.length() == "file:///".length()) {
+                v.add(new Violation(path, "a file:// url needs an absolute path, e.g. file:///opt/filters/auth.wasm"));
+            }
+        } else {
+            v.add(new Violation(path, "must start with oci://, http://, https:// or file:// (a scheme is required;"
+                    + " for an image in a registry write oci://" + url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "")
+                    + ")"));
+        }
+    }
+
+    private static boolean hasHost(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.getHost() != null && !uri.getHost().isEmpty();
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static void checkSource(String source, List<Violation> v) {
+        if (source == null) {
+            return;
+        }
+        if (source.length() > MAX_URL_LENGTH) {
+            v.add(new Violation("spec.source", "is " + source.length() + " characters long; use at most "
+                    + MAX_URL_LENGTH));
+        } else if (!(source.startsWith("http://") || source.startsWith("https://"))
+                || WHITESPACE.matcher(source).find() || !hasHost(source)) {
+            v.add(new Violation("spec.source", "must be an http(s) link to the code, e.g."
+                    + " https://github.com/example/wasm-extension"));
+        }
+    }
+
+    private static void checkDescription(String description, List<Violation> v) {
+        if (description == null) {
+            return;
+        }
+        int bytes = description.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_DESCRIPTION_BYTES) {
+            v.add(new Violation("spec.description", "is " + bytes + " bytes; shorten it to at most 64 KiB ("
+                    + MAX_DESCRIPTION_BYTES + " bytes) and link to longer documents"));
+        }
+    }
+
+    /**
+     * A plugin config must be a mapping with JSON-compatible values, at most 64 KiB as JSON.
+     * Public so that attachments, which may replace the config, apply the same rule.
+     */
+    public static void checkConfig(JsonNode config, String path, List<Violation> v) {
+        if (config == null || config.isNull()) {
+            return;
+        }
+        if (!config.isObject()) {
+            v.add(new Violation(path, "must be a mapping of keys to values (e.g. header: x-tenant), not a "
+                    + (config.isArray() ? "list" : "single value")));
+            return;
+        }
+        String incompatible = firstNonJsonValue(config, path);
+        if (incompatible != null) {
+            v.add(new Violation(incompatible, "is not a JSON-compatible value: use a string, a finite number,"
+                    + " true/false, null, a list or a mapping"));
+            return;
+        }
+        int bytes = JSON.writeValueAsBytes(config).length;
+        if (bytes > MAX_CONFIG_BYTES) {
+            v.add(new Violation(path, "is " + bytes + " bytes as JSON; keep it under 64 KiB (" + MAX_CONFIG_BYTES
+                    + " bytes)"));
+        }
+    }
+
+    private static String firstNonJsonValue(JsonNode node, String path) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                String found = firstNonJsonValue(e.getValue(), path + "." + e.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = firstNonJsonValue(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            return path;
+        }
+        if (node.isBinary() || node.isPojo() || node.isMissingNode()) {
+            return path;
+        }
+        return null;
+    }
+
+    private static void checkPullSecret(String secret, String url, List<Violation> v) {
+        if (secret == null) {
+            return;
+        }
+        String path = "spec.imagePullSecret";
+        if (secret.isEmpty()) {
+            v.add(new Violation(path, "is empty; remove it or name a Kubernetes Secret (e.g. regcred)"));
+            return;
+        }
+        if (url != null && !url.startsWith(OciReference.SCHEME)) {
+            v.add(new Violation(path, "is only used to pull OCI images: remove it, or use an oci:// url"));
+            return;
+        }
+        Names.checkDnsSubdomain(secret).ifPresent(m -> v.add(new Violation(path, m)));
+    }
+
+    private static void checkEnv(List<EnvVar> env, List<Violation> v) {
+        if (env.size() > MAX_ENV_VARS) {
+            v.add(new Violation("spec.vmConfig.env", "has " + env.size() + " variables; use at most " + MAX_ENV_VARS));
+        }
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < env.size(); i++) {
+            EnvVar e = env.get(i);
+            String path = "spec.vmConfig.env[" + i + "]";
+            String name = e.name();
+            if (name == null || name.isEmpty()) {
+                v.add(new Violation(path + ".name", "is required: a variable name such as LOG_LEVEL"));
+            } else if (name.length() > EnvVar.MAX_NAME_LENGTH) {
+                v.add(new Violation(path + ".name", "is " + name.length() + " characters long; use at most "
+                        + EnvVar.MAX_NAME_LENGTH));
+            } else if (!ENV_NAME.matcher(name).matches()) {
+                v.add(new Violation(path + ".name", "'" + name + "' is not a valid variable name: start with a letter"
+                        + " or '_', then use only letters, digits and '_' (e.g. LOG_LEVEL)"));
+            } else {
+                Integer earlier = firstIndex.putIfAbsent(name, i);
+                if (earlier != null) {
+                    v.add(new Violation(path + ".name", "'" + name + "' is already defined at spec.vmConfig.env["
+                            + earlier + "]; variable names must be unique"));
+                }
+            }
+            String value = e.value();
+            if (e.valueFrom() == EnvValueSource.HOST && value != null && !value.isEmpty()) {
+                v.add(new Violation(path + ".value", "must be empty when valueFrom is HOST (the proxy's own"
+                        + " variable is used); remove the value or set valueFrom to INLINE"));
+            } else if (value != null && value.length() > EnvVar.MAX_VALUE_LENGTH) {
+                v.add(new Violation(path + ".value", "is " + value.length() + " characters long; use at most "
+                        + EnvVar.MAX_VALUE_LENGTH));
+            }
+        }
+    }
+
+    private void checkAllowedIn(String organization, List<String> allowedIn, List<Violation> v) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < allowedIn.size(); i++) {
+            String fqn = allowedIn.get(i);
+            String path = "spec.allowedIn[" + i + "]";
+            var m = fqn == null ? null : TENANT_FQN.matcher(fqn);
+            if (m == null || !m.matches()) {
+                v.add(new Violation(path, "'" + fqn + "' is not a tenant FQN: write organizations/"
+                        + organization + "/tenants/<tenant>"));
+            } else if (!m.group(1).equals(organization)) {
+                v.add(new Violation(path, "'" + fqn + "' is a tenant of organization '" + m.group(1)
+                        + "'; an extension of '" + organization + "' can only allow its own tenants"));
+            } else if (!seen.add(fqn)) {
+                v.add(new Violation(path, "'" + fqn + "' is listed twice; remove the duplicate"));
+            } else if (!tenantExists.test(fqn)) {
+                v.add(new Violation(path, "tenant '" + m.group(2) + "' does not exist in organization '"
+                        + organization + "'; create it first or remove it from the list"));
+            }
+        }
+    }
+}

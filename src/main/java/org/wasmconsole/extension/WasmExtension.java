@@ -1,0 +1,240 @@
+package org.wasmconsole.extension;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.hibernate.annotations.BatchSize;
+import org.wasmconsole.tenant.Organization;
+import org.wasmconsole.tenant.Tenant;
+
+/**
+ * A stored WasmExtension. Only {@link ExtensionService} changes it, always through
+ * {@link #apply}, which also keeps the derived columns (effective pull policy, search text,
+ * tenant visibility) and the etag in step with the content.
+ */
+@Entity
+@Table(name = "wasm_extension")
+public class WasmExtension {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "organization_id")
+    private Organization organization;
+
+    @Column(name = "organization_name", nullable = false, length = 63)
+    private String organizationName;
+
+    @Column(nullable = false, length = 63)
+    private String name;
+
+    @Column(name = "display_name", length = 256)
+    private String displayName;
+
+    @Column(length = ExtensionValidator.MAX_SUMMARY_LENGTH)
+    private String summary;
+
+    @Column(nullable = false, length = ExtensionValidator.MAX_URL_LENGTH)
+    private String url;
+
+    @Column(length = ExtensionValidator.MAX_URL_LENGTH)
+    private String source;
+
+    @Column(length = ExtensionValidator.MAX_DESCRIPTION_BYTES)
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private PluginPhase phase;
+
+    @Column(nullable = false)
+    private int priority;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "image_pull_policy", nullable = false, length = 32)
+    private PullPolicy imagePullPolicy;
+
+    /** Derived from url and imagePullPolicy on every write, so that lists can filter on it. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "effective_pull_policy", nullable = false, length = 32)
+    private PullPolicy effectivePullPolicy;
+
+    @Column(name = "image_pull_secret", length = 253)
+    private String imagePullSecret;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "match_mode", nullable = false, length = 32)
+    private WorkloadMode matchMode;
+
+    /** spec.config as JSON text, key order preserved; null when absent. */
+    @Column(name = "config_json", length = 70000)
+    private String configJson;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "extension_env", joinColumns = @JoinColumn(name = "extension_id"))
+    @OrderColumn(name = "position")
+    @BatchSize(size = 64)
+    private List<EnvVar> env = new ArrayList<>();
+
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "extension_allowed_tenant", joinColumns = @JoinColumn(name = "extension_id"),
+            inverseJoinColumns = @JoinColumn(name = "tenant_id"))
+    @OrderColumn(name = "position")
+    @BatchSize(size = 64)
+    private List<Tenant> allowedTenants = new ArrayList<>();
+
+    /** True when allowedIn is empty: available to every tenant (an indexable visibility test). */
+    @Column(name = "all_tenants", nullable = false)
+    private boolean allTenants;
+
+    /** Lower-cased name, display name, url, summary and description for the text filter. */
+    @Column(name = "search_text", nullable = false, length = 140000)
+    private String searchText;
+
+    @Column(nullable = false, length = 64)
+    private String etag;
+
+    /** Guards concurrent writes that passed the etag check at the same moment. */
+    @Version
+    private long version;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "updated_by", nullable = false, length = 63)
+    private String updatedBy;
+
+    protected WasmExtension() {
+    }
+
+    WasmExtension(Organization organization, String name) {
+        this.organization = organization;
+        this.organizationName = organization.getName();
+        this.name = name;
+        this.createdAt = Instant.now();
+    }
+
+    /** Replaces the content with a validated definition; the etag changes. */
+    void apply(ExtensionDefinition d, List<Tenant> allowed, String user) {
+        displayName = d.displayName();
+        summary = d.summary();
+        url = d.url();
+        source = d.source();
+        description = d.description();
+        phase = d.phase();
+        priority = d.priority();
+        imagePullPolicy = d.imagePullPolicy();
+        effectivePullPolicy = d.effectivePullPolicy();
+        imagePullSecret = d.imagePullSecret();
+        matchMode = d.matchMode();
+        configJson = ConfigJson.write(d.config());
+        env.clear();
+        env.addAll(d.env());
+        allowedTenants.clear();
+        allowedTenants.addAll(allowed);
+        allTenants = allowed.isEmpty();
+        searchText = Stream.of(name, displayName, url, summary, description).filter(Objects::nonNull)
+                .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.joining("\n"));
+        etag = newEtag();
+        updatedAt = Instant.now();
+        updatedBy = user;
+    }
+
+    private static String newEtag() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return '"' + HexFormat.of().formatHex(bytes) + '"';
+    }
+
+    public ExtensionDefinition toDefinition() {
+        return new ExtensionDefinition(organizationName, name, displayName, summary, url, source, description, phase,
+                priority, ConfigJson.read(configJson), imagePullPolicy, imagePullSecret, env, matchMode,
+                allowedTenants.stream().map(Tenant::fqn).toList());
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getOrganizationName() {
+        return organizationName;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public PluginPhase getPhase() {
+        return phase;
+    }
+
+    public int getPriority() {
+        return priority;
+    }
+
+    public PullPolicy getImagePullPolicy() {
+        return imagePullPolicy;
+    }
+
+    public PullPolicy getEffectivePullPolicy() {
+        return effectivePullPolicy;
+    }
+
+    public List<Tenant> getAllowedTenants() {
+        return allowedTenants;
+    }
+
+    public String getEtag() {
+        return etag;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
+    }
+}

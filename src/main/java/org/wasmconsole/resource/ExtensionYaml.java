@@ -1,0 +1,80 @@
+package org.wasmconsole.resource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import org.wasmconsole.extension.ExtensionDefinition;
+import org.wasmconsole.extension.StoredExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/**
+ * The YAML codec of WasmExtension documents: reads a {@code ---} stream into definitions and
+ * writes definitions as the exact documents of spec §1 that {@code tctl apply -f} accepts.
+ */
+public final class ExtensionYaml {
+
+    private static final YAMLMapper WRITER = YAMLMapper.builder()
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
+            .enable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .disable(YAMLWriteFeature.SPLIT_LINES)
+            .build();
+
+    private final YamlTreeReader reader;
+
+    public ExtensionYaml(YamlLimits limits) {
+        this.reader = new YamlTreeReader(limits);
+    }
+
+    public ExtensionYaml() {
+        this(YamlLimits.DEFAULT);
+    }
+
+    /**
+     * Reads every document of the stream; throws {@link DocumentException} with the problems of
+     * all documents if any of them is malformed or not a well-shaped WasmExtension.
+     */
+    public List<ParsedExtension> read(String yaml) {
+        List<ParsedExtension> parsed = new ArrayList<>();
+        List<DocumentProblem> problems = new ArrayList<>();
+        for (SourceDocument document : reader.read(yaml)) {
+            try {
+                parsed.add(ExtensionDocuments.read(document));
+            } catch (DocumentException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DocumentException(problems);
+        }
+        return parsed;
+    }
+
+    /** One document, starting with {@code ---}, with the server-managed fqn and etag. */
+    public static String write(StoredExtension extension) {
+        return write(extension.definition(), extension.etag());
+    }
+
+    /** One document, starting with {@code ---}; fqn and etag only when etag is not null. */
+    public static String write(ExtensionDefinition definition, String etag) {
+        return toYaml(ExtensionDocuments.write(definition, etag));
+    }
+
+    /** Appends documents to a stream one by one, so that an export never holds them all in memory. */
+    public static void append(Writer out, StoredExtension extension) {
+        try {
+            out.write(write(extension));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String toYaml(JsonNode document) {
+        return WRITER.writeValueAsString(document);
+    }
+}

@@ -1,0 +1,19 @@
+package org.wasmconsole.resource;
+
+import java.util.List;
+import org.wasmconsole.extension.ExtensionDefinition;
+
+/**
+ * A WasmExtension document read from YAML.
+ *
+ * @param etag     the etag the document carries ({@code spec.etag} or {@code metadata.resourceVersion}), or null
+ * @param warnings things accepted but worth telling (e.g. the deprecated {@code image} field)
+ */
+public record ParsedExtension(SourceDocument source, ExtensionDefinition definition, String etag,
+                              List<String> warnings) {
+
+    /** The line to point at for a violation of the given field path. */
+    public int lineOf(String path) {
+        return source.lineOf(path);
+    }
+}

@@ -1,0 +1,16 @@
+package org.wasmconsole.resource;
+
+/**
+ * Bounds on YAML input, checked while reading so that hostile input is refused before it can
+ * take much memory or time.
+ *
+ * @param maxBytes         the whole input
+ * @param maxDocuments     documents in one stream
+ * @param maxDepth         nesting of mappings and lists
+ * @param maxAliasNodes    nodes that alias expansion may copy in one document ("billion laughs")
+ * @param maxStringLength  one scalar
+ */
+public record YamlLimits(int maxBytes, int maxDocuments, int maxDepth, int maxAliasNodes, int maxStringLength) {
+
+    public static final YamlLimits DEFAULT = new YamlLimits(5 * 1024 * 1024, 20_000, 64, 10_000, 256 * 1024);
+}

@@ -1,0 +1,84 @@
+package org.wasmconsole.security;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/** A person who signs in to the console. The password is stored as a bcrypt hash only. */
+@Entity
+@Table(name = "console_user")
+public class ConsoleUser {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 63)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false, length = 100)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private Role role;
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    /** The tenants an operator belongs to (tenant ids; the database removes rows of deleted tenants). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "console_user_tenant", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "tenant_id")
+    private Set<Long> tenantIds = new HashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected ConsoleUser() {
+    }
+
+    public ConsoleUser(String username, String passwordHash, Role role, Set<Long> tenantIds) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.tenantIds = new HashSet<>(tenantIds);
+        this.createdAt = Instant.now();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Set<Long> getTenantIds() {
+        return Set.copyOf(tenantIds);
+    }
+}

@@ -1,0 +1,53 @@
+package org.wasmconsole.tenant;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Look-ups of organizations and tenants for other features' services (which have already
+ * checked the caller's rights). Not for views: they go through {@link TenantService}.
+ */
+@Component
+@Transactional(readOnly = true)
+public class TenantDirectory {
+
+    private static final Pattern TENANT_FQN = Pattern.compile("organizations/([^/]+)/tenants/([^/]+)");
+
+    private final OrganizationRepository organizations;
+    private final TenantRepository tenants;
+
+    TenantDirectory(OrganizationRepository organizations, TenantRepository tenants) {
+        this.organizations = organizations;
+        this.tenants = tenants;
+    }
+
+    public Optional<Organization> organization(String name) {
+        return name == null ? Optional.empty() : organizations.findByName(name);
+    }
+
+    public Optional<Tenant> tenant(String fqn) {
+        Matcher m = fqn == null ? null : TENANT_FQN.matcher(fqn);
+        if (m == null || !m.matches()) {
+            return Optional.empty();
+        }
+        return tenants.findByOrganizationNameAndName(m.group(1), m.group(2));
+    }
+
+    public boolean exists(String fqn) {
+        return tenant(fqn).isPresent();
+    }
+
+    /** The tenants of the given FQNs, in the same order; fails on an unknown one (validate first). */
+    public List<Tenant> tenantsByFqn(List<String> fqns) {
+        List<Tenant> result = new ArrayList<>(fqns.size());
+        for (String fqn : fqns) {
+            result.add(tenant(fqn).orElseThrow(() -> new IllegalArgumentException("unknown tenant " + fqn)));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,18 @@
+package org.wasmconsole.tenant;
+
+/** A tenant as the rest of the application sees it: detached, immutable. */
+public record TenantInfo(Long id, String organization, String name, String displayName) {
+
+    static TenantInfo of(Tenant t) {
+        return new TenantInfo(t.getId(), t.getOrganizationName(), t.getName(), t.getDisplayName());
+    }
+
+    public String fqn() {
+        return Tenant.fqn(organization, name);
+    }
+
+    /** The display name when there is one, else the name. */
+    public String label() {
+        return displayName == null || displayName.isBlank() ? name : displayName;
+    }
+}
