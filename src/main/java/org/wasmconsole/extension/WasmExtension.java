@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -141,7 +142,12 @@ public class WasmExtension {
         this.organization = organization;
         this.organizationName = organization.getName();
         this.name = name;
-        this.createdAt = Instant.now();
+        this.createdAt = now();
+    }
+
+    /** Microseconds, as the databases store them, so that what a write returns equals what a read gives. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Replaces the content with a validated definition; the etag changes. */
@@ -166,7 +172,7 @@ public class WasmExtension {
         searchText = Stream.of(name, displayName, url, summary, description).filter(Objects::nonNull)
                 .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.joining("\n"));
         etag = newEtag();
-        updatedAt = Instant.now();
+        updatedAt = now();
         updatedBy = user;
     }
 

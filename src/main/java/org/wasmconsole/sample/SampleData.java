@@ -1,0 +1,80 @@
+package org.wasmconsole.sample;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.wasmconsole.extension.ExtensionFilter;
+import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.resource.ExtensionYaml;
+import org.wasmconsole.resource.ParsedExtension;
+import org.wasmconsole.security.SystemAuthentication;
+import org.wasmconsole.tenant.ConsoleOrganization;
+import org.wasmconsole.tenant.TenantService;
+
+/**
+ * Fills an empty organization with tenants and the sample catalogue on first start, through the
+ * same services and YAML codec as everything else, so that a new user sees a living console.
+ */
+@Component
+@Order(2)
+class SampleData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SampleData.class);
+    private static final List<String[]> TENANTS = List.of(
+            new String[] {"tenant1", "Tenant 1"},
+            new String[] {"payments", "Payments"},
+            new String[] {"checkout", "Checkout"},
+            new String[] {"platform", "Platform team"},
+            new String[] {"analytics", "Analytics"});
+
+    private final boolean enabled;
+    private final ConsoleOrganization organization;
+    private final TenantService tenants;
+    private final ExtensionService extensions;
+
+    SampleData(@Value("${console.sample-data.enabled:true}") boolean enabled, ConsoleOrganization organization,
+               TenantService tenants, ExtensionService extensions) {
+        this.enabled = enabled;
+        this.organization = organization;
+        this.tenants = tenants;
+        this.extensions = extensions;
+    }
+
+    /** One transaction: a sample that fails half-way leaves nothing behind, and is tried again next start. */
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!enabled || !"tse".equals(organization.name())) {
+            return;
+        }
+        SystemAuthentication.runAsSystem(() -> {
+            boolean empty = tenants.list("tse").isEmpty() && extensions.count(ExtensionFilter.all("tse")) == 0;
+            if (!empty) {
+                return;
+            }
+            TENANTS.forEach(t -> tenants.create("tse", t[0], t[1]));
+            List<ParsedExtension> catalogue = new ExtensionYaml().read(readSample());
+            catalogue.forEach(p -> extensions.create(p.definition()));
+            log.info("Loaded the sample data: {} tenants and {} extensions in organization 'tse'"
+                    + " (set console.sample-data.enabled=false to start empty)", TENANTS.size(), catalogue.size());
+        });
+    }
+
+    private static String readSample() {
+        try (InputStream in = new ClassPathResource("sample/extensions.yaml").getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("the sample catalogue is missing from the application", e);
+        }
+    }
+}
