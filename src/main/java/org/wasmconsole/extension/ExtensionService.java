@@ -1,8 +1,11 @@
 package org.wasmconsole.extension;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
@@ -31,13 +34,18 @@ import org.wasmconsole.tenant.TenantDirectory;
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
 public class ExtensionService {
 
+    private static final int EXPORT_PAGE_SIZE = 200;
+
     private final WasmExtensionRepository repository;
     private final TenantDirectory tenants;
     private final CurrentUser currentUser;
     private final ExtensionValidator validator;
+    private final EntityManager entityManager;
 
-    ExtensionService(WasmExtensionRepository repository, TenantDirectory tenants, CurrentUser currentUser) {
+    ExtensionService(WasmExtensionRepository repository, TenantDirectory tenants, CurrentUser currentUser,
+                     EntityManager entityManager) {
         this.repository = repository;
+        this.entityManager = entityManager;
         this.tenants = tenants;
         this.currentUser = currentUser;
         this.validator = new ExtensionValidator(tenants::exists);
@@ -117,6 +125,45 @@ public class ExtensionService {
         } catch (OptimisticLockingFailureException e) {
             throw staleEtag(definition.fqn());
         }
+    }
+
+    /**
+     * Hands every extension matching the filter, in catalogue order, to {@code action}, reading
+     * the database a page at a time and forgetting each page: an export of any size runs in
+     * constant memory.
+     */
+    @Transactional(readOnly = true)
+    public void forEach(ExtensionFilter filter, Consumer<StoredExtension> action) {
+        Optional<Specification<WasmExtension>> spec = specification(filter);
+        if (spec.isEmpty()) {
+            return;
+        }
+        Pageable page = PageRequest.of(0, EXPORT_PAGE_SIZE, ExtensionQueries.PROXY_ORDER);
+        while (true) {
+            Pageable current = page;
+            var slice = repository.findBy(spec.get(), q -> q.sortBy(current.getSort()).slice(current));
+            slice.forEach(e -> action.accept(StoredExtension.of(e)));
+            entityManager.clear();
+            if (!slice.hasNext()) {
+                return;
+            }
+            page = page.next();
+        }
+    }
+
+    /** The named extensions, in the given order; all must exist and be visible, else nothing is returned. */
+    @Transactional(readOnly = true)
+    public List<StoredExtension> getAll(String organization, Collection<String> names) {
+        return names.stream().map(n -> get(organization, n)).toList();
+    }
+
+    /** Deletes the named extensions in one transaction: all of them, or none if one is missing. */
+    @RolesAllowed(Roles.ADMIN)
+    public void deleteAll(String organization, Collection<String> names) {
+        for (String name : names) {
+            repository.delete(findEntity(organization, name).orElseThrow(() -> notFound(organization, name)));
+        }
+        repository.flush();
     }
 
     /** Deletes the extension; with an etag, only if it is still the current one. */

@@ -26,7 +26,8 @@ public class MainLayout extends AppLayout {
         product.addClassName("app-title");
         Div spacer = new Div();
         spacer.addClassName("app-bar-spacer");
-        addToNavbar(toggle, product, spacer, userMenu(authentication));
+        addToNavbar(toggle, product, spacer,
+                new ThemeToggle(authentication.getPrincipalName().orElse("")), userMenu(authentication));
 
         SideNav nav = new SideNav();
         nav.getElement().setAttribute("aria-label", "Main navigation");

@@ -1,167 +1,223 @@
 package org.wasmconsole.extension.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridSortOrder;
-import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.SortDirection;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
-import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiConsumer;
+import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.ExtensionSummary;
-import org.wasmconsole.extension.OciReference;
-import org.wasmconsole.extension.PullPolicy;
+import org.wasmconsole.resource.ExtensionExport;
+import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.ConsoleOrganization;
+import org.wasmconsole.tenant.TenantService;
 
 /**
- * The catalogue: every extension the signed-in user may see, one database page at a time,
- * in the order the proxy runs them (phase, then priority, then name).
+ * The catalogue: every extension the signed-in user may see, one database page at a time, in
+ * the order the proxy runs them (phase, then priority, then name), with filters kept in the URL
+ * and bulk export and delete of a selection.
  */
 @Route("")
 @PageTitle("Extensions · Wasm Extension Console")
 @Menu(title = "Extensions", order = 1)
 @PermitAll
-public class ExtensionListView extends VerticalLayout {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
+public class ExtensionListView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ExtensionService service;
     private final String organization;
-    private final Grid<ExtensionSummary> grid = new Grid<>(ExtensionSummary.class, false);
-    private final TextField search = new TextField();
+    private final boolean admin;
+    private final Grid<ExtensionSummary> grid = ExtensionGrid.create();
+    private final CatalogueFilters filters;
     private final Span count = new Span();
-    private final Div emptyState = emptyState();
+    private final Button deleteSelected = new Button("Delete", VaadinIcon.TRASH.create());
+    private final Anchor exportSelected;
+    private final Div emptyState = new Div();
+    /** What the download handlers export; they run outside the UI lock, so they read these, not components. */
+    private volatile ExtensionFilter currentFilter;
+    private volatile List<String> selectedNames = List.of();
 
-    public ExtensionListView(ExtensionService service, ConsoleOrganization organization) {
+    public ExtensionListView(ExtensionService service, TenantService tenants, ExtensionExport export,
+                             ConsoleOrganization organization, AuthenticationContext authentication) {
         this.service = service;
         this.organization = organization.name();
+        this.admin = authentication.hasRole(Roles.ADMIN);
+        this.filters = new CatalogueFilters(tenants.list(this.organization), this::filtersChanged);
+        this.currentFilter = ExtensionFilter.all(this.organization);
         addClassName("extension-list-view");
         setSizeFull();
 
+        exportSelected = download("Export selected", VaadinIcon.DOWNLOAD_ALT,
+                (e, out) -> export.write(this.organization, selectedNames, out));
+        Anchor exportAll = download("Export all matching", VaadinIcon.DOWNLOAD,
+                (e, out) -> export.write(currentFilter, out));
+        deleteSelected.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        deleteSelected.addClickListener(e -> confirmDelete());
+        deleteSelected.setVisible(admin);
+        Button create = new Button("Create extension", VaadinIcon.PLUS.create(), e -> openCreate());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setVisible(admin);
+
         H2 title = new H2("Extensions");
-        search.setPlaceholder("Search name, URL, description…");
-        search.setAriaLabel("Search extensions");
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> refresh());
-        search.setWidth("22rem");
         count.addClassName("match-count");
-        HorizontalLayout header = new HorizontalLayout(title, search, count);
-        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        Div spacer = new Div();
+        spacer.addClassName("header-spacer");
+        HorizontalLayout header = new HorizontalLayout(title, count, spacer, exportSelected, exportAll,
+                deleteSelected, create);
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.addClassName("view-header");
 
-        configureGrid();
-        add(header, grid, emptyState);
+        grid.setItems(query -> service.list(currentFilter, VaadinSpringDataHelpers.toSpringPageRequest(query))
+                .stream(), query -> (int) Math.min(Integer.MAX_VALUE, service.count(currentFilter)));
+        grid.addSelectionListener(e -> selectionChanged());
+        emptyState.addClassName("empty-state");
+        add(header, filters, grid, emptyState);
+        selectionChanged();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        filters.read(event.getLocation().getQueryParameters());
         refresh();
     }
 
-    private void configureGrid() {
-        grid.addClassName("extension-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setAriaLabel("Extensions");
-        Grid.Column<ExtensionSummary> name = grid.addColumn(new ComponentRenderer<>(ExtensionListView::nameCell))
-                .setHeader("Name").setKey("name").setSortProperty("name").setWidth("12rem").setFlexGrow(1);
-        Grid.Column<ExtensionSummary> phase = grid.addColumn(s -> s.phase().label()).setHeader("Phase")
-                .setKey("phase").setSortProperty("phase").setWidth("10.5rem").setFlexGrow(0);
-        Grid.Column<ExtensionSummary> priority = grid.addColumn(ExtensionSummary::priority).setHeader("Priority")
-                .setKey("priority").setSortProperty("priority").setTextAlign(ColumnTextAlign.END)
-                .setWidth("7.5rem").setFlexGrow(0);
-        grid.addColumn(new ComponentRenderer<>(ExtensionListView::pullPolicyCell)).setHeader("Pull policy")
-                .setKey("pullPolicy").setSortProperty("effectivePullPolicy").setWidth("9.5rem").setFlexGrow(0);
-        grid.addColumn(s -> shortUrl(s.url())).setHeader("URL").setKey("url").setSortProperty("url")
-                .setWidth("12rem").setFlexGrow(2).setTooltipGenerator(ExtensionSummary::url);
-        grid.addColumn(s -> s.allowedTenants().isEmpty() ? "All tenants" : String.join(", ", s.allowedTenants()))
-                .setHeader("Allowed tenants").setKey("tenants").setWidth("10rem").setFlexGrow(1)
-                .setTooltipGenerator(s -> String.join(", ", s.allowedTenants()));
-        grid.addColumn(s -> WHEN.format(s.updatedAt())).setHeader("Last changed").setKey("updated")
-                .setSortProperty("updatedAt").setWidth("11.5rem").setFlexGrow(0);
-        grid.setMultiSort(true, true);
-        grid.sort(List.of(new GridSortOrder<>(phase, SortDirection.ASCENDING),
-                new GridSortOrder<>(priority, SortDirection.DESCENDING),
-                new GridSortOrder<>(name, SortDirection.ASCENDING)));
-        grid.setItems(query -> service.list(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
-                query -> (int) Math.min(Integer.MAX_VALUE, service.count(filter())));
-    }
-
-    private ExtensionFilter filter() {
-        String text = search.getValue().isBlank() ? null : search.getValue();
-        return new ExtensionFilter(organization, text, null, null, null);
+    /** A filter change becomes a navigation, so that the URL and the browser history follow it. */
+    private void filtersChanged() {
+        UI.getCurrent().navigate(ExtensionListView.class, filters.toQueryParameters());
     }
 
     private void refresh() {
-        long matches = service.count(filter());
-        count.setText(matches == 1 ? "1 extension" : matches + " extensions");
+        currentFilter = filters.toFilter(organization);
+        long matches = service.count(currentFilter);
+        count.setText(matches == 1 ? "1 extension" : String.format("%,d extensions", matches));
+        grid.deselectAll();
         grid.getDataProvider().refreshAll();
-        boolean empty = matches == 0;
-        grid.setVisible(!empty);
-        emptyState.setVisible(empty);
-    }
-
-    private static Component nameCell(ExtensionSummary s) {
-        Span name = new Span(s.name());
-        name.addClassName("extension-name");
-        Div cell = new Div(name);
-        cell.addClassName("name-cell");
-        if (s.displayName() != null && !s.displayName().isBlank()) {
-            Span display = new Span(s.displayName());
-            display.addClassName("extension-display-name");
-            cell.add(display);
+        grid.setVisible(matches > 0);
+        emptyState.setVisible(matches == 0);
+        if (matches == 0) {
+            fillEmptyState();
         }
-        return cell;
     }
 
-    /** The effective policy, and below it how it came about when that is not the chosen one. */
-    private static Component pullPolicyCell(ExtensionSummary s) {
-        Div cell = new Div(new Span(s.effectivePullPolicy().wireName()));
-        cell.addClassName("name-cell");
-        cell.getElement().setAttribute("title", "Chosen: " + s.imagePullPolicy().wireName()
-                + "; effective: " + s.effectivePullPolicy().wireName());
-        String origin = null;
-        if (s.imagePullPolicy() == PullPolicy.UNSPECIFIED_POLICY) {
-            origin = "default";
-        } else if (s.imagePullPolicy() != s.effectivePullPolicy()) {
-            origin = "pinned by digest";
+    private void selectionChanged() {
+        selectedNames = grid.getSelectedItems().stream().map(ExtensionSummary::name).sorted().toList();
+        int n = selectedNames.size();
+        exportSelected.setEnabled(n > 0);
+        ((Button) exportSelected.getChildren().findFirst().orElseThrow())
+                .setText(n == 0 ? "Export selected" : "Export " + n + " selected");
+        deleteSelected.setEnabled(n > 0);
+        deleteSelected.setText(n == 0 ? "Delete" : "Delete " + n);
+    }
+
+    private void confirmDelete() {
+        List<String> names = grid.getSelectedItems().stream().map(ExtensionSummary::name)
+                .sorted(Comparator.naturalOrder()).toList();
+        if (names.isEmpty()) {
+            return;
         }
-        if (origin != null) {
-            Span note = new Span(origin);
-            note.addClassName("cell-note");
-            cell.add(note);
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(names.size() == 1 ? "Delete " + names.getFirst() + "?"
+                : "Delete " + names.size() + " extensions?");
+        Div body = new Div(new Paragraph(names.size() == 1 ? "This extension will be removed from the catalogue."
+                : "These extensions will be removed from the catalogue:"));
+        if (names.size() > 1) {
+            Div list = new Div();
+            list.addClassName("delete-list");
+            names.forEach(n -> list.add(new Div(new Span(n))));
+            body.add(list);
         }
-        return cell;
+        body.add(new Paragraph("This cannot be undone."));
+        dialog.setText(body);
+        dialog.setCancelable(true);
+        dialog.setConfirmText(names.size() == 1 ? "Delete" : "Delete " + names.size());
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> delete(names));
+        dialog.open();
     }
 
-    private static String shortUrl(String url) {
-        return OciReference.fromUrl(url).map(OciReference::shortForm).orElse(url);
+    private void delete(List<String> names) {
+        try {
+            service.deleteAll(organization, names);
+            Notification.show(names.size() == 1 ? "Deleted " + names.getFirst() : "Deleted " + names.size()
+                    + " extensions", 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (NotFoundException e) {
+            Notification.show("Nothing was deleted: " + e.getMessage() + " (deleted by someone else?)", 6000,
+                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refresh();
     }
 
-    private Div emptyState() {
-        Div box = new Div();
-        box.addClassName("empty-state");
-        box.add(VaadinIcon.PUZZLE_PIECE.create(), new H2("No extensions match"),
-                new Paragraph("Nothing here yet, or nothing matches the search. Clear the search to see everything."));
-        box.setVisible(false);
-        return box;
+    private void openCreate() {
+        UI.getCurrent().navigate("extensions/new");
     }
+
+    private void fillEmptyState() {
+        emptyState.removeAll();
+        emptyState.add(VaadinIcon.PUZZLE_PIECE.create());
+        if (filters.isActive()) {
+            emptyState.add(new H2("No extensions match these filters"),
+                    new Paragraph("Try other words, or clear the filters to see the whole catalogue."),
+                    new Button("Clear filters", e -> {
+                        filters.clear();
+                        filtersChanged();
+                    }));
+        } else {
+            emptyState.add(new H2("No extensions yet"), new Paragraph(admin
+                    ? "Create the first one, or import a YAML file exported from tctl."
+                    : "No extension is available to your tenants yet. Ask a platform admin."));
+            if (admin) {
+                Button create = new Button("Create extension", VaadinIcon.PLUS.create(), e -> openCreate());
+                create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                emptyState.add(create);
+            }
+        }
+    }
+
+    private Anchor download(String text, VaadinIcon icon, BiConsumer<ExtensionFilter, Writer> writer) {
+        DownloadHandler handler = event -> {
+            event.setFileName(ExtensionExport.fileName(organization, LocalDate.now()));
+            event.setContentType("application/yaml");
+            try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
+                writer.accept(currentFilter, out);
+            }
+        };
+        Anchor anchor = new Anchor(handler, "");
+        anchor.getElement().setAttribute("download", true);
+        Button button = new Button(text, icon.create());
+        button.setTabIndex(-1);
+        anchor.add(button);
+        return anchor;
+    }
+
 }

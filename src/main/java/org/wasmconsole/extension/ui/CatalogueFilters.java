@@ -1,0 +1,128 @@
+package org.wasmconsole.extension.ui;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.wasmconsole.extension.ExtensionFilter;
+import org.wasmconsole.extension.PluginPhase;
+import org.wasmconsole.extension.PullPolicy;
+import org.wasmconsole.tenant.TenantInfo;
+
+/**
+ * The catalogue's filters, kept in the URL ({@code ?q=…&phase=…&pull=…&tenant=…}) so that a
+ * filtered list can be bookmarked and the back button steps through earlier filters.
+ */
+class CatalogueFilters extends HorizontalLayout {
+
+    private final TextField text = new TextField();
+    private final Select<PluginPhase> phase = new Select<>();
+    private final Select<PullPolicy> pullPolicy = new Select<>();
+    private final ComboBox<TenantInfo> tenant = new ComboBox<>();
+    private final List<TenantInfo> tenants;
+    private boolean reading;
+
+    CatalogueFilters(List<TenantInfo> tenants, Runnable onChange) {
+        this.tenants = tenants;
+        addClassName("catalogue-filters");
+        setAlignItems(FlexComponent.Alignment.END);
+
+        text.setPlaceholder("Name, URL, description…");
+        text.setAriaLabel("Search extensions");
+        text.setPrefixComponent(VaadinIcon.SEARCH.create());
+        text.setClearButtonVisible(true);
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.setWidth("18rem");
+
+        phase.setAriaLabel("Phase");
+        phase.setItems(PluginPhase.values());
+        phase.setItemLabelGenerator(p -> p == null ? "Any phase" : p.label());
+        phase.setEmptySelectionAllowed(true);
+        phase.setEmptySelectionCaption("Any phase");
+        phase.setWidth("11rem");
+
+        pullPolicy.setAriaLabel("Effective pull policy");
+        pullPolicy.setItems(PullPolicy.IF_NOT_PRESENT, PullPolicy.ALWAYS);
+        pullPolicy.setItemLabelGenerator(p -> p == null ? "Any pull policy" : p.wireName());
+        pullPolicy.setEmptySelectionAllowed(true);
+        pullPolicy.setEmptySelectionCaption("Any pull policy");
+        pullPolicy.setWidth("11rem");
+
+        tenant.setAriaLabel("Available to tenant");
+        tenant.setPlaceholder("Any tenant");
+        tenant.setItems(tenants);
+        tenant.setItemLabelGenerator(t -> t.label() + " (" + t.name() + ")");
+        tenant.setClearButtonVisible(true);
+        tenant.setWidth("14rem");
+
+        text.addValueChangeListener(e -> changed(onChange));
+        phase.addValueChangeListener(e -> changed(onChange));
+        pullPolicy.addValueChangeListener(e -> changed(onChange));
+        tenant.addValueChangeListener(e -> changed(onChange));
+        add(text, phase, pullPolicy, tenant);
+    }
+
+    private void changed(Runnable onChange) {
+        if (!reading) {
+            onChange.run();
+        }
+    }
+
+    ExtensionFilter toFilter(String organization) {
+        String q = text.getValue().isBlank() ? null : text.getValue().strip();
+        return new ExtensionFilter(organization, q, phase.getValue(), pullPolicy.getValue(),
+                tenant.getValue() == null ? null : tenant.getValue().fqn());
+    }
+
+    boolean isActive() {
+        return !text.getValue().isBlank() || phase.getValue() != null || pullPolicy.getValue() != null
+                || tenant.getValue() != null;
+    }
+
+    void clear() {
+        reading = true;
+        text.clear();
+        phase.clear();
+        pullPolicy.clear();
+        tenant.clear();
+        reading = false;
+    }
+
+    QueryParameters toQueryParameters() {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (!text.getValue().isBlank()) {
+            params.put("q", text.getValue().strip());
+        }
+        if (phase.getValue() != null) {
+            params.put("phase", phase.getValue().name());
+        }
+        if (pullPolicy.getValue() != null) {
+            params.put("pull", pullPolicy.getValue().wireName());
+        }
+        if (tenant.getValue() != null) {
+            params.put("tenant", tenant.getValue().name());
+        }
+        return QueryParameters.simple(params);
+    }
+
+    /** Shows the filters of a URL without firing a change; unknown values are ignored. */
+    void read(QueryParameters params) {
+        reading = true;
+        text.setValue(params.getSingleParameter("q").orElse(""));
+        phase.setValue(params.getSingleParameter("phase").flatMap(v -> Arrays.stream(PluginPhase.values())
+                .filter(p -> p.name().equals(v)).findFirst()).orElse(null));
+        pullPolicy.setValue(params.getSingleParameter("pull").flatMap(PullPolicy::fromWireName)
+                .filter(p -> p != PullPolicy.UNSPECIFIED_POLICY).orElse(null));
+        tenant.setValue(params.getSingleParameter("tenant").flatMap(name -> tenants.stream()
+                .filter(t -> t.name().equals(name)).findFirst()).orElse(null));
+        reading = false;
+    }
+}

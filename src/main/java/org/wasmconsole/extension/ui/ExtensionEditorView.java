@@ -1,0 +1,249 @@
+package org.wasmconsole.extension.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Optional;
+import org.wasmconsole.base.ConflictException;
+import org.wasmconsole.base.NotFoundException;
+import org.wasmconsole.base.ValidationException;
+import org.wasmconsole.base.Violation;
+import org.wasmconsole.base.ui.YamlEditor;
+import org.wasmconsole.extension.ExtensionDefinition;
+import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.extension.StoredExtension;
+import org.wasmconsole.resource.ExtensionYaml;
+import org.wasmconsole.security.Roles;
+import org.wasmconsole.tenant.ConsoleOrganization;
+import org.wasmconsole.tenant.TenantInfo;
+import org.wasmconsole.tenant.TenantService;
+
+/**
+ * Creates ({@code extensions/new}) or edits ({@code extensions/<name>/edit}) an extension, with
+ * the form or as YAML, beside a live preview of the exact document that will be saved. Every
+ * check is the service's; a stale etag is offered as "reload or overwrite".
+ */
+@Route("extensions/new")
+@RouteAlias("extensions/:name/edit")
+@RolesAllowed(Roles.ADMIN)
+public class ExtensionEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ExtensionService service;
+    private final String organization;
+    private final List<TenantInfo> tenants;
+    private final ExtensionForm form;
+    private final ExtensionYamlPane yamlPane;
+    private final YamlEditor preview = new YamlEditor();
+    private final H2 title = new H2();
+    private final Tab formTab = new Tab("Form");
+    private final Tab yamlTab = new Tab("Edit as YAML");
+    private final Tabs mode = new Tabs(formTab, yamlTab);
+    private final Div editorArea = new Div();
+    private final Button save = new Button("Save");
+    private StoredExtension original;
+
+    public ExtensionEditorView(ExtensionService service, TenantService tenantService,
+                               ConsoleOrganization organization) {
+        this.service = service;
+        this.organization = organization.name();
+        this.tenants = tenantService.list(this.organization);
+        this.form = new ExtensionForm(this.organization, tenants);
+        this.yamlPane = new ExtensionYamlPane(this.organization, service::check);
+        addClassName("extension-editor-view");
+        setSizeFull();
+
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> save());
+        Button cancel = new Button("Cancel", e -> cancel());
+        mode.getElement().setAttribute("aria-label", "Edit with the form or as YAML");
+        mode.addSelectedChangeListener(e -> switchMode(e.getPreviousTab()));
+        Div spacer = new Div();
+        spacer.addClassName("header-spacer");
+        HorizontalLayout header = new HorizontalLayout(title, spacer, mode, cancel, save);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.addClassName("view-header");
+
+        preview.setReadOnly(true);
+        preview.setAriaLabel("Preview of the YAML document");
+        preview.setSizeFull();
+        Span previewTitle = new Span("Preview");
+        previewTitle.addClassName("pane-title");
+        Span previewNote = new Span("Exactly what will be saved and exported; fqn and etag are added by the server.");
+        previewNote.addClassName("pane-note");
+        Div previewPane = new Div(previewTitle, previewNote, preview);
+        previewPane.addClassName("preview-pane");
+
+        editorArea.addClassName("editor-area");
+        editorArea.add(form);
+        SplitLayout split = new SplitLayout(editorArea, previewPane);
+        split.setSplitterPosition(58);
+        split.setSizeFull();
+        add(header, split);
+
+        form.addChangeListener(e -> formChanged());
+        yamlPane.addChangeListener(() -> {
+            yamlPane.current().ifPresent(d -> preview.setValue(ExtensionYaml.write(d, null)));
+            save.setEnabled(yamlPane.isSaveable());
+        });
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<String> name = event.getRouteParameters().get("name");
+        original = null;
+        if (name.isPresent()) {
+            Optional<StoredExtension> found = service.find(organization, name.get());
+            if (found.isEmpty()) {
+                Notification.show("Extension " + name.get() + " was not found", 5000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                event.forwardTo(ExtensionListView.class);
+                return;
+            }
+            original = found.get();
+        }
+        title.setText(original == null ? "Create extension" : "Edit " + original.definition().name());
+        ExtensionDefinition start = original != null ? original.definition()
+                : ExtensionDefinition.builder().organization(organization).name("").url("").build();
+        form.read(ExtensionFormBean.of(start, tenants), original != null);
+        mode.setSelectedTab(formTab);
+        formChanged();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (original == null ? "Create extension" : "Edit " + original.definition().name())
+                + " · Wasm Extension Console";
+    }
+
+    private void formChanged() {
+        ExtensionDefinition current = form.currentDefinition();
+        form.showViolations(service.check(current));
+        preview.setValue(ExtensionYaml.write(current, null));
+        save.setEnabled(form.isSaveable());
+    }
+
+    private void switchMode(Tab previous) {
+        if (mode.getSelectedTab() == yamlTab) {
+            yamlPane.start(form.currentDefinition(), original);
+            editorArea.removeAll();
+            editorArea.add(yamlPane);
+            save.setEnabled(yamlPane.isSaveable());
+        } else if (previous == yamlTab) {
+            Optional<ExtensionDefinition> parsed = yamlPane.current();
+            if (parsed.isEmpty()) {
+                Notification.show("Fix the YAML first: the form can only show a readable document", 5000,
+                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+                mode.setSelectedTab(yamlTab);
+                return;
+            }
+            form.read(ExtensionFormBean.of(parsed.get(), tenants), original != null);
+            editorArea.removeAll();
+            editorArea.add(form);
+            formChanged();
+        }
+    }
+
+    private void save() {
+        boolean yaml = mode.getSelectedTab() == yamlTab;
+        if (yaml ? !yamlPane.isSaveable() : !form.isSaveable()) {
+            if (!yaml) {
+                form.showAllErrors();
+            }
+            Notification.show("Fix the marked fields first", 4000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        ExtensionDefinition definition = yaml ? yamlPane.current().orElseThrow() : form.currentDefinition();
+        write(definition, original == null ? null : original.etag());
+    }
+
+    private void write(ExtensionDefinition definition, String etag) {
+        try {
+            StoredExtension saved = original == null ? service.create(definition) : service.update(definition, etag);
+            Notification.show("Saved " + saved.definition().name(), 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            UI.getCurrent().navigate("extensions/" + saved.definition().name());
+        } catch (ValidationException e) {
+            showRefused(e.violations());
+        } catch (ConflictException e) {
+            if ("metadata.name".equals(e.path())) {
+                showRefused(List.of(new Violation(e.path(), e.getMessage())));
+            } else {
+                offerReloadOrOverwrite(definition);
+            }
+        } catch (NotFoundException e) {
+            Notification.show(e.getMessage() + ": it was deleted by someone else. Create it again to keep your"
+                    + " changes.", 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private void showRefused(List<Violation> violations) {
+        if (mode.getSelectedTab() == yamlTab) {
+            yamlPane.showViolations(violations);
+        } else {
+            form.showViolations(violations);
+            form.showAllErrors();
+        }
+        save.setEnabled(false);
+    }
+
+    private void offerReloadOrOverwrite(ExtensionDefinition mine) {
+        StoredExtension theirs = service.find(organization, mine.name()).orElse(null);
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader("Changed by someone else");
+        dialog.setText(mine.name() + " was changed" + (theirs == null ? "" : " by " + theirs.updatedBy())
+                + " since you opened it. Reload to see their version (your changes are lost),"
+                + " or overwrite it with yours.");
+        dialog.setCancelable(true);
+        dialog.setRejectable(true);
+        dialog.setRejectText("Reload");
+        dialog.addRejectListener(e -> UI.getCurrent().getPage().reload());
+        dialog.setConfirmText("Overwrite");
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> {
+            if (theirs != null) {
+                original = theirs;
+                write(mine, theirs.etag());
+            }
+        });
+        dialog.open();
+    }
+
+    private void cancel() {
+        ExtensionDefinition current = mode.getSelectedTab() == yamlTab
+                ? yamlPane.current().orElse(null) : form.currentDefinition();
+        boolean unchanged = original != null ? original.definition().equals(current)
+                : current != null && current.name().isEmpty() && current.url().isEmpty();
+        String back = original == null ? "" : "extensions/" + original.definition().name();
+        if (unchanged) {
+            UI.getCurrent().navigate(back);
+            return;
+        }
+        ConfirmDialog dialog = new ConfirmDialog("Discard your changes?",
+                "What you changed here has not been saved.", "Discard", e -> UI.getCurrent().navigate(back));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.setCancelable(true);
+        dialog.setCancelText("Keep editing");
+        dialog.open();
+    }
+}

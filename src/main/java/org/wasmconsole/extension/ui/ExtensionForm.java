@@ -1,0 +1,300 @@
+package org.wasmconsole.extension.ui;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationResult;
+import com.vaadin.flow.data.binder.Validator;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.shared.Registration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.wasmconsole.base.Names;
+import org.wasmconsole.base.Violation;
+import org.wasmconsole.base.ui.EditorMarker;
+import org.wasmconsole.base.ui.YamlEditor;
+import org.wasmconsole.extension.ExtensionDefinition;
+import org.wasmconsole.extension.ExtensionValidator;
+import org.wasmconsole.extension.OciReference;
+import org.wasmconsole.extension.PluginPhase;
+import org.wasmconsole.extension.PullPolicy;
+import org.wasmconsole.extension.WorkloadMode;
+import org.wasmconsole.resource.ConfigText;
+import org.wasmconsole.tenant.TenantInfo;
+
+/**
+ * The create/edit form of an extension. It never calls a service: it fires a {@link ChangeEvent}
+ * on every edit, and the view answers with the service's violations ({@link #showViolations}),
+ * which the fields show under themselves by path. A field shows its error once the user has
+ * touched it, or after a save attempt.
+ */
+class ExtensionForm extends FormLayout {
+
+    private final TextField name = new TextField("Name");
+    private final TextField displayName = new TextField("Display name");
+    private final TextField summary = new TextField("Summary");
+    private final TextField url = new TextField("URL");
+    private final TextField source = new TextField("Source");
+    private final TextArea description = new TextArea("Description (Markdown)");
+    private final Select<PluginPhase> phase = new Select<>();
+    private final IntegerField priority = new IntegerField("Priority");
+    private final Select<PullPolicy> pullPolicy = new Select<>();
+    private final TextField pullSecret = new TextField("Image pull secret");
+    private final Select<WorkloadMode> matchMode = new Select<>();
+    private final EnvVarsField env = new EnvVarsField();
+    private final YamlEditor config = new YamlEditor();
+    private final Div configError = new Div();
+    private final MultiSelectComboBox<TenantInfo> tenants = new MultiSelectComboBox<>("Allowed tenants");
+    private final Div formErrors = new Div();
+
+    private final Binder<ExtensionFormBean> binder = new Binder<>(ExtensionFormBean.class);
+    private final Map<String, Binder.Binding<ExtensionFormBean, ?>> bindingsByPath = new HashMap<>();
+    private final Set<String> touched = new HashSet<>();
+    private final String organization;
+    private ExtensionFormBean bean = new ExtensionFormBean();
+    private Map<String, String> violations = Map.of();
+    private ConfigText.Parsed parsedConfig = ConfigText.parse("");
+    private boolean showAll;
+
+    ExtensionForm(String organization, List<TenantInfo> tenantChoices) {
+        this.organization = organization;
+        addClassName("extension-form");
+        setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("36em", 2));
+        configureFields(tenantChoices);
+        bind();
+        formErrors.addClassName("form-errors");
+        formErrors.setVisible(false);
+        Div configBlock = new Div(configLabel(), config, configError);
+        configBlock.addClassName("config-block");
+        add(formErrors, name, displayName, summary, url, source, phase, priority, pullPolicy, pullSecret, matchMode,
+                tenants, env, configBlock, description);
+        setColspan(formErrors, 2);
+        setColspan(summary, 2);
+        setColspan(url, 2);
+        setColspan(source, 2);
+        setColspan(tenants, 2);
+        setColspan(env, 2);
+        setColspan(configBlock, 2);
+        setColspan(description, 2);
+    }
+
+    private void configureFields(List<TenantInfo> tenantChoices) {
+        name.setHelperText("Lowercase letters, digits and '-', up to 63 (a DNS label), e.g. wasm-auth");
+        name.setMaxLength(Names.MAX_LABEL_LENGTH);
+        name.setRequiredIndicatorVisible(true);
+        displayName.setHelperText("Optional; shown beside the name");
+        displayName.setMaxLength(Names.MAX_DISPLAY_NAME_LENGTH);
+        summary.setHelperText("Optional one-line summary (metadata.description)");
+        summary.setMaxLength(ExtensionValidator.MAX_SUMMARY_LENGTH);
+        url.setHelperText(FieldHints.URL_HELP);
+        url.setRequiredIndicatorVisible(true);
+        url.setMaxLength(ExtensionValidator.MAX_URL_LENGTH);
+        source.setHelperText("Optional http(s) link to the code, e.g. https://github.com/example/wasm-extension");
+        description.setHelperText("Optional long description, e.g. the README; at most 64 KiB");
+        description.setMinHeight("8rem");
+        phase.setLabel("Phase");
+        phase.setItems(PluginPhase.values());
+        phase.setItemLabelGenerator(PluginPhase::label);
+        priority.setHelperText("Higher runs first within a phase; any 32-bit integer");
+        priority.setStepButtonsVisible(false);
+        priority.setMin(Integer.MIN_VALUE);
+        priority.setMax(Integer.MAX_VALUE);
+        priority.setI18n(new IntegerField.IntegerFieldI18n()
+                .setBadInputErrorMessage("Enter a whole number from -2147483648 to 2147483647")
+                .setMinErrorMessage("Use a number of at least -2147483648")
+                .setMaxErrorMessage("Use a number of at most 2147483647"));
+        pullPolicy.setLabel("Image pull policy");
+        pullPolicy.setItems(PullPolicy.values());
+        pullPolicy.setItemLabelGenerator(p -> p == PullPolicy.UNSPECIFIED_POLICY ? "Unspecified (default)"
+                : p.wireName());
+        pullSecret.setHelperText("A Kubernetes Secret name, for private OCI registries only");
+        pullSecret.setMaxLength(Names.MAX_SUBDOMAIN_LENGTH);
+        matchMode.setLabel("Traffic (match mode)");
+        matchMode.setItems(WorkloadMode.values());
+        matchMode.setItemLabelGenerator(WorkloadMode::label);
+        matchMode.setHelperText("Which side of the traffic runs the filter; gateways: Client or Client and server");
+        tenants.setItems(tenantChoices);
+        tenants.setItemLabelGenerator(t -> t.label() + " (" + t.name() + ")");
+        tenants.setPlaceholder("All tenants");
+        tenants.setHelperText("Leave empty to allow every tenant of the organization");
+        config.setAriaLabel("Config (YAML or JSON)");
+        config.setPlaceholder("key: value");
+        config.setHeight("10rem");
+        configError.addClassName("config-error");
+        for (TextField f : List.of(name, displayName, summary, url, source, pullSecret)) {
+            f.setValueChangeMode(ValueChangeMode.LAZY);
+        }
+        description.setValueChangeMode(ValueChangeMode.LAZY);
+        priority.setValueChangeMode(ValueChangeMode.LAZY);
+        url.addValueChangeListener(e -> updateHints());
+        pullPolicy.addValueChangeListener(e -> updateHints());
+        phase.addValueChangeListener(e -> phase.setHelperText(e.getValue() == null ? null : e.getValue().meaning()));
+        tenants.addValueChangeListener(e -> tenants.setHelperText(e.getValue().isEmpty()
+                ? "Empty: available to every tenant of the organization"
+                : "Available to " + e.getValue().size() + " tenant(s) only"));
+        config.addValueChangeListener(e -> {
+            parsedConfig = ConfigText.parse(e.getValue());
+            touched.add("spec.config");
+            changed();
+        });
+        env.addValueChangeListener(e -> {
+            touched.add("spec.vmConfig.env");
+            changed();
+        });
+    }
+
+    private static Div configLabel() {
+        Div label = new Div("Config (YAML or JSON)");
+        label.addClassName("config-label");
+        Div help = new Div("Optional mapping handed to the plugin; at most 64 KiB");
+        help.addClassName("config-help");
+        return new Div(label, help);
+    }
+
+    private void bind() {
+        bind(name, "metadata.name", ExtensionFormBean::getName, ExtensionFormBean::setName);
+        bind(displayName, "metadata.displayName", ExtensionFormBean::getDisplayName,
+                ExtensionFormBean::setDisplayName);
+        bind(summary, "metadata.description", ExtensionFormBean::getSummary, ExtensionFormBean::setSummary);
+        bind(url, "spec.url", ExtensionFormBean::getUrl, ExtensionFormBean::setUrl);
+        bind(source, "spec.source", ExtensionFormBean::getSource, ExtensionFormBean::setSource);
+        bind(description, "spec.description", ExtensionFormBean::getDescription, ExtensionFormBean::setDescription);
+        bind(phase, "spec.phase", ExtensionFormBean::getPhase, ExtensionFormBean::setPhase);
+        bind(priority, "spec.priority", ExtensionFormBean::getPriority, ExtensionFormBean::setPriority);
+        bind(pullPolicy, "spec.imagePullPolicy", ExtensionFormBean::getImagePullPolicy,
+                ExtensionFormBean::setImagePullPolicy);
+        bind(pullSecret, "spec.imagePullSecret", ExtensionFormBean::getImagePullSecret,
+                ExtensionFormBean::setImagePullSecret);
+        bind(matchMode, "spec.match.mode", ExtensionFormBean::getMatchMode, ExtensionFormBean::setMatchMode);
+        bind(tenants, "spec.allowedIn", ExtensionFormBean::getAllowedTenants, ExtensionFormBean::setAllowedTenants);
+        binder.forField(env).bind(ExtensionFormBean::getEnv, ExtensionFormBean::setEnv);
+    }
+
+    private <T> void bind(HasValue<?, T> field, String path, com.vaadin.flow.function.ValueProvider<ExtensionFormBean, T> getter,
+                          com.vaadin.flow.data.binder.Setter<ExtensionFormBean, T> setter) {
+        Binder.Binding<ExtensionFormBean, T> binding = binder.forField(field).withValidator(rule(path))
+                .bind(getter, setter);
+        bindingsByPath.put(path, binding);
+        field.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                touched.add(path);
+            }
+            changed();
+        });
+    }
+
+    /** A field's rule is the service's: the violation reported for its path, or a child's of it. */
+    private <T> Validator<T> rule(String path) {
+        return (value, context) -> {
+            if (!showAll && !touched.contains(path)) {
+                return ValidationResult.ok();
+            }
+            return violations.entrySet().stream()
+                    .filter(v -> v.getKey().equals(path) || v.getKey().startsWith(path + "["))
+                    .map(v -> ValidationResult.error(v.getValue())).findFirst().orElse(ValidationResult.ok());
+        };
+    }
+
+    void read(ExtensionFormBean source, boolean editing) {
+        bean = source;
+        touched.clear();
+        showAll = false;
+        binder.readBean(source);
+        config.setValue(ConfigText.format(source.getConfig()));
+        parsedConfig = ConfigText.parse(config.getValue());
+        name.setReadOnly(editing);
+        name.setHelperText(editing ? "The name identifies the extension and cannot change"
+                : "Lowercase letters, digits and '-', up to 63 (a DNS label), e.g. wasm-auth");
+        updateHints();
+    }
+
+    /** The definition as currently typed, invalid or not (for the preview and the checks). */
+    ExtensionDefinition currentDefinition() {
+        ExtensionFormBean draft = new ExtensionFormBean();
+        binder.writeBeanAsDraft(draft, true);
+        draft.setConfig(parsedConfig.ok() ? parsedConfig.value() : bean.getConfig());
+        return draft.toDefinition(organization);
+    }
+
+    /** Shows the service's violations under their fields; ones no field owns go to the top. */
+    void showViolations(List<Violation> found) {
+        Map<String, String> map = new HashMap<>();
+        found.forEach(v -> map.putIfAbsent(v.path(), v.message()));
+        violations = map;
+        bindingsByPath.values().forEach(b -> b.validate(true));
+        env.showErrors(showAll || touched.contains("spec.vmConfig.env") ? map : Map.of());
+        showConfigErrors();
+        List<String> orphans = new ArrayList<>();
+        map.forEach((path, message) -> {
+            boolean owned = bindingsByPath.keySet().stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "["))
+                    || path.startsWith("spec.vmConfig.env") || path.startsWith("spec.config");
+            if (!owned) {
+                orphans.add(path + ": " + message);
+            }
+        });
+        formErrors.setText(String.join("\n", orphans));
+        formErrors.setVisible(!orphans.isEmpty());
+    }
+
+    private void showConfigErrors() {
+        String message = null;
+        if (!parsedConfig.ok()) {
+            message = "Line " + parsedConfig.line() + ", column " + parsedConfig.column() + ": " + parsedConfig.error();
+            config.setMarkers(List.of(EditorMarker.error(parsedConfig.line(), parsedConfig.column(),
+                    parsedConfig.error())));
+        } else {
+            config.clearMarkers();
+            message = violations.entrySet().stream().filter(e -> e.getKey().startsWith("spec.config"))
+                    .map(e -> e.getKey() + ": " + e.getValue()).findFirst().orElse(null);
+        }
+        boolean show = message != null && (showAll || touched.contains("spec.config"));
+        configError.setText(show ? message : "");
+        configError.setVisible(show);
+    }
+
+    /** True when nothing stops a save: no rule broken, every number parsed, the config readable. */
+    boolean isSaveable() {
+        return violations.isEmpty() && parsedConfig.ok() && !priority.isInvalid();
+    }
+
+    /** After a refused save: every field shows its error, touched or not. */
+    void showAllErrors() {
+        showAll = true;
+        showViolations(violations.entrySet().stream().map(e -> new Violation(e.getKey(), e.getValue())).toList());
+    }
+
+    private void updateHints() {
+        url.setHelperText(FieldHints.url(url.getValue()));
+        pullPolicy.setHelperText(FieldHints.pullPolicy(pullPolicy.getValue(), url.getValue()));
+        boolean oci = url.getValue().strip().startsWith(OciReference.SCHEME);
+        pullSecret.setEnabled(oci || !pullSecret.getValue().isBlank());
+        pullSecret.setHelperText(oci ? "A Kubernetes Secret name, for private OCI registries"
+                : "Only for oci:// images");
+    }
+
+    private void changed() {
+        fireEvent(new ChangeEvent(this));
+    }
+
+    Registration addChangeListener(com.vaadin.flow.component.ComponentEventListener<ChangeEvent> listener) {
+        return addListener(ChangeEvent.class, listener);
+    }
+
+    /** Something in the form changed: the view re-checks it and refreshes the preview. */
+    static class ChangeEvent extends ComponentEvent<ExtensionForm> {
+        ChangeEvent(ExtensionForm source) {
+            super(source, false);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.wasmconsole.extension.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.wasmconsole.extension.ExtensionSummary;
+import org.wasmconsole.extension.OciReference;
+import org.wasmconsole.extension.PullPolicy;
+
+/** The catalogue's grid: its columns, cells and initial (proxy) order. */
+final class ExtensionGrid {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private ExtensionGrid() {
+    }
+
+    static Grid<ExtensionSummary> create() {
+        Grid<ExtensionSummary> grid = new Grid<>(ExtensionSummary.class, false);
+        grid.addClassName("extension-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setAriaLabel("Extensions");
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        Grid.Column<ExtensionSummary> name = grid.addColumn(new ComponentRenderer<>(ExtensionGrid::nameCell))
+                .setHeader("Name").setKey("name").setSortProperty("name").setWidth("11rem").setFlexGrow(1);
+        Grid.Column<ExtensionSummary> phase = grid.addColumn(s -> s.phase().label()).setHeader("Phase")
+                .setKey("phase").setSortProperty("phase").setWidth("9.5rem").setFlexGrow(0);
+        Grid.Column<ExtensionSummary> priority = grid.addColumn(ExtensionSummary::priority).setHeader("Priority")
+                .setKey("priority").setSortProperty("priority").setTextAlign(ColumnTextAlign.END)
+                .setWidth("7rem").setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(ExtensionGrid::pullPolicyCell)).setHeader("Pull policy")
+                .setKey("pullPolicy").setSortProperty("effectivePullPolicy").setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(s -> shortUrl(s.url())).setHeader("URL").setKey("url").setSortProperty("url")
+                .setWidth("9rem").setFlexGrow(2).setTooltipGenerator(ExtensionSummary::url);
+        grid.addColumn(s -> s.allowedTenants().isEmpty() ? "All tenants" : String.join(", ", s.allowedTenants()))
+                .setHeader("Allowed tenants").setKey("tenants").setWidth("7.5rem").setFlexGrow(1)
+                .setTooltipGenerator(s -> s.allowedTenants().isEmpty() ? "Every tenant of the organization"
+                        : String.join(", ", s.allowedTenants()));
+        grid.addColumn(s -> WHEN.format(s.updatedAt())).setHeader("Last changed").setKey("updated")
+                .setSortProperty("updatedAt").setWidth("11rem").setFlexGrow(0)
+                .setTooltipGenerator(s -> "by " + s.updatedBy());
+        // Multi-sort must be on before the initial order is set, or only its first column is kept.
+        grid.setMultiSort(true, true);
+        grid.sort(List.of(new GridSortOrder<>(phase, SortDirection.ASCENDING),
+                new GridSortOrder<>(priority, SortDirection.DESCENDING),
+                new GridSortOrder<>(name, SortDirection.ASCENDING)));
+        return grid;
+    }
+
+    private static Component nameCell(ExtensionSummary s) {
+        Anchor name = new Anchor("extensions/" + s.name(), s.name());
+        name.getElement().setAttribute("router-link", true);
+        name.addClassName("extension-name");
+        Div cell = new Div(name);
+        cell.addClassName("name-cell");
+        if (s.displayName() != null && !s.displayName().isBlank()) {
+            Span display = new Span(s.displayName());
+            display.addClassName("extension-display-name");
+            cell.add(display);
+        }
+        return cell;
+    }
+
+    /** The effective policy, and below it how it came about when that is not simply the chosen one. */
+    private static Component pullPolicyCell(ExtensionSummary s) {
+        Div cell = new Div(new Span(s.effectivePullPolicy().wireName()));
+        cell.addClassName("name-cell");
+        cell.getElement().setAttribute("title", "Chosen: " + s.imagePullPolicy().wireName()
+                + "; effective: " + s.effectivePullPolicy().wireName());
+        String origin = null;
+        if (s.imagePullPolicy() == PullPolicy.UNSPECIFIED_POLICY) {
+            origin = "default";
+        } else if (s.imagePullPolicy() != s.effectivePullPolicy()) {
+            origin = "pinned by digest";
+        }
+        if (origin != null) {
+            Span note = new Span(origin);
+            note.addClassName("cell-note");
+            cell.add(note);
+        }
+        return cell;
+    }
+
+    static String shortUrl(String url) {
+        return OciReference.fromUrl(url).map(OciReference::shortForm).orElse(url);
+    }
+}

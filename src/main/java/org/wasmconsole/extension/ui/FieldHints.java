@@ -1,0 +1,51 @@
+package org.wasmconsole.extension.ui;
+
+import org.wasmconsole.extension.OciReference;
+import org.wasmconsole.extension.PullPolicy;
+
+/** Helper texts that explain a value as the user types it. */
+final class FieldHints {
+
+    static final String URL_HELP = "oci://registry/repository[:tag][@sha256:…], http(s)://host/path.wasm"
+            + " or file:///absolute/path.wasm";
+
+    private FieldHints() {
+    }
+
+    /** What the url points at: for oci:// its registry, repository, tag and digest. */
+    static String url(String url) {
+        if (url == null || url.isBlank()) {
+            return URL_HELP;
+        }
+        return OciReference.fromUrl(url.strip()).map(FieldHints::oci).orElse(URL_HELP);
+    }
+
+    private static String oci(OciReference ref) {
+        StringBuilder s = new StringBuilder("Registry ").append(ref.registry())
+                .append(" · repository ").append(ref.repository())
+                .append(" · tag ").append(ref.tag() == null ? "(none: latest)" : ref.tag());
+        if (ref.digest() != null) {
+            s.append(" · digest ").append(ref.digest(), 0, "sha256:".length() + 12).append('…');
+        }
+        return s.toString();
+    }
+
+    /** The policy the proxy will apply for this url and choice, and why. */
+    static String pullPolicy(PullPolicy chosen, String url) {
+        String u = url == null ? "" : url.strip();
+        PullPolicy effective = (chosen == null ? PullPolicy.UNSPECIFIED_POLICY : chosen).effectiveFor(u);
+        String why;
+        var oci = OciReference.fromUrl(u);
+        if (oci.isPresent() && oci.get().digest() != null) {
+            why = "the image is pinned by digest, so it never changes";
+        } else if (chosen != null && chosen != PullPolicy.UNSPECIFIED_POLICY) {
+            why = "as chosen";
+        } else if (oci.isPresent()) {
+            why = oci.get().tag() == null || oci.get().tag().equals("latest")
+                    ? "the default for an untagged or :latest image" : "the default for a tagged image";
+        } else {
+            why = "the default";
+        }
+        return "Effective: " + effective.wireName() + " (" + why + ")";
+    }
+}

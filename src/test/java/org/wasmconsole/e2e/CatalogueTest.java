@@ -1,0 +1,113 @@
+package org.wasmconsole.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wasmconsole.SignedIn.asSystem;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.wasmconsole.extension.ExtensionDefinition;
+import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.extension.PluginPhase;
+import org.wasmconsole.resource.ExtensionYaml;
+import org.wasmconsole.resource.ParsedExtension;
+
+/** The catalogue's filters in the URL, bulk export and bulk delete, as an admin uses them. */
+class CatalogueTest extends BrowserTest {
+
+    @Autowired
+    ExtensionService extensions;
+
+    private void createExtension(String name, PluginPhase phase) {
+        asSystem(() -> extensions.create(ExtensionDefinition.builder().organization("tse").name(name)
+                .url("oci://docker.io/example/" + name + ":1.0").phase(phase).build()));
+    }
+
+    private Locator visibleNames() {
+        return page.locator("vaadin-grid.extension-grid .extension-name")
+                .filter(new Locator.FilterOptions().setVisible(true));
+    }
+
+    /** Ticks the row checkboxes (select-all is hidden on purpose: the data is lazy). */
+    private void selectVisibleRows(int rows) {
+        Locator boxes = page.locator("vaadin-grid.extension-grid vaadin-checkbox")
+                .filter(new Locator.FilterOptions().setVisible(true));
+        assertThat(boxes).hasCount(rows);
+        for (int i = 0; i < rows; i++) {
+            boxes.nth(i).click();
+        }
+    }
+
+    @Test
+    void filtersLiveInTheUrlAndTheBackButtonRestoresThem() {
+        signInAsAdmin();
+        page.navigate(url("/?phase=AUTHN&q=coraza"));
+        assertThat(page.locator(".match-count")).hasText("1 extension");
+        assertThat(visibleNames()).hasText("coraza-waf");
+
+        page.getByLabel("Search extensions").fill("");
+        assertThat(page).hasURL(url("/?phase=AUTHN"));
+        assertThat(page.locator(".match-count")).not().hasText("1 extension");
+        screenshot("catalogue-filtered");
+
+        page.goBack();
+        assertThat(page).hasURL(url("/?phase=AUTHN&q=coraza"));
+        assertThat(page.locator(".match-count")).hasText("1 extension");
+        assertThat(page.getByLabel("Search extensions")).hasValue("coraza");
+    }
+
+    @Test
+    void tenantFilterShowsWhatIsAvailableToThatTenant() {
+        signInAsAdmin();
+        page.navigate(url("/?tenant=analytics&q=tenant-router"));
+        assertThat(visibleNames()).hasText("tenant-router");
+        page.navigate(url("/?tenant=payments&q=tenant-router"));
+        assertThat(page.getByText("No extensions match these filters")).isVisible();
+        screenshot("catalogue-no-match");
+    }
+
+    @Test
+    void selectedExtensionsExportAsAYamlStreamThatReadsBack() throws IOException {
+        createExtension("export-one", PluginPhase.AUTHN);
+        createExtension("export-two", PluginPhase.STATS);
+        signInAsAdmin();
+        page.navigate(url("/?q=export-"));
+        assertThat(page.locator(".match-count")).hasText("2 extensions");
+        selectVisibleRows(2);
+        Download download = page.waitForDownload(() -> page.getByText("Export 2 selected").click());
+
+        assertThat(download.suggestedFilename()).matches("tse-extensions-\\d{4}-\\d{2}-\\d{2}\\.yaml");
+        String yaml = Files.readString(download.path());
+        List<ParsedExtension> documents = new ExtensionYaml().read(yaml);
+        assertThat(documents).extracting(d -> d.definition().name()).containsExactly("export-one", "export-two");
+        assertThat(documents).allSatisfy(d -> assertThat(d.etag()).isNotBlank());
+    }
+
+    @Test
+    void bulkDeleteListsWhatWillGoAndRemovesItAfterConfirmation() {
+        createExtension("bulk-delete-a", PluginPhase.AUTHZ);
+        createExtension("bulk-delete-b", PluginPhase.AUTHZ);
+        signInAsAdmin();
+        page.navigate(url("/?q=bulk-delete-"));
+        assertThat(page.locator(".match-count")).hasText("2 extensions");
+        selectVisibleRows(2);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete 2")).click();
+
+        Locator dialog = page.getByRole(AriaRole.ALERTDIALOG).or(page.getByRole(AriaRole.DIALOG));
+        assertThat(dialog.getByText("bulk-delete-a")).isVisible();
+        assertThat(dialog.getByText("bulk-delete-b")).isVisible();
+        screenshot("catalogue-bulk-delete");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete 2")).click();
+
+        assertThat(page.getByText("No extensions match these filters")).isVisible();
+        assertThat(asSystem(() -> extensions.find("tse", "bulk-delete-a"))).isEmpty();
+        assertThat(asSystem(() -> extensions.find("tse", "bulk-delete-b"))).isEmpty();
+    }
+}
