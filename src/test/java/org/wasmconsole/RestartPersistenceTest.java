@@ -36,10 +36,11 @@ class RestartPersistenceTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(ConsoleApplication.class).properties(
-                "server.port=0",
-                "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("console").toAbsolutePath(),
-                "console.admin.password=restart-test-password",
-                "vaadin.devmode.devTools.enabled=false").run();
+        // Command-line arguments, not builder defaults: application.properties must not win.
+        return new SpringApplicationBuilder(ConsoleApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("console").toAbsolutePath(),
+                "--console.admin.password=restart-test-password",
+                "--vaadin.devmode.devTools.enabled=false");
     }
 }

@@ -1,19 +1,22 @@
 package org.wasmconsole.resource;
 
 import java.util.List;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * A plugin config typed as text (YAML, or JSON, which is YAML too): parsed into a tree, or the
- * line and column where it stops making sense. Empty text means no config.
+ * line where it stops making sense (the column is 1: problems carry lines only). Empty text means
+ * no config.
  */
 public final class ConfigText {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
+    // YamlQuoting: text such as "1e3", ".inf" or "0x10" must stay text when the user saves the form.
+    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .stringQuotingChecker(new YamlQuoting())
+                    .build())
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
@@ -35,15 +38,8 @@ public final class ConfigText {
         if (text == null || text.isBlank()) {
             return new Parsed(null, null, 0, 0);
         }
-        try {
-            YAML.readTree(text);
-        } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            String message = e.getOriginalMessage() == null ? "not valid YAML" : e.getOriginalMessage().lines()
-                    .findFirst().orElse("not valid YAML");
-            return new Parsed(null, message, at == null ? 1 : Math.max(at.getLineNr(), 1),
-                    at == null ? 1 : Math.max(at.getColumnNr(), 1));
-        }
+        // The reader alone: it points at the line of a syntax error and explains it in words (Jackson's
+        // own parse reported the enclosing construct's line, parser jargon and Java class names).
         try {
             List<SourceDocument> documents = READER.read(text);
             if (documents.size() > 1) {

@@ -50,15 +50,16 @@ public final class ExtensionDocuments {
         r.onlyKnown(root, "", TOP);
         JsonNode metadata = r.object(root, "", "metadata");
         JsonNode spec = r.object(root, "", "spec");
-        if (metadata == null) {
-            r.problem("metadata", "is required: give at least metadata.organization and metadata.name");
-        } else {
+        // A section of the wrong type was reported by r.object; only a missing one is reported here.
+        if (metadata != null) {
             r.onlyKnown(metadata, "metadata", METADATA);
+        } else if (FieldReader.present(root, "metadata") == null) {
+            r.problem("metadata", "is required: give at least metadata.organization and metadata.name");
         }
-        if (spec == null) {
-            r.problem("spec", "is required: give at least spec.url");
-        } else {
+        if (spec != null) {
             r.onlyKnown(spec, "spec", SPEC);
+        } else if (FieldReader.present(root, "spec") == null) {
+            r.problem("spec", "is required: give at least spec.url");
         }
         List<String> warnings = new ArrayList<>();
         ExtensionDefinition.Builder b = ExtensionDefinition.builder()
@@ -137,8 +138,9 @@ public final class ExtensionDocuments {
             r.onlyKnown(item, path, ENV);
             EnvValueSource from = r.enumValue(item, path, "valueFrom", EnvValueSource.values(), Enum::name);
             JsonNode value = FieldReader.present(item, "value");
-            // Scalars are accepted as their text, as env values always are.
-            String text = value == null ? null : value.isValueNode() ? value.asString()
+            // Whole numbers and booleans are accepted as their text, as env values always are; a
+            // floating-point number is not, as its text could change (1e3 would become 1000.0).
+            String text = value == null ? null : value.isIntegralNumber() || value.isBoolean() ? value.asString()
                     : r.string(value, path + ".value");
             env.add(new EnvVar(r.string(item, path, "name"), from, text));
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.StoredExtension;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -17,7 +18,9 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  */
 public final class ExtensionYaml {
 
-    private static final YAMLMapper WRITER = YAMLMapper.builder()
+    private static final YAMLMapper WRITER = YAMLMapper.builder(YAMLFactory.builder()
+                    .stringQuotingChecker(new YamlQuoting())
+                    .build())
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)

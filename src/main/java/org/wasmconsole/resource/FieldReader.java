@@ -68,7 +68,8 @@ final class FieldReader {
             return null;
         }
         if (!node.isString()) {
-            problem(path, "must be a string, not " + describe(node) + (node.isValueNode() ? "; quote it" : ""));
+            problem(path, "must be a string, not " + describe(node)
+                    + (node.isValueNode() && !node.isNull() ? "; quote it" : ""));
             return null;
         }
         return node.asString();
@@ -119,6 +120,9 @@ final class FieldReader {
     }
 
     static String describe(JsonNode node) {
+        if (node.isNull()) {
+            return "an empty value";
+        }
         if (node.isObject()) {
             return "a mapping";
         }

@@ -7,8 +7,9 @@ package org.wasmconsole.resource;
  * @param maxBytes         the whole input
  * @param maxDocuments     documents in one stream
  * @param maxDepth         nesting of mappings and lists
- * @param maxAliasNodes    nodes that alias expansion may copy in one document ("billion laughs")
- * @param maxStringLength  one scalar
+ * @param maxAliasNodes    values that alias expansion ({@code *name}) may copy in one input, all its
+ *                         documents together ("billion laughs")
+ * @param maxStringLength  one scalar or key, in characters
  */
 public record YamlLimits(int maxBytes, int maxDocuments, int maxDepth, int maxAliasNodes, int maxStringLength) {
 

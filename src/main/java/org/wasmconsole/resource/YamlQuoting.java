@@ -1,0 +1,43 @@
+package org.wasmconsole.resource;
+
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
+
+/**
+ * Decides which strings the writer must quote so that every YAML reader reads them back as
+ * strings: Jackson's default choice (YAML 1.1 booleans and nulls such as {@code yes} and
+ * {@code ~}, flow indicators, {@code ": "} and {@code " #"}), plus whatever the YAML 1.2 core schema
+ * reads as something else ({@code 1e3}, {@code 0x10}, {@code .inf}, {@code Null}), plus anything
+ * starting like a number that a YAML 1.1 reader such as tctl's may take for one ({@code 1_000},
+ * {@code 1:20}, {@code 2024-01-01}), the merge key {@code <<} and the value key {@code =}.
+ */
+final class YamlQuoting extends StringQuotingChecker {
+
+    private static final long serialVersionUID = 1L;
+    private static final ScalarResolver CORE = new CoreScalarResolver(false);
+    private static final StringQuotingChecker DEFAULT = StringQuotingChecker.Default.instance();
+
+    @Override
+    public boolean needToQuoteName(String name) {
+        return DEFAULT.needToQuoteName(name) || !readsAsString(name);
+    }
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+        return DEFAULT.needToQuoteValue(value) || !readsAsString(value);
+    }
+
+    private static boolean readsAsString(String text) {
+        if (text.chars().anyMatch(c -> c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF)) {
+            return false; // line breaks to some readers, or dropped: double-quoted they are escaped
+        }
+        if (text.isEmpty() || !CORE.resolve(text, true).equals(Tag.STR) || text.equals("<<") || text.equals("=")) {
+            return false;
+        }
+        char first = text.charAt(0);
+        boolean numberLike = Character.isDigit(first) || first == '+' || first == '-' || first == '.';
+        return !numberLike || text.chars().anyMatch(Character::isWhitespace);
+    }
+}
