@@ -21,7 +21,12 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView("/" + LOGIN_ROUTE)).build();
+        return http
+                // The console's own browser code (frontend/) and the CodeMirror WebJar: Vaadin's
+                // configurer denies every path it does not know, even to signed-in users.
+                .authorizeHttpRequests(a -> a.requestMatchers("/frontend/**", "/webjars/**").authenticated())
+                .with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView("/" + LOGIN_ROUTE))
+                .build();
     }
 
     @Bean

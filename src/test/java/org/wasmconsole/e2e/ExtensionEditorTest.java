@@ -1,0 +1,145 @@
+package org.wasmconsole.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wasmconsole.SignedIn.asSystem;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.wasmconsole.extension.ExtensionDefinition;
+import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.extension.StoredExtension;
+
+/** The create and edit form: valid input saves, each invalid value is refused at its field. */
+class ExtensionEditorTest extends BrowserTest {
+
+    @Autowired
+    ExtensionService extensions;
+
+    private Locator field(String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
+    }
+
+    /** A field's error message (not the screen reader's copy of it). */
+    private Locator error(String text) {
+        return page.locator("[slot='error-message']").filter(new Locator.FilterOptions().setHasText(text));
+    }
+
+    private Locator saveButton() {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true));
+    }
+
+    private void openCreate() {
+        signInAsAdmin();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create extension")).click();
+        assertThat(page).hasURL(url("/extensions/new"));
+    }
+
+    @Test
+    void validExtensionIsCreatedAndFoundInTheCatalogue() {
+        openCreate();
+        field("Name").fill("e2e-created");
+        field("Display name").fill("Created in a browser");
+        field("URL").fill("oci://docker.io/example/e2e-created:1.2.3");
+        assertThat(page.getByText("Registry docker.io · repository example/e2e-created · tag 1.2.3")).isVisible();
+        field("Priority").fill("42");
+        field("Priority").blur();
+        screenshot("editor-create");
+        assertThat(saveButton()).isEnabled();
+        saveButton().click();
+
+        assertThat(page).hasURL(url("/extensions/e2e-created"));
+        StoredExtension saved = asSystem(() -> extensions.get("tse", "e2e-created"));
+        assertThat(saved.definition().priority()).isEqualTo(42);
+        assertThat(saved.definition().displayName()).isEqualTo("Created in a browser");
+        page.navigate(url("/?q=e2e-created"));
+        assertThat(page.locator(".match-count")).hasText("1 extension");
+    }
+
+    @Test
+    void urlWithoutSchemeOrWithFtpIsRefusedAtTheField() {
+        openCreate();
+        field("Name").fill("e2e-bad-url");
+        field("URL").fill("docker.io/example/x:1.0");
+        assertThat(error("must start with oci://, http://, https:// or file://")).isVisible();
+        assertThat(saveButton()).isDisabled();
+        field("URL").fill("ftp://example.com/filter.wasm");
+        assertThat(error("must start with oci://, http://, https:// or file://")).isVisible();
+        screenshot("editor-url-error");
+        assertThat(saveButton()).isDisabled();
+        assertThat(asSystem(() -> extensions.find("tse", "e2e-bad-url"))).isEmpty();
+    }
+
+    @Test
+    void priorityOutsideTheInt32RangeIsRefusedAndLettersCannotBeTyped() {
+        openCreate();
+        field("Name").fill("e2e-bad-priority");
+        field("URL").fill("oci://docker.io/example/x:1.0");
+        field("Priority").fill("2147483648");
+        field("Priority").blur();
+        screenshot("editor-priority-error");
+        assertThat(error("from -2147483648 to 2147483647")).isVisible();
+        assertThat(saveButton()).isDisabled();
+        field("Priority").fill("");
+        field("Priority").pressSequentially("abc");
+        assertThat(field("Priority")).hasValue("");
+        assertThat(asSystem(() -> extensions.find("tse", "e2e-bad-priority"))).isEmpty();
+    }
+
+    @Test
+    void environmentVariableRulesAreShownOnTheirRows() {
+        openCreate();
+        field("Name").fill("e2e-bad-env");
+        field("URL").fill("oci://docker.io/example/x:1.0");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add variable")).click();
+        Locator names = page.getByLabel("Variable name");
+        names.nth(0).fill("1BAD");
+        assertThat(error("'1BAD' is not a valid variable name")).isVisible();
+
+        names.nth(0).fill("LOG_LEVEL");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add variable")).click();
+        names.nth(1).fill("LOG_LEVEL");
+        assertThat(error("'LOG_LEVEL' is already defined at spec.vmConfig.env[0]")).isVisible();
+        assertThat(saveButton()).isDisabled();
+
+        page.getByLabel("Value from").nth(1).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("HOST")).click();
+        assertThat(page.getByLabel("Value", new Page.GetByLabelOptions().setExact(true)).nth(1)).isDisabled();
+        screenshot("editor-env-errors");
+        assertThat(asSystem(() -> extensions.find("tse", "e2e-bad-env"))).isEmpty();
+    }
+
+    @Test
+    void pullSecretIsOnlyOfferedForOciImagesAndPolicyShowsWhatTakesEffect() {
+        openCreate();
+        field("URL").fill("oci://docker.io/example/x");
+        assertThat(page.getByText("Effective: Always (the default for an untagged or :latest image)")).isVisible();
+        assertThat(field("Image pull secret")).isEnabled();
+        field("URL").fill("https://example.com/filter.wasm");
+        assertThat(page.getByText("Only for oci:// images")).isVisible();
+        assertThat(field("Image pull secret")).isDisabled();
+    }
+
+    @Test
+    void staleEditOffersReloadOrOverwriteAndOverwriteKeepsMine() {
+        StoredExtension v1 = asSystem(() -> extensions.create(ExtensionDefinition.builder().organization("tse")
+                .name("e2e-contested").url("oci://docker.io/example/contested:1.0").priority(1).build()));
+        signInAsAdmin();
+        page.navigate(url("/extensions/e2e-contested/edit"));
+        field("Priority").fill("3");
+        field("Priority").blur();
+        asSystem(() -> extensions.update(v1.definition().toBuilder().priority(2).build(), v1.etag()));
+
+        saveButton().click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG).or(page.getByRole(AriaRole.ALERTDIALOG));
+        assertThat(dialog.getByText("Changed by someone else")).isVisible();
+        screenshot("editor-conflict");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Overwrite")).click();
+
+        assertThat(page).hasURL(url("/extensions/e2e-contested"));
+        assertThat(asSystem(() -> extensions.get("tse", "e2e-contested")).definition().priority()).isEqualTo(3);
+    }
+}
