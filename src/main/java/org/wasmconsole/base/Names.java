@@ -34,6 +34,9 @@ public final class Names {
 
     /** Checks a DNS-1123 subdomain (a Kubernetes Secret name). */
     public static Optional<String> checkDnsSubdomain(String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.of("is required: 1 to 253 lowercase letters, digits, '-' or '.' (e.g. regcred)");
+        }
         if (value.length() > MAX_SUBDOMAIN_LENGTH) {
             return Optional.of("is " + value.length() + " characters long; use at most 253");
         }

@@ -31,7 +31,8 @@ public final class ExtensionValidator {
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern TENANT_FQN = Pattern.compile("organizations/([^/]+)/tenants/([^/]+)");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s");
+    /** Any Unicode white space (a no-break space copied from a web page included), not only ASCII. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s", Pattern.UNICODE_CHARACTER_CLASS);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Predicate<String> tenantExists;

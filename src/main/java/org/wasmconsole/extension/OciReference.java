@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * An OCI image reference {@code registry/repository[:tag][@sha256:<64 hex>]}, as written after
- * {@code oci://}. The registry is required: a host name with a dot, {@code localhost}, or a port.
+ * {@code oci://}. The registry is required: a host name with a dot, {@code localhost}, or a port (1–65535).
  */
 public record OciReference(String registry, String repository, String tag, String digest) {
 
@@ -27,9 +27,19 @@ public record OciReference(String registry, String repository, String tag, Strin
             return Optional.empty();
         }
         String registry = m.group("registry");
-        boolean looksLikeRegistry = registry.contains(".") || registry.contains(":") || registry.startsWith("localhost");
+        int colon = registry.indexOf(':');
+        String host = colon < 0 ? registry : registry.substring(0, colon);
+        // As in Docker: only a host with a dot, exactly "localhost", or a port marks a registry;
+        // otherwise the first component is a repository path (e.g. localhostfoo/repo) and the registry is missing.
+        boolean looksLikeRegistry = colon >= 0 || host.contains(".") || host.equals("localhost");
         if (!looksLikeRegistry) {
             return Optional.empty();
+        }
+        if (colon >= 0) {
+            int port = Integer.parseInt(registry.substring(colon + 1));
+            if (port < 1 || port > 65535) {
+                return Optional.empty();
+            }
         }
         return Optional.of(new OciReference(registry, m.group("repository"), m.group("tag"), m.group("digest")));
     }

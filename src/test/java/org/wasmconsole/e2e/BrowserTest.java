@@ -53,6 +53,8 @@ abstract class BrowserTest {
             System.err.println("\n!!!!!!!!!! SKIPPING BROWSER TESTS: " + message + " !!!!!!!!!!\n");
             Assumptions.abort(message);
         }
+        // Shared 2-core machines under load: Vaadin round trips can take seconds.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()

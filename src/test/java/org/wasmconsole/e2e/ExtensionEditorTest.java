@@ -142,4 +142,84 @@ class ExtensionEditorTest extends BrowserTest {
         assertThat(page).hasURL(url("/extensions/e2e-contested"));
         assertThat(asSystem(() -> extensions.get("tse", "e2e-contested")).definition().priority()).isEqualTo(3);
     }
+
+    @Test
+    void previewShowsTheEditAsTheUserTypes() {
+        asSystem(() -> extensions.create(ExtensionDefinition.builder().organization("tse").name("e2e-preview")
+                .url("oci://docker.io/example/preview:1.0").build()));
+        signInAsAdmin();
+        page.navigate(url("/extensions/e2e-preview/edit"));
+        Locator preview = page.locator(".preview-pane .CodeMirror-code");
+        assertThat(preview).containsText("name: e2e-preview");
+        field("Priority").fill("77");
+        field("Display name").fill("Preview me");
+        assertThat(preview).containsText("priority: 77");
+        assertThat(preview).containsText("displayName: Preview me");
+        screenshot("editor-edit-preview");
+        setDark();
+        screenshot("editor-edit-preview-dark");
+    }
+
+    @Test
+    void configThatIsNotYamlIsMarkedWithItsLine() {
+        openCreate();
+        field("Name").fill("e2e-bad-config");
+        field("URL").fill("oci://docker.io/example/x:1.0");
+        setEditorText(".config-block yaml-editor", "headers:\n  - [unclosed");
+        assertThat(page.locator(".config-error")).containsText("Line 2");
+        assertThat(saveButton()).isDisabled();
+        setEditorText(".config-block yaml-editor", "headers: [x-tenant]");
+        assertThat(page.locator(".config-error")).isHidden();
+        assertThat(saveButton()).isEnabled();
+    }
+
+    @Test
+    void editAsYamlMarksEachProblemOnItsLineAndSavesWhenFixed() {
+        openCreate();
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Edit as YAML")).click();
+        screenshot("editor-yaml-mode");
+        String yaml = """
+                apiVersion: extension.tsb.tetrate.io/v2
+                kind: WasmExtension
+                metadata:
+                  organization: tse
+                  name: e2e-from-yaml
+                spec:
+                  url: oci://docker.io/example/from-yaml:1.0
+                  phase: BOGUS
+                  priority: 5
+                  vmConfig:
+                    env:
+                    - name: POD_NAME
+                      valueFrom: HOST
+                      value: not-allowed
+                """;
+        setEditorText(".yaml-pane yaml-editor", yaml);
+        assertThat(page.locator(".yaml-problems")).containsText("Line 8: spec.phase: 'BOGUS' is not one of");
+        assertThat(saveButton()).isDisabled();
+        screenshot("editor-yaml-errors");
+
+        setEditorText(".yaml-pane yaml-editor", yaml.replace("BOGUS", "AUTHN"));
+        assertThat(page.locator(".yaml-problems")).containsText("Line 14: spec.vmConfig.env[0].value");
+        setEditorText(".yaml-pane yaml-editor", yaml.replace("BOGUS", "AUTHN").replace("      value: not-allowed\n", ""));
+        assertThat(page.locator(".yaml-problems")).isHidden();
+        saveButton().click();
+
+        assertThat(page).hasURL(url("/extensions/e2e-from-yaml"));
+        ExtensionDefinition saved = asSystem(() -> extensions.get("tse", "e2e-from-yaml")).definition();
+        assertThat(saved.priority()).isEqualTo(5);
+        assertThat(saved.env()).extracting(e -> e.name()).containsExactly("POD_NAME");
+    }
+
+    /** Replaces an editor's text as typing would (CodeMirror loads asynchronously: wait for it). */
+    private void setEditorText(String selector, String text) {
+        page.waitForFunction("s => document.querySelector(s)?.codeMirror", selector);
+        page.locator(selector + " .CodeMirror").click();
+        page.keyboard().press("Control+A");
+        page.keyboard().insertText(text);
+    }
+
+    private void setDark() {
+        page.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");
+    }
 }

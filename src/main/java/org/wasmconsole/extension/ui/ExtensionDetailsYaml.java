@@ -4,18 +4,18 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import org.wasmconsole.base.ui.YamlEditor;
 
 /**
  * The YAML tab: the exact WasmExtension document, as {@code tctl apply -f} takes it, read-only,
  * with Copy and Download. The document is the one of the version shown (same etag).
- * A {@code Pre} for now; the CodeMirror based YamlEditor in read-only mode will replace it.
+ * Shown in the read-only YAML editor: highlighted, with line numbers, selectable.
  */
 class ExtensionDetailsYaml extends Composite<Div> {
 
@@ -41,10 +41,12 @@ class ExtensionDetailsYaml extends Composite<Div> {
         Div toolbar = new Div(hint, actions);
         toolbar.addClassName("yaml-toolbar");
 
-        Pre block = new Pre(yaml);
-        block.addClassNames("code-block", "yaml-block");
-        block.getElement().setAttribute("aria-label", "WasmExtension " + name + " as YAML");
-        block.getElement().setAttribute("tabindex", "0");
+        YamlEditor block = new YamlEditor();
+        block.setValue(yaml);
+        block.setReadOnly(true);
+        block.addClassName("yaml-block");
+        block.setAriaLabel("WasmExtension " + name + " as YAML");
+        block.setWidthFull();
         content.add(toolbar, block);
     }
 }
