@@ -118,7 +118,7 @@
         this._resizes.observe(this);
         this._applyTheme();
       } else if (!this._loading) {
-        this._loading = loadCodeMirror().then(CodeMirror => this._create(CodeMirror), error => this._failed(error));
+        this._loading = loadCodeMirror().then(CodeMirror => this._create(CodeMirror)).catch(error => this._failed(error));
       }
     }
 
@@ -213,13 +213,16 @@
         // Markers come from the server's validation, not from a linter in the page: they are
         // redrawn when the server sends them (or a new value), and in between they move with
         // their lines as the user edits.
-        lint: { getAnnotations: () => this._annotations(CodeMirror), lintOnChange: false, highlightLines: true },
+        // The lint add-on asks for annotations while CodeMirror is still being built (markers set
+        // before the element was attached): use the editor it passes, not this._cm.
+        lint: { getAnnotations: (text, options, editor) => this._annotations(CodeMirror, editor),
+          lintOnChange: false, highlightLines: true },
         placeholder: this._placeholder,
         readOnly: this._readonly,
         screenReaderLabel: this._accessibleName || null,
-        // Screen readers get the whole text in this mode; in the default "textarea" mode they
-        // would only see a hidden, mostly empty text area.
-        inputStyle: 'contenteditable',
+        // The hidden-textarea input, not "contenteditable": in that mode a select-all then type or paste
+        // lets the browser delete CodeMirror's gutter nodes, and every later edit fails (removeChild).
+        inputStyle: 'textarea',
         indentUnit: 2,
         tabSize: 2,
         indentWithTabs: false, // YAML forbids tabs for indentation
@@ -306,8 +309,7 @@
     }
 
     /** The server's markers as CodeMirror lint annotations (0-based; clamped to the text). */
-    _annotations(CodeMirror) {
-      const cm = this._cm;
+    _annotations(CodeMirror, cm) {
       return this._markers.map(marker => {
         const line = Math.min(Math.max((marker.line | 0) - 1, 0), cm.lastLine());
         const text = cm.getLine(line);

@@ -7,6 +7,8 @@ import static org.wasmconsole.SignedIn.asSystem;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.wasmconsole.extension.ExtensionDefinition;
@@ -175,6 +177,8 @@ class ExtensionEditorTest extends BrowserTest {
 
     @Test
     void editAsYamlMarksEachProblemOnItsLineAndSavesWhenFixed() {
+        List<String> pageErrors = new ArrayList<>();
+        page.onPageError(pageErrors::add);
         openCreate();
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Edit as YAML")).click();
         screenshot("editor-yaml-mode");
@@ -209,13 +213,13 @@ class ExtensionEditorTest extends BrowserTest {
         ExtensionDefinition saved = asSystem(() -> extensions.get("tse", "e2e-from-yaml")).definition();
         assertThat(saved.priority()).isEqualTo(5);
         assertThat(saved.env()).extracting(e -> e.name()).containsExactly("POD_NAME");
+        assertThat(pageErrors).as("errors in the page").isEmpty();
     }
 
     /** Replaces an editor's text as typing would (CodeMirror loads asynchronously: wait for it). */
     private void setEditorText(String selector, String text) {
         page.waitForFunction("s => document.querySelector(s)?.codeMirror", selector);
-        page.locator(selector + " .CodeMirror").click();
-        page.keyboard().press("Control+A");
+        page.locator(selector).evaluate("e => { e.codeMirror.focus(); e.codeMirror.execCommand('selectAll'); }");
         page.keyboard().insertText(text);
     }
 

@@ -43,7 +43,8 @@ class YamlEditorTest extends BrowserTest {
     void typingReachesTheServerDebouncedAndOnLeaving() {
         Locator input = page.getByLabel("Plugin configuration");
         assertThat(input).hasAttribute("role", "textbox");
-        input.click();
+        // The input is CodeMirror's hidden text area: a user clicks the text, which focuses it.
+        editable.locator(".CodeMirror-code").click();
         page.keyboard().press("Control+End");
         editable.evaluate("e => { e.addEventListener('keydown', () => window.lastKey = performance.now(), true);"
                 + " e.addEventListener('value-changed', () => window.sentAt = performance.now()); }");
