@@ -29,6 +29,9 @@ public final class ExtensionValidator {
     public static final int MAX_CONFIG_BYTES = 64 * 1024;
     public static final int MAX_ENV_VARS = 256;
 
+    /** Names whose pages the console uses for something else (console rule). */
+    static final java.util.Set<String> RESERVED_NAMES = java.util.Set.of("new");
+
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern TENANT_FQN = Pattern.compile("organizations/([^/]+)/tenants/([^/]+)");
     /** Any Unicode white space (a no-break space copied from a web page included), not only ASCII. */
@@ -46,6 +49,10 @@ public final class ExtensionValidator {
         List<Violation> v = new ArrayList<>();
         Names.checkDnsLabel(d.organization()).ifPresent(m -> v.add(new Violation("metadata.organization", m)));
         Names.checkDnsLabel(d.name()).ifPresent(m -> v.add(new Violation("metadata.name", m)));
+        if (RESERVED_NAMES.contains(d.name())) {
+            v.add(new Violation("metadata.name", "'" + d.name() + "' is reserved by the console (its page"
+                    + " extensions/new creates extensions); choose another name"));
+        }
         Names.checkDisplayName(d.displayName()).ifPresent(m -> v.add(new Violation("metadata.displayName", m)));
         checkSummary(d.summary(), v);
         checkUrl(d.url(), v);
@@ -110,10 +117,12 @@ public final class ExtensionValidator {
             if (!url.startsWith("file:///") || url.length() == "file:///".length()) {
                 v.add(new Violation(path, "a file:// url needs an absolute path, e.g. file:///opt/filters/auth.wasm"));
             }
+        } else if (url.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+            v.add(new Violation(path, "must start with oci://, http://, https:// or file://; '"
+                    + url.substring(0, url.indexOf("://")) + "://' is not supported"));
         } else {
             v.add(new Violation(path, "must start with oci://, http://, https:// or file:// (a scheme is required;"
-                    + " for an image in a registry write oci://" + url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "")
-                    + ")"));
+                    + " for an image in a registry write oci://" + url + ")"));
         }
     }
 

@@ -49,11 +49,16 @@ class ExtensionEditorTest extends BrowserTest {
         assertThat(page.getByText("Registry docker.io · repository example/e2e-created · tag 1.2.3")).isVisible();
         field("Priority").fill("42");
         field("Priority").blur();
+        field("Description (Markdown)").fill("## Hello\n\nIt *works*.\n\n<script>window.pwned = true</script>");
+        page.getByText("Preview of the description").click();
+        assertThat(page.locator(".description-preview :is(h4, h5, h6)")).hasText("Hello");
+        assertThat(page.locator(".description-preview em")).hasText("works");
         screenshot("editor-create");
         assertThat(saveButton()).isEnabled();
         saveButton().click();
 
         assertThat(page).hasURL(url("/extensions/e2e-created"));
+        assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
         StoredExtension saved = asSystem(() -> extensions.get("tse", "e2e-created"));
         assertThat(saved.definition().priority()).isEqualTo(42);
         assertThat(saved.definition().displayName()).isEqualTo("Created in a browser");

@@ -162,6 +162,7 @@ class ExtensionValidatorTest {
                 refused("name of 64 characters", b -> b.name("a".repeat(64)), "metadata.name", "63"),
                 refused("uppercase name", b -> b.name("Wasm-auth"), "metadata.name", "lowercase"),
                 refused("underscore in name", b -> b.name("wasm_auth"), "metadata.name", "lowercase"),
+                refused("name reserved by the console's pages", b -> b.name("new"), "metadata.name", "reserved"),
                 refused("leading dash", b -> b.name("-wasm"), "metadata.name", "starting and ending"),
                 refused("trailing dash", b -> b.name("wasm-"), "metadata.name", "starting and ending"),
                 refused("uppercase organization", b -> b.organization("TSE").allowedIn(null),

@@ -4,7 +4,11 @@ import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -22,15 +26,13 @@ import java.util.Map;
 import java.util.Set;
 import org.wasmconsole.base.Names;
 import org.wasmconsole.base.Violation;
-import org.wasmconsole.base.ui.EditorMarker;
-import org.wasmconsole.base.ui.YamlEditor;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionValidator;
+import org.wasmconsole.extension.MarkdownRenderer;
 import org.wasmconsole.extension.OciReference;
 import org.wasmconsole.extension.PluginPhase;
 import org.wasmconsole.extension.PullPolicy;
 import org.wasmconsole.extension.WorkloadMode;
-import org.wasmconsole.resource.ConfigText;
 import org.wasmconsole.tenant.TenantInfo;
 
 /**
@@ -39,6 +41,7 @@ import org.wasmconsole.tenant.TenantInfo;
  * which the fields show under themselves by path. A field shows its error once the user has
  * touched it, or after a save attempt.
  */
+@StyleSheet("context://themes/console/details.css")
 class ExtensionForm extends FormLayout {
 
     private final TextField name = new TextField("Name");
@@ -53,10 +56,10 @@ class ExtensionForm extends FormLayout {
     private final TextField pullSecret = new TextField("Image pull secret");
     private final Select<WorkloadMode> matchMode = new Select<>();
     private final EnvVarsField env = new EnvVarsField();
-    private final YamlEditor config = new YamlEditor();
-    private final Div configError = new Div();
+    private final ConfigEditor config = new ConfigEditor(this::configEdited);
     private final MultiSelectComboBox<TenantInfo> tenants = new MultiSelectComboBox<>("Allowed tenants");
     private final Div formErrors = new Div();
+    private final Div descriptionPreview = new Div();
 
     private final Binder<ExtensionFormBean> binder = new Binder<>(ExtensionFormBean.class);
     private final Map<String, Binder.Binding<ExtensionFormBean, ?>> bindingsByPath = new HashMap<>();
@@ -64,7 +67,6 @@ class ExtensionForm extends FormLayout {
     private final String organization;
     private ExtensionFormBean bean = new ExtensionFormBean();
     private Map<String, String> violations = Map.of();
-    private ConfigText.Parsed parsedConfig = ConfigText.parse("");
     private boolean showAll;
 
     ExtensionForm(String organization, List<TenantInfo> tenantChoices) {
@@ -75,18 +77,21 @@ class ExtensionForm extends FormLayout {
         bind();
         formErrors.addClassName("form-errors");
         formErrors.setVisible(false);
-        Div configBlock = new Div(configLabel(), config, configError);
-        configBlock.addClassName("config-block");
+        descriptionPreview.addClassName("markdown-body");
+        Details preview = new Details("Preview of the description", descriptionPreview);
+        preview.addClassName("description-preview");
+        Div descriptionBlock = new Div(description, preview);
+        descriptionBlock.addClassName("description-block");
         add(formErrors, name, displayName, summary, url, source, phase, priority, pullPolicy, pullSecret, matchMode,
-                tenants, env, configBlock, description);
+                tenants, env, config, descriptionBlock);
         setColspan(formErrors, 2);
         setColspan(summary, 2);
         setColspan(url, 2);
         setColspan(source, 2);
         setColspan(tenants, 2);
         setColspan(env, 2);
-        setColspan(configBlock, 2);
-        setColspan(description, 2);
+        setColspan(config, 2);
+        setColspan(descriptionBlock, 2);
     }
 
     private void configureFields(List<TenantInfo> tenantChoices) {
@@ -106,6 +111,14 @@ class ExtensionForm extends FormLayout {
         phase.setLabel("Phase");
         phase.setItems(PluginPhase.values());
         phase.setItemLabelGenerator(PluginPhase::label);
+        phase.setRenderer(new ComponentRenderer<>(p -> {
+            Div item = new Div(new Span(p.label()));
+            Span meaning = new Span(p.meaning());
+            meaning.addClassName("option-note");
+            item.add(meaning);
+            item.addClassName("option-with-note");
+            return item;
+        }));
         priority.setHelperText("Higher runs first within a phase; any 32-bit integer");
         priority.setStepButtonsVisible(false);
         priority.setMin(Integer.MIN_VALUE);
@@ -128,14 +141,12 @@ class ExtensionForm extends FormLayout {
         tenants.setItemLabelGenerator(t -> t.label() + " (" + t.name() + ")");
         tenants.setPlaceholder("All tenants");
         tenants.setHelperText("Leave empty to allow every tenant of the organization");
-        config.setAriaLabel("Config (YAML or JSON)");
-        config.setPlaceholder("key: value");
-        config.setHeight("10rem");
-        configError.addClassName("config-error");
         for (TextField f : List.of(name, displayName, summary, url, source, pullSecret)) {
             f.setValueChangeMode(ValueChangeMode.LAZY);
         }
         description.setValueChangeMode(ValueChangeMode.LAZY);
+        description.setWidthFull();
+        description.addValueChangeListener(e -> renderDescription(e.getValue()));
         priority.setValueChangeMode(ValueChangeMode.LAZY);
         url.addValueChangeListener(e -> updateHints());
         pullPolicy.addValueChangeListener(e -> updateHints());
@@ -143,23 +154,10 @@ class ExtensionForm extends FormLayout {
         tenants.addValueChangeListener(e -> tenants.setHelperText(e.getValue().isEmpty()
                 ? "Empty: available to every tenant of the organization"
                 : "Available to " + e.getValue().size() + " tenant(s) only"));
-        config.addValueChangeListener(e -> {
-            parsedConfig = ConfigText.parse(e.getValue());
-            touched.add("spec.config");
-            changed();
-        });
         env.addValueChangeListener(e -> {
             touched.add("spec.vmConfig.env");
             changed();
         });
-    }
-
-    private static Div configLabel() {
-        Div label = new Div("Config (YAML or JSON)");
-        label.addClassName("config-label");
-        Div help = new Div("Optional mapping handed to the plugin; at most 64 KiB");
-        help.addClassName("config-help");
-        return new Div(label, help);
     }
 
     private void bind() {
@@ -211,19 +209,27 @@ class ExtensionForm extends FormLayout {
         touched.clear();
         showAll = false;
         binder.readBean(source);
-        config.setValue(ConfigText.format(source.getConfig()));
-        parsedConfig = ConfigText.parse(config.getValue());
+        config.setConfig(source.getConfig());
+        renderDescription(source.getDescription());
         name.setReadOnly(editing);
         name.setHelperText(editing ? "The name identifies the extension and cannot change"
                 : "Lowercase letters, digits and '-', up to 63 (a DNS label), e.g. wasm-auth");
         updateHints();
     }
 
+    /** The description as it will be shown: rendered and sanitised like on the details page. */
+    private void renderDescription(String markdown) {
+        String html = MarkdownRenderer.toSafeHtml(markdown, 4);
+        // Safe: MarkdownRenderer's output is cleaned against an allow-list (no scripts, no handlers).
+        descriptionPreview.getElement().setProperty("innerHTML", html.isEmpty() ? "<p><em>Nothing to show yet.</em></p>"
+                : html);
+    }
+
     /** The definition as currently typed, invalid or not (for the preview and the checks). */
     ExtensionDefinition currentDefinition() {
         ExtensionFormBean draft = new ExtensionFormBean();
         binder.writeBeanAsDraft(draft, true);
-        draft.setConfig(parsedConfig.ok() ? parsedConfig.value() : bean.getConfig());
+        draft.setConfig(config.valueOr(bean.getConfig()));
         return draft.toDefinition(organization);
     }
 
@@ -248,24 +254,14 @@ class ExtensionForm extends FormLayout {
     }
 
     private void showConfigErrors() {
-        String message = null;
-        if (!parsedConfig.ok()) {
-            message = "Line " + parsedConfig.line() + ", column " + parsedConfig.column() + ": " + parsedConfig.error();
-            config.setMarkers(List.of(EditorMarker.error(parsedConfig.line(), parsedConfig.column(),
-                    parsedConfig.error())));
-        } else {
-            config.clearMarkers();
-            message = violations.entrySet().stream().filter(e -> e.getKey().startsWith("spec.config"))
-                    .map(e -> e.getKey() + ": " + e.getValue()).findFirst().orElse(null);
-        }
-        boolean show = message != null && (showAll || touched.contains("spec.config"));
-        configError.setText(show ? message : "");
-        configError.setVisible(show);
+        String violation = violations.entrySet().stream().filter(e -> e.getKey().startsWith("spec.config"))
+                .map(e -> e.getKey() + ": " + e.getValue()).findFirst().orElse(null);
+        config.showErrors(violation, showAll || touched.contains("spec.config"));
     }
 
     /** True when nothing stops a save: no rule broken, every number parsed, the config readable. */
     boolean isSaveable() {
-        return violations.isEmpty() && parsedConfig.ok() && !priority.isInvalid();
+        return violations.isEmpty() && config.readable() && !priority.isInvalid();
     }
 
     /** After a refused save: every field shows its error, touched or not. */
@@ -281,6 +277,11 @@ class ExtensionForm extends FormLayout {
         pullSecret.setEnabled(oci || !pullSecret.getValue().isBlank());
         pullSecret.setHelperText(oci ? "A Kubernetes Secret name, for private OCI registries"
                 : "Only for oci:// images");
+    }
+
+    private void configEdited() {
+        touched.add("spec.config");
+        changed();
     }
 
     private void changed() {
