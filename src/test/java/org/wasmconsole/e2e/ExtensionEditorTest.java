@@ -197,6 +197,7 @@ class ExtensionEditorTest extends BrowserTest {
                   url: oci://docker.io/example/from-yaml:1.0
                   phase: BOGUS
                   priority: 5
+                  imagePullPolicy: Sometimes
                   vmConfig:
                     env:
                     - name: POD_NAME
@@ -205,12 +206,15 @@ class ExtensionEditorTest extends BrowserTest {
                 """;
         setEditorText(".yaml-pane yaml-editor", yaml);
         assertThat(page.locator(".yaml-problems")).containsText("Line 8: spec.phase: 'BOGUS' is not one of");
+        assertThat(page.locator(".yaml-problems")).containsText(
+                "Line 10: spec.imagePullPolicy: 'Sometimes' is not one of UNSPECIFIED_POLICY, IfNotPresent, Always");
         assertThat(saveButton()).isDisabled();
         screenshot("editor-yaml-errors");
 
-        setEditorText(".yaml-pane yaml-editor", yaml.replace("BOGUS", "AUTHN"));
-        assertThat(page.locator(".yaml-problems")).containsText("Line 14: spec.vmConfig.env[0].value");
-        setEditorText(".yaml-pane yaml-editor", yaml.replace("BOGUS", "AUTHN").replace("      value: not-allowed\n", ""));
+        setEditorText(".yaml-pane yaml-editor", yaml.replace("BOGUS", "AUTHN").replace("Sometimes", "Always"));
+        assertThat(page.locator(".yaml-problems")).containsText("Line 15: spec.vmConfig.env[0].value");
+        setEditorText(".yaml-pane yaml-editor", yaml.replace("BOGUS", "AUTHN").replace("Sometimes", "Always")
+                .replace("      value: not-allowed\n", ""));
         assertThat(page.locator(".yaml-problems")).isHidden();
         saveButton().click();
 
