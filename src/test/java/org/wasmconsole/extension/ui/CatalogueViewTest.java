@@ -14,7 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.router.RouteNotFoundError;
+import org.wasmconsole.base.ui.AccessDeniedView;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -249,11 +249,11 @@ class CatalogueViewTest extends SpringBrowserlessTest {
 
         assertThat(getCurrentView()).isInstanceOf(ExtensionListView.class);
 
-        // Vaadin's access control answers a view the user may not open with "not found".
+        // The console answers a view the role does not allow with its own "Not allowed" page.
         assertThatThrownBy(() -> navigate("extensions/new", ExtensionEditorView.class))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("RouteNotFoundError");
-        assertThat(getCurrentView()).isInstanceOf(RouteNotFoundError.class);
+                .hasMessageContaining("AccessDeniedView");
+        assertThat(getCurrentView()).isInstanceOf(AccessDeniedView.class);
         assertThat(find(TextField.class).withLabel("URL").exists()).isFalse();
         assertThat(getCurrentView()).isNotInstanceOf(ExtensionEditorView.class);
         assertThat(find(Button.class).withText("Save").exists()).isFalse();
