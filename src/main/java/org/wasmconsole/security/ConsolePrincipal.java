@@ -12,7 +12,12 @@ public class ConsolePrincipal extends User {
     private final Set<Long> tenantIds;
 
     ConsolePrincipal(ConsoleUser user) {
-        super(user.getUsername(), user.getPasswordHash(), user.isEnabled(), true, true, true,
+        this(user, true);
+    }
+
+    /** {@code accountNonLocked} false makes Spring Security refuse sign-in with a LockedException. */
+    ConsolePrincipal(ConsoleUser user, boolean accountNonLocked) {
+        super(user.getUsername(), user.getPasswordHash(), user.isEnabled(), true, true, accountNonLocked,
                 List.of(new SimpleGrantedAuthority("ROLE_" + user.getRole().name())));
         this.role = user.getRole();
         this.tenantIds = user.getTenantIds();

@@ -47,6 +47,14 @@ public class ConsoleUser {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Consecutive failed sign-ins since the last success or lock (security.LoginThrottle). */
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    /** Sign-in is refused until then; null or past when not locked. */
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
     protected ConsoleUser() {
     }
 
@@ -80,5 +88,18 @@ public class ConsoleUser {
 
     public Set<Long> getTenantIds() {
         return Set.copyOf(tenantIds);
+    }
+
+    public int getFailedLogins() {
+        return failedLogins;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    /** Whether sign-in is refused at {@code now} because of too many failed attempts. */
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 }

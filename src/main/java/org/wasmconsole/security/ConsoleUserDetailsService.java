@@ -6,20 +6,22 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads console users from the database for Spring Security. */
+/** Loads console users from the database for Spring Security; a throttled user comes back locked. */
 @Service
 class ConsoleUserDetailsService implements UserDetailsService {
 
     private final ConsoleUserRepository users;
+    private final LoginThrottle throttle;
 
-    ConsoleUserDetailsService(ConsoleUserRepository users) {
+    ConsoleUserDetailsService(ConsoleUserRepository users, LoginThrottle throttle) {
         this.users = users;
+        this.throttle = throttle;
     }
 
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        return users.findByUsername(username).map(ConsolePrincipal::new)
+        return users.findByUsername(username).map(u -> new ConsolePrincipal(u, !throttle.isLocked(u)))
                 .orElseThrow(() -> new UsernameNotFoundException("wrong user name or password"));
     }
 }

@@ -7,8 +7,11 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import java.util.Map;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 
 /** Form login through the console's login view; services are guarded by method security too. */
 @Configuration
@@ -26,7 +29,20 @@ class SecurityConfig {
                 // configurer denies every path it does not know, even to signed-in users.
                 .authorizeHttpRequests(a -> a.requestMatchers("/frontend/**", "/webjars/**").authenticated())
                 .with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView("/" + LOGIN_ROUTE))
+                // Vaadin's configurer sets only the login page and success handler of the form login;
+                // a failure handler set here is kept (it would otherwise default to "?error"). It must
+                // come after Vaadin's: configured first, the form login would be initialised without
+                // the custom login page and put Spring Security's generated page on GET /login.
+                .formLogin(f -> f.failureHandler(loginFailureHandler()))
                 .build();
+    }
+
+    /** A throttled account ({@link LoginThrottle}) goes to "?locked", every other failure to "?error". */
+    static ExceptionMappingAuthenticationFailureHandler loginFailureHandler() {
+        var handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setDefaultFailureUrl("/" + LOGIN_ROUTE + "?error");
+        handler.setExceptionMappings(Map.of(LockedException.class.getName(), "/" + LOGIN_ROUTE + "?locked"));
+        return handler;
     }
 
     @Bean

@@ -12,13 +12,18 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-/** Sign-in page. Says only "wrong user name or password", never which of the two was wrong. */
+/**
+ * Sign-in page. Says only "wrong user name or password" ({@code ?error}), never which of the two was
+ * wrong, or "locked, try later" ({@code ?locked}, see security.LoginThrottle).
+ */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Wasm Extension Console")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
+    private final LoginI18n wrongCredentials = i18n("Wrong user name or password", "Check them and try again.");
+    private final LoginI18n locked = i18n("Locked — too many failed attempts", "Try again later.");
 
     public LoginView() {
         addClassName("login-view");
@@ -26,12 +31,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getForm().setTitle("Sign in");
-        i18n.getForm().setUsername("User name");
-        i18n.getErrorMessage().setTitle("Wrong user name or password");
-        i18n.getErrorMessage().setMessage("Check them and try again.");
-        form.setI18n(i18n);
+        form.setI18n(wrongCredentials);
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
 
@@ -44,8 +44,20 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         add(card);
     }
 
+    private static LoginI18n i18n(String errorTitle, String errorMessage) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in");
+        i18n.getForm().setUsername("User name");
+        i18n.getErrorMessage().setTitle(errorTitle);
+        i18n.getErrorMessage().setMessage(errorMessage);
+        return i18n;
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        boolean isLocked = parameters.containsKey("locked");
+        form.setI18n(isLocked ? locked : wrongCredentials);
+        form.setError(isLocked || parameters.containsKey("error"));
     }
 }
