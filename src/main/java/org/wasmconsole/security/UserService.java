@@ -1,27 +1,51 @@
 package org.wasmconsole.security;
 
 import jakarta.annotation.security.RolesAllowed;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.base.Names;
+import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 
-/** Console users. Only admins manage them. */
+/**
+ * Console users. Only admins manage them. Rules: an operator belongs to at least one tenant and an
+ * admin to none; passwords are stored as bcrypt hashes and must pass {@link #checkPassword}; an
+ * admin cannot disable or demote themself, and the last enabled admin can never be disabled or
+ * demoted. A disabled user cannot sign in (Spring Security's {@code DisabledException}); when a
+ * user is disabled or their role or tenants change, a {@link UserAccessRevoked} event ends their
+ * open sessions.
+ */
 @Service
 @Transactional
 @RolesAllowed(Roles.ADMIN)
 public class UserService {
 
     public static final int MIN_PASSWORD_LENGTH = 12;
+    /** bcrypt reads at most 72 bytes, and Spring Security refuses longer passwords. */
+    public static final int MAX_PASSWORD_BYTES = 72;
 
     private final ConsoleUserRepository users;
+    private final UserAdminRepository admin;
     private final PasswordEncoder passwordEncoder;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
 
-    UserService(ConsoleUserRepository users, PasswordEncoder passwordEncoder) {
+    UserService(ConsoleUserRepository users, UserAdminRepository admin, PasswordEncoder passwordEncoder,
+                CurrentUser currentUser, ApplicationEventPublisher events) {
         this.users = users;
+        this.admin = admin;
         this.passwordEncoder = passwordEncoder;
+        this.currentUser = currentUser;
+        this.events = events;
     }
 
     public void create(String username, String password, Role role, Set<Long> tenantIds) {
@@ -34,18 +58,120 @@ public class UserService {
         if (users.findByUsername(username).isPresent()) {
             throw new ValidationException("name", "user '" + username + "' already exists; choose another name");
         }
-        if (role == Role.TENANT_OPERATOR && tenantIds.isEmpty()) {
-            throw new ValidationException("tenants", "an operator needs at least one tenant");
-        }
-        users.save(new ConsoleUser(username, passwordEncoder.encode(password), role,
-                role == Role.PLATFORM_ADMIN ? Set.of() : tenantIds));
+        Set<Long> tenants = checkTenants(role, tenantIds);
+        users.save(new ConsoleUser(username, passwordEncoder.encode(password), role, tenants));
     }
 
-    public static java.util.Optional<String> checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            return java.util.Optional.of("must be at least " + MIN_PASSWORD_LENGTH + " characters long");
+    /** Every user, by name; never a password hash. */
+    @Transactional(readOnly = true)
+    public List<UserInfo> list() {
+        Map<Long, Set<Long>> tenants = new HashMap<>();
+        for (Object[] row : admin.tenantRows()) {
+            tenants.computeIfAbsent((Long) row[0], id -> new HashSet<>()).add((Long) row[1]);
         }
-        return java.util.Optional.empty();
+        return admin.listRows().stream().map(r -> new UserInfo(r.username(), r.role(),
+                tenants.getOrDefault(r.id(), Set.of()), r.enabled(), r.createdAt())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserInfo> find(String username) {
+        return list().stream().filter(u -> u.name().equals(username)).findFirst();
+    }
+
+    /** Sets the role and, for an operator, the tenants (at least one); an admin has none. */
+    public void changeRole(String username, Role role, Set<Long> tenantIds) {
+        ConsoleUser user = load(username);
+        if (role == null) {
+            throw new ValidationException("role", "choose a role");
+        }
+        Set<Long> tenants = checkTenants(role, tenantIds);
+        if (user.getRole() == Role.PLATFORM_ADMIN && role != Role.PLATFORM_ADMIN) {
+            if (username.equals(currentUser.username())) {
+                throw new ValidationException("role", "you cannot demote yourself; ask another admin");
+            }
+            checkNotLastAdmin(user, "demoted");
+        }
+        if (user.getRole() == role && user.getTenantIds().equals(tenants)) {
+            return;
+        }
+        admin.updateRole(username, role);
+        admin.deleteTenants(user.getId());
+        tenants.forEach(t -> admin.insertTenant(user.getId(), t));
+        events.publishEvent(new UserAccessRevoked(username));
+    }
+
+    /**
+     * Sets a new password (same strength rule as {@link #create}) and lifts a sign-in lock of
+     * {@link LoginThrottle}, so that the user can sign in with it at once. Open sessions stay signed in.
+     */
+    public void resetPassword(String username, String newPassword) {
+        load(username);
+        checkPassword(newPassword).ifPresent(m -> {
+            throw new ValidationException("password", m);
+        });
+        admin.updatePasswordHash(username, passwordEncoder.encode(newPassword));
+        users.resetFailedLogins(username);
+    }
+
+    /** Enables or disables a user; a disabled user cannot sign in, and their open sessions end. */
+    public void setEnabled(String username, boolean enabled) {
+        ConsoleUser user = load(username);
+        if (user.isEnabled() == enabled) {
+            return;
+        }
+        if (!enabled && user.getRole() == Role.PLATFORM_ADMIN) {
+            if (username.equals(currentUser.username())) {
+                throw new ValidationException("enabled", "you cannot disable yourself; ask another admin");
+            }
+            checkNotLastAdmin(user, "disabled");
+        }
+        admin.updateEnabled(username, enabled);
+        if (!enabled) {
+            events.publishEvent(new UserAccessRevoked(username));
+        }
+    }
+
+    private ConsoleUser load(String username) {
+        return admin.findByUsername(username).orElseThrow(() -> new NotFoundException("user '" + username + "'"));
+    }
+
+    private void checkNotLastAdmin(ConsoleUser user, String what) {
+        if (user.isEnabled() && admin.countByRoleAndEnabledTrue(Role.PLATFORM_ADMIN) <= 1) {
+            throw new ValidationException(what.equals("demoted") ? "role" : "enabled",
+                    "'" + user.getUsername() + "' is the last enabled platform admin and cannot be " + what
+                            + "; make another user a platform admin first");
+        }
+    }
+
+    private Set<Long> checkTenants(Role role, Set<Long> tenantIds) {
+        if (role == null) {
+            throw new ValidationException("role", "choose a role");
+        }
+        if (role == Role.PLATFORM_ADMIN) {
+            return Set.of();
+        }
+        if (tenantIds == null || tenantIds.isEmpty()) {
+            throw new ValidationException("tenants", "an operator needs at least one tenant");
+        }
+        if (admin.countTenants(tenantIds) != tenantIds.size()) {
+            throw new ValidationException("tenants", "unknown tenant; choose tenants from the list");
+        }
+        return Set.copyOf(tenantIds);
+    }
+
+    /** The strength rule of every password, with a message that says how to fix it. */
+    public static Optional<String> checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            return Optional.of("must be at least " + MIN_PASSWORD_LENGTH + " characters long");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            return Optional.of("must be at most " + MAX_PASSWORD_BYTES + " bytes long (bcrypt ignores the rest); "
+                    + "use a shorter passphrase");
+        }
+        if (password.isBlank() || password.chars().distinct().count() < 4) {
+            return Optional.of("must not be one character repeated; use at least 4 different characters");
+        }
+        return Optional.empty();
     }
 
     @Transactional(readOnly = true)

@@ -75,4 +75,9 @@ public class Tenant {
     public String fqn() {
         return fqn(organizationName, name);
     }
+
+    /** Only {@link TenantService#rename} calls this, after checking the display name. */
+    void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
 }

@@ -2,6 +2,7 @@ package org.wasmconsole.tenant;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.base.Names;
@@ -20,11 +21,14 @@ public class TenantService {
     private final OrganizationRepository organizations;
     private final TenantRepository tenants;
     private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
 
-    TenantService(OrganizationRepository organizations, TenantRepository tenants, CurrentUser currentUser) {
+    TenantService(OrganizationRepository organizations, TenantRepository tenants, CurrentUser currentUser,
+                  ApplicationEventPublisher events) {
         this.organizations = organizations;
         this.tenants = tenants;
         this.currentUser = currentUser;
+        this.events = events;
     }
 
     /** The tenants of an organization; an operator gets only their own. */
@@ -63,5 +67,50 @@ public class TenantService {
                     + organization + "'; choose another name");
         }
         return TenantInfo.of(tenants.save(new Tenant(org, name, displayName)));
+    }
+
+    /** The tenant, if it exists and the caller may see it (an operator: only their own tenants). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<TenantInfo> find(String organization, String name) {
+        Viewer viewer = currentUser.viewer();
+        return tenants.findByOrganizationNameAndName(organization, name)
+                .filter(t -> viewer.admin() || viewer.tenantIds().contains(t.getId()))
+                .map(TenantInfo::of);
+    }
+
+    @Transactional(readOnly = true)
+    public TenantInfo get(String organization, String name) {
+        return find(organization, name).orElseThrow(() -> notFound(organization, name));
+    }
+
+    /** Changes the display name (the name is the tenant's identity and never changes); blank clears it. */
+    @RolesAllowed(Roles.ADMIN)
+    public TenantInfo rename(String organization, String name, String displayName) {
+        Tenant tenant = tenants.findByOrganizationNameAndName(organization, name)
+                .orElseThrow(() -> notFound(organization, name));
+        String value = displayName == null || displayName.isBlank() ? null : displayName.strip();
+        Names.checkDisplayName(value).ifPresent(m -> {
+            throw new ValidationException("metadata.displayName", m);
+        });
+        tenant.setDisplayName(value);
+        return TenantInfo.of(tenants.saveAndFlush(tenant));
+    }
+
+    /**
+     * Deletes the tenant in one transaction. Listeners of {@link TenantDeleting} first drop every
+     * reference to it (extensions' allowedIn) or refuse by throwing, which leaves everything as it
+     * was; operators' memberships of the tenant go with it (database cascade).
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public void delete(String organization, String name) {
+        Tenant tenant = tenants.findByOrganizationNameAndName(organization, name)
+                .orElseThrow(() -> notFound(organization, name));
+        events.publishEvent(new TenantDeleting(TenantInfo.of(tenant)));
+        tenants.delete(tenant);
+        tenants.flush();
+    }
+
+    private static NotFoundException notFound(String organization, String name) {
+        return new NotFoundException("tenant " + Tenant.fqn(organization, name));
     }
 }

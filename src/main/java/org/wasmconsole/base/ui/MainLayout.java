@@ -13,6 +13,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.wasmconsole.security.Roles;
 
 /** The frame of every signed-in page: app bar with the product name, side navigation, user menu. */
 @Layout
@@ -32,6 +33,10 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.getElement().setAttribute("aria-label", "Main navigation");
         nav.addItem(new SideNavItem("Extensions", "", VaadinIcon.PUZZLE_PIECE.create()));
+        if (authentication.hasRole(Roles.ADMIN)) {
+            nav.addItem(new SideNavItem("Tenants", "tenants", VaadinIcon.GROUP.create()));
+            nav.addItem(new SideNavItem("Users", "users", VaadinIcon.USERS.create()));
+        }
         Span footer = new Span("Organization-wide catalogue of Envoy Wasm filters");
         footer.addClassName("drawer-footer");
         addToDrawer(nav, footer);

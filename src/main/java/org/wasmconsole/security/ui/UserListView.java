@@ -1,0 +1,215 @@
+package org.wasmconsole.security.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.wasmconsole.base.NotFoundException;
+import org.wasmconsole.base.ValidationException;
+import org.wasmconsole.base.Violation;
+import org.wasmconsole.security.Role;
+import org.wasmconsole.security.Roles;
+import org.wasmconsole.security.UserInfo;
+import org.wasmconsole.security.UserService;
+import org.wasmconsole.tenant.ConsoleOrganization;
+import org.wasmconsole.tenant.TenantInfo;
+import org.wasmconsole.tenant.TenantService;
+
+/**
+ * Console users, for platform admins: add a user, change role and tenants, reset a password,
+ * disable or enable. Every rule lives in {@link UserService}; this view shows its messages.
+ */
+@Route("users")
+@PageTitle("Users · Wasm Extension Console")
+@RolesAllowed(Roles.ADMIN)
+@StyleSheet("context://themes/console/users.css")
+public class UserListView extends VerticalLayout {
+
+    static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final UserService users;
+    private final List<TenantInfo> tenants;
+    private final Map<Long, TenantInfo> tenantsById;
+    private final String me;
+    private final Grid<UserInfo> grid = new Grid<>();
+    private final Span count = new Span();
+
+    public UserListView(UserService users, TenantService tenantService, ConsoleOrganization organization,
+                        AuthenticationContext authentication) {
+        this.users = users;
+        this.tenants = tenantService.list(organization.name());
+        this.tenantsById = tenants.stream().collect(Collectors.toMap(TenantInfo::id, Function.identity()));
+        this.me = authentication.getPrincipalName().orElse("");
+        addClassName("user-list-view");
+        setSizeFull();
+
+        H2 title = new H2("Users");
+        count.addClassName("match-count");
+        Div spacer = new Div();
+        spacer.addClassName("header-spacer");
+        Button add = new Button("Add user", VaadinIcon.PLUS.create(), e -> openAdd());
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout header = new HorizontalLayout(title, count, spacer, add);
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.setWidthFull();
+        header.addClassName("view-header");
+
+        grid.addClassName("user-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addComponentColumn(this::nameCell).setKey("name").setHeader("Name").setFlexGrow(2)
+                .setComparator(UserInfo::name).setSortable(true);
+        grid.addColumn(u -> roleLabel(u.role())).setKey("role").setHeader("Role").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::tenantsCell).setKey("tenants").setHeader("Tenants").setFlexGrow(3);
+        grid.addComponentColumn(this::statusCell).setKey("enabled").setHeader("Status").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(u -> CREATED.format(u.createdAt())).setKey("created").setHeader("Created")
+                .setAutoWidth(true).setFlexGrow(0).setComparator(UserInfo::createdAt).setSortable(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader("Actions").setAutoWidth(true)
+                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        // A console has few users: every row shows, the page scrolls, no empty grid box below them.
+        grid.setAllRowsVisible(true);
+        grid.setWidthFull();
+        add(header, grid);
+        refresh();
+    }
+
+    static String roleLabel(Role role) {
+        return role == Role.PLATFORM_ADMIN ? "Platform admin" : "Tenant operator";
+    }
+
+    void refresh() {
+        List<UserInfo> all = users.list();
+        grid.setItems(all);
+        count.setText(all.size() == 1 ? "1 user" : all.size() + " users");
+    }
+
+    private Div nameCell(UserInfo user) {
+        Div cell = new Div(new Span(user.name()));
+        cell.addClassName("user-name");
+        if (user.name().equals(me)) {
+            Span you = new Span("you");
+            you.addClassName("user-you");
+            cell.add(you);
+        }
+        return cell;
+    }
+
+    private Div tenantsCell(UserInfo user) {
+        Div cell = new Div();
+        cell.addClassName("user-tenants");
+        if (user.role() == Role.PLATFORM_ADMIN) {
+            Span all = new Span("all tenants");
+            all.addClassName("user-tenants-all");
+            cell.add(all);
+        } else {
+            user.tenantIds().stream()
+                    .map(id -> tenantsById.containsKey(id) ? tenantsById.get(id).name() : "#" + id)
+                    .sorted().forEach(name -> {
+                        Span chip = new Span(name);
+                        chip.addClassName("tenant-chip");
+                        cell.add(chip);
+                    });
+        }
+        return cell;
+    }
+
+    private Span statusCell(UserInfo user) {
+        Span status = new Span(user.enabled() ? "Active" : "Disabled");
+        status.addClassNames("user-status", user.enabled() ? "user-status-active" : "user-status-disabled");
+        return status;
+    }
+
+    private HorizontalLayout actions(UserInfo user) {
+        Button edit = new Button("Edit", e -> openEdit(user));
+        Button reset = new Button("Reset password", e -> openReset(user));
+        Button toggle = new Button(user.enabled() ? "Disable" : "Enable", e -> confirmEnabled(user));
+        for (Button b : List.of(edit, reset, toggle)) {
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            b.setAriaLabel(b.getText() + " " + user.name());
+        }
+        if (user.enabled()) {
+            toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
+        if (user.name().equals(me)) {
+            toggle.setEnabled(false);
+            toggle.setTooltipText("You cannot disable yourself");
+        }
+        HorizontalLayout actions = new HorizontalLayout(edit, reset, toggle);
+        actions.setSpacing(false);
+        actions.addClassName("user-actions");
+        return actions;
+    }
+
+    private void openAdd() {
+        new UserDialog(users, tenants, null, this::refresh).open();
+    }
+
+    private void openEdit(UserInfo user) {
+        new UserDialog(users, tenants, user, this::refresh).open();
+    }
+
+    private void openReset(UserInfo user) {
+        new PasswordResetDialog(users, user.name()).open();
+    }
+
+    private void confirmEnabled(UserInfo user) {
+        boolean disable = user.enabled();
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.addClassName("user-confirm");
+        dialog.setHeader((disable ? "Disable " : "Enable ") + user.name() + "?");
+        dialog.setText(disable
+                ? user.name() + " can no longer sign in, and their open sessions end now. You can enable them again later."
+                : user.name() + " can sign in again, with their current password, role and tenants.");
+        dialog.setCancelable(true);
+        dialog.setConfirmText(disable ? "Disable" : "Enable");
+        dialog.setConfirmButtonTheme(disable ? "error primary" : "primary");
+        dialog.addConfirmListener(e -> setEnabled(user, !disable));
+        dialog.open();
+    }
+
+    private void setEnabled(UserInfo user, boolean enabled) {
+        try {
+            users.setEnabled(user.name(), enabled);
+            success((enabled ? "Enabled " : "Disabled ") + user.name());
+        } catch (ValidationException e) {
+            error(e.violations().stream().map(Violation::message).collect(Collectors.joining("; ")));
+        } catch (NotFoundException e) {
+            error("Not found: " + e.getMessage());
+        }
+        refresh();
+    }
+
+    static void success(String text) {
+        Notification.show(text, 4000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    static void error(String text) {
+        Notification.show(text, 8000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}

@@ -1,0 +1,63 @@
+package org.wasmconsole.security.ui;
+
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.wasmconsole.security.UserAccessRevoked;
+
+/**
+ * Ends the open sessions of a user who was disabled, or whose role or tenants changed (what their
+ * session holds is out of date): their next request lands on the login page. Every page of the
+ * console is a Vaadin page, so the Vaadin sessions of this node are the sessions to look at; the
+ * signed-in user is read from the Spring Security context kept in the HTTP session. A console
+ * behind several nodes without shared sessions ends the sessions on this node only.
+ */
+@Component
+class UserSessions implements VaadinServiceInitListener {
+
+    private static final Logger log = LoggerFactory.getLogger(UserSessions.class);
+
+    private final Set<VaadinSession> sessions = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addSessionInitListener(e -> sessions.add(e.getSession()));
+        event.getSource().addSessionDestroyListener(e -> sessions.remove(e.getSession()));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void accessRevoked(UserAccessRevoked event) {
+        VaadinSession current = VaadinSession.getCurrent();
+        for (VaadinSession session : sessions) {
+            if (session == current) {
+                continue;
+            }
+            WrappedSession http = session.getSession();
+            try {
+                if (http != null && event.username().equals(username(http))) {
+                    http.invalidate();
+                    sessions.remove(session);
+                    log.info("Ended a session of '{}': access changed", event.username());
+                }
+            } catch (IllegalStateException alreadyInvalidated) {
+                sessions.remove(session);
+            }
+        }
+    }
+
+    private static String username(WrappedSession http) {
+        Object context = http.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        return context instanceof SecurityContext c && c.getAuthentication() != null
+                ? c.getAuthentication().getName() : null;
+    }
+}
