@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wasmconsole.SignedIn.asSystem;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.ExtensionSummary;
@@ -87,9 +89,50 @@ class OperatorJourneyTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not allowed")))
                 .isVisible();
         screenshot("operator-not-allowed");
-        page.navigate(url("/extensions/rate-limiter/edit"));
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not allowed")))
-                .isVisible();
+        for (String adminPage : List.of("/extensions/rate-limiter/edit", "/tenants", "/tenants/payments", "/users")) {
+            page.navigate(url(adminPage));
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not allowed")))
+                    .isVisible();
+        }
+    }
+
+    @Test
+    void extensionAnAdminAssignsToTheTenantAppearsForTheOperator() {
+        String name = "e2e-for-payments-" + UUID.randomUUID().toString().substring(0, 6);
+        asSystem(() -> extensions.create(ExtensionDefinition.builder().organization("tse").name(name)
+                .url("oci://docker.io/example/for-payments:1.0")
+                .allowedIn(List.of("organizations/tse/tenants/checkout")).build()));
+        try {
+            page.navigate(url("/?q=" + name));
+            assertThat(page.getByText("No extensions match these filters")).isVisible();
+
+            try (BrowserContext adminContext = context.browser().newContext()) {
+                Page admin = adminContext.newPage();
+                admin.navigate(url("/login"));
+                admin.getByLabel("User name").fill("admin");
+                admin.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
+                        .fill(org.wasmconsole.ConsoleTest.ADMIN_PASSWORD);
+                admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+                admin.navigate(url("/tenants/payments"));
+                admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign extensions…")).click();
+                admin.getByLabel("Search extensions").fill(name);
+                Locator boxes = admin.locator("vaadin-grid.picker-grid vaadin-checkbox")
+                        .filter(new Locator.FilterOptions().setVisible(true));
+                Locator pickerNames = admin.locator("vaadin-grid.picker-grid .extension-name")
+                        .filter(new Locator.FilterOptions().setVisible(true));
+                assertThat(pickerNames).hasCount(1);
+                assertThat(pickerNames).hasText(name);
+                boxes.last().click();
+                admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign 1")).click();
+                assertThat(admin.locator("vaadin-grid.assigned-grid .extension-name")
+                        .filter(new Locator.FilterOptions().setHasText(name))).isVisible();
+            }
+
+            page.navigate(url("/?q=" + name));
+            assertThat(page.locator(".match-count")).hasText("1 extension");
+        } finally {
+            asSystem(() -> extensions.deleteAll("tse", List.of(name)));
+        }
     }
 
     @Test
