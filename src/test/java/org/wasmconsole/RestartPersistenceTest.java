@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.wasmconsole.SignedIn.asSystem;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionService;
@@ -17,6 +20,18 @@ class RestartPersistenceTest {
 
     @TempDir
     Path dataDir;
+
+    /**
+     * Each application start installs Vaadin's security-context strategy in Spring Security's
+     * static holder; the contexts started here must not leave theirs behind for the shared test
+     * context, whose method security reads through its own.
+     */
+    private final SecurityContextHolderStrategy sharedStrategy = SecurityContextHolder.getContextHolderStrategy();
+
+    @AfterEach
+    void restoreTheSharedSecurityContextStrategy() {
+        SecurityContextHolder.setContextHolderStrategy(sharedStrategy);
+    }
 
     @Test
     void savedExtensionAndSampleDataSurviveARestartWithoutBeingLoadedTwice() {
