@@ -89,6 +89,7 @@ class TenantsTest extends BrowserTest {
         assertThat(visible("vaadin-grid.assigned-grid .extension-name")).hasText(extension);
         assertThat(page.locator(".assigned-section .match-count")).hasText("1 extension");
         assertThat(visible("vaadin-grid.all-tenants-grid .extension-name").first()).isVisible();
+        assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0); // the picker has finished closing
         screenshot("tenant-page");
 
         page.getByText("← Tenants").click();
