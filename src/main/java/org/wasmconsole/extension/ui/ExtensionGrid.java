@@ -5,7 +5,6 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -32,7 +31,7 @@ final class ExtensionGrid {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Extensions");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        Grid.Column<ExtensionSummary> name = grid.addColumn(new ComponentRenderer<>(ExtensionGrid::nameCell))
+        Grid.Column<ExtensionSummary> name = grid.addColumn(new ComponentRenderer<>(ExtensionNameCell::of))
                 .setHeader("Name").setKey("name").setSortProperty("name").setWidth("11rem").setFlexGrow(1);
         Grid.Column<ExtensionSummary> phase = grid.addColumn(s -> s.phase().label()).setHeader("Phase")
                 .setKey("phase").setSortProperty("phase").setWidth("9.5rem").setFlexGrow(0);
@@ -56,20 +55,6 @@ final class ExtensionGrid {
                 new GridSortOrder<>(priority, SortDirection.DESCENDING),
                 new GridSortOrder<>(name, SortDirection.ASCENDING)));
         return grid;
-    }
-
-    private static Component nameCell(ExtensionSummary s) {
-        Anchor name = new Anchor("extensions/" + s.name(), s.name());
-        name.getElement().setAttribute("router-link", true);
-        name.addClassName("extension-name");
-        Div cell = new Div(name);
-        cell.addClassName("name-cell");
-        if (s.displayName() != null && !s.displayName().isBlank()) {
-            Span display = new Span(s.displayName());
-            display.addClassName("extension-display-name");
-            cell.add(display);
-        }
-        return cell;
     }
 
     /** The effective policy, and below it how it came about when that is not simply the chosen one. */

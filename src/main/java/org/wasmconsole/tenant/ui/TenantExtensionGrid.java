@@ -1,14 +1,11 @@
 package org.wasmconsole.tenant.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import org.wasmconsole.extension.ExtensionSummary;
+import org.wasmconsole.extension.ui.ExtensionNameCell;
 
 /** The compact extension grid of the tenant pages and the assign picker: multi-select, proxy order. */
 final class TenantExtensionGrid {
@@ -22,7 +19,7 @@ final class TenantExtensionGrid {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setAriaLabel(ariaLabel);
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addColumn(new ComponentRenderer<>(TenantExtensionGrid::nameCell)).setHeader("Name").setKey("name")
+        grid.addColumn(new ComponentRenderer<>(ExtensionNameCell::of)).setHeader("Name").setKey("name")
                 .setSortProperty("name").setFlexGrow(2).setWidth("12rem");
         grid.addColumn(s -> s.phase().label()).setHeader("Phase").setKey("phase").setSortProperty("phase")
                 .setWidth("9.5rem").setFlexGrow(0);
@@ -36,19 +33,5 @@ final class TenantExtensionGrid {
 
     static String allowed(ExtensionSummary s) {
         return s.allowedTenants().isEmpty() ? "All tenants" : String.join(", ", s.allowedTenants());
-    }
-
-    private static Component nameCell(ExtensionSummary s) {
-        Anchor name = new Anchor("extensions/" + s.name(), s.name());
-        name.getElement().setAttribute("router-link", true);
-        name.addClassName("extension-name");
-        Div cell = new Div(name);
-        cell.addClassName("name-cell");
-        if (s.displayName() != null && !s.displayName().isBlank()) {
-            Span display = new Span(s.displayName());
-            display.addClassName("extension-display-name");
-            cell.add(display);
-        }
-        return cell;
     }
 }
