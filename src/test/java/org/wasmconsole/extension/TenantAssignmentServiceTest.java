@@ -36,6 +36,8 @@ class TenantAssignmentServiceTest {
     @Autowired
     ExtensionService extensions;
     @Autowired
+    TenantAssignmentService assignments;
+    @Autowired
     TenantService tenants;
     @Autowired
     UserService users;
@@ -69,7 +71,7 @@ class TenantAssignmentServiceTest {
     }
 
     List<String> names(String tenant, TenantAssignment assignment) {
-        return asSystem(() -> extensions.listForTenant(new ExtensionFilter(ORG, null, null, null, fqn(tenant)),
+        return asSystem(() -> assignments.listForTenant(new ExtensionFilter(ORG, null, null, null, fqn(tenant)),
                 assignment, PageRequest.of(0, 100))).stream().map(ExtensionSummary::name).sorted().toList();
     }
 
@@ -157,7 +159,7 @@ class TenantAssignmentServiceTest {
         extension("as-already", "red");
         String etag = asSystem(() -> extensions.get(ORG, "as-one")).etag();
 
-        List<String> changed = asSystem(() -> extensions.assign(ORG, fqn("red"),
+        List<String> changed = asSystem(() -> assignments.assign(ORG, fqn("red"),
                 List.of("as-one", "as-two", "as-already")));
 
         assertThat(changed).containsExactly("as-one", "as-two");
@@ -174,14 +176,14 @@ class TenantAssignmentServiceTest {
         extension("as-open");
         extension("as-closed", "green");
 
-        assertThatThrownBy(() -> asSystem(() -> extensions.assign(ORG, fqn("blue"), List.of("as-closed", "as-open"))))
+        assertThatThrownBy(() -> asSystem(() -> assignments.assign(ORG, fqn("blue"), List.of("as-closed", "as-open"))))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("'as-open'")
                 .hasMessageContaining("available to all tenants");
         assertThat(allowedIn("as-closed")).containsExactly(fqn("green"));
         assertThat(allowedIn("as-open")).isEmpty();
         assertThat(names("blue", TenantAssignment.ALL_TENANTS)).contains("as-open");
 
-        asSystem(() -> extensions.assign(ORG, fqn("blue"), List.of("as-closed", "as-open"), true));
+        asSystem(() -> assignments.assign(ORG, fqn("blue"), List.of("as-closed", "as-open"), true));
         assertThat(allowedIn("as-open")).containsExactly(fqn("blue"));
         assertThat(allowedIn("as-closed")).containsExactly(fqn("green"), fqn("blue"));
         assertThat(names("blue", TenantAssignment.ALL_TENANTS)).doesNotContain("as-open");
@@ -192,16 +194,16 @@ class TenantAssignmentServiceTest {
         extension("un-shared", "green", "blue");
         extension("un-last", "green");
 
-        assertThatThrownBy(() -> asSystem(() -> extensions.unassign(ORG, fqn("green"), List.of("un-shared", "un-last"))))
+        assertThatThrownBy(() -> asSystem(() -> assignments.unassign(ORG, fqn("green"), List.of("un-shared", "un-last"))))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("'un-last'")
                 .hasMessageContaining("available to all tenants");
         assertThat(allowedIn("un-shared")).containsExactly(fqn("green"), fqn("blue"));
 
-        assertThat(asSystem(() -> extensions.unassign(ORG, fqn("green"), List.of("un-shared"))))
+        assertThat(asSystem(() -> assignments.unassign(ORG, fqn("green"), List.of("un-shared"))))
                 .containsExactly("un-shared");
         assertThat(allowedIn("un-shared")).containsExactly(fqn("blue"));
 
-        asSystem(() -> extensions.unassign(ORG, fqn("green"), List.of("un-last"), true));
+        asSystem(() -> assignments.unassign(ORG, fqn("green"), List.of("un-last"), true));
         assertThat(allowedIn("un-last")).isEmpty();
         assertThat(names("red", TenantAssignment.ALL_TENANTS)).contains("un-last");
     }
@@ -209,12 +211,12 @@ class TenantAssignmentServiceTest {
     @Test
     void anUnknownExtensionOrTenantChangesNothing() {
         extension("un-known", "green");
-        assertThatThrownBy(() -> asSystem(() -> extensions.assign(ORG, fqn("blue"), List.of("un-known", "nope"))))
+        assertThatThrownBy(() -> asSystem(() -> assignments.assign(ORG, fqn("blue"), List.of("un-known", "nope"))))
                 .isInstanceOf(NotFoundException.class);
         assertThat(allowedIn("un-known")).containsExactly(fqn("green"));
-        assertThatThrownBy(() -> asSystem(() -> extensions.assign(ORG, fqn("nope"), List.of("un-known"))))
+        assertThatThrownBy(() -> asSystem(() -> assignments.assign(ORG, fqn("nope"), List.of("un-known"))))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> asSystem(() -> extensions.assign(ORG,
+        assertThatThrownBy(() -> asSystem(() -> assignments.assign(ORG,
                 "organizations/tse/tenants/payments", List.of("un-known"))))
                 .isInstanceOf(NotFoundException.class);
     }
@@ -227,9 +229,9 @@ class TenantAssignmentServiceTest {
         as(userDetails, "tst-op-red", () -> {
             assertThatThrownBy(() -> tenants.rename(ORG, "red", "Mine")).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> tenants.delete(ORG, "red")).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> extensions.assign(ORG, fqn("red"), List.of("op-target")))
+            assertThatThrownBy(() -> assignments.assign(ORG, fqn("red"), List.of("op-target")))
                     .isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> extensions.unassign(ORG, fqn("red"), List.of("op-target"), true))
+            assertThatThrownBy(() -> assignments.unassign(ORG, fqn("red"), List.of("op-target"), true))
                     .isInstanceOf(AccessDeniedException.class);
             assertThat(tenants.find(ORG, "green")).isEmpty();
             assertThat(tenants.get(ORG, "red").name()).isEqualTo("red");

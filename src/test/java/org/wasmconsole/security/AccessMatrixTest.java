@@ -34,11 +34,12 @@ import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.ExtensionSummary;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.extension.TenantAssignment;
+import org.wasmconsole.extension.TenantAssignmentService;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
 
 /**
- * Every public method of the three services × {admin, operator of tenant A, operator of tenant B,
+ * Every public method of the four services × {admin, operator of tenant A, operator of tenant B,
  * anonymous}: allowed or denied, and for reads exactly which extensions come back. A method added
  * to a service without a row here fails {@link #everyServiceMethodIsInTheMatrix()}.
  */
@@ -65,6 +66,8 @@ class AccessMatrixTest {
 
     @Autowired
     ExtensionService extensions;
+    @Autowired
+    TenantAssignmentService assignments;
     @Autowired
     TenantService tenants;
     @Autowired
@@ -106,9 +109,9 @@ class AccessMatrixTest {
                 new Call("ExtensionService.get", EVERYONE_SIGNED_IN, t -> t.extensions.get(ORG, "open")),
                 new Call("ExtensionService.getAll", EVERYONE_SIGNED_IN, t -> t.extensions.getAll(ORG, List.of("open"))),
                 new Call("ExtensionService.forEach", EVERYONE_SIGNED_IN, t -> t.extensions.forEach(ALL, e -> { })),
-                new Call("ExtensionService.listForTenant", EVERYONE_SIGNED_IN, t -> t.extensions.listForTenant(
+                new Call("TenantAssignmentService.listForTenant", EVERYONE_SIGNED_IN, t -> t.assignments.listForTenant(
                         new ExtensionFilter(ORG, null, null, null, A), TenantAssignment.ASSIGNED, PageRequest.of(0, 9))),
-                new Call("ExtensionService.countForTenant", EVERYONE_SIGNED_IN, t -> t.extensions.countForTenant(
+                new Call("TenantAssignmentService.countForTenant", EVERYONE_SIGNED_IN, t -> t.assignments.countForTenant(
                         new ExtensionFilter(ORG, null, null, null, A), TenantAssignment.ASSIGNED)),
                 new Call("ExtensionService.check", ADMIN_ONLY, t -> t.extensions.check(extension("checked", List.of()))),
                 new Call("ExtensionService.create", ADMIN_ONLY, t -> t.extensions.create(extension("Bad Name", List.of()))),
@@ -116,8 +119,8 @@ class AccessMatrixTest {
                         "\"stale\"")),
                 new Call("ExtensionService.delete", ADMIN_ONLY, t -> t.extensions.delete(ORG, "ghost", null)),
                 new Call("ExtensionService.deleteAll", ADMIN_ONLY, t -> t.extensions.deleteAll(ORG, List.of("ghost"))),
-                new Call("ExtensionService.assign", ADMIN_ONLY, t -> t.extensions.assign(ORG, A, List.of("ghost"))),
-                new Call("ExtensionService.unassign", ADMIN_ONLY, t -> t.extensions.unassign(ORG, A, List.of("ghost"))),
+                new Call("TenantAssignmentService.assign", ADMIN_ONLY, t -> t.assignments.assign(ORG, A, List.of("ghost"))),
+                new Call("TenantAssignmentService.unassign", ADMIN_ONLY, t -> t.assignments.unassign(ORG, A, List.of("ghost"))),
                 new Call("TenantService.list", EVERYONE_SIGNED_IN, t -> t.tenants.list(ORG)),
                 new Call("TenantService.find", EVERYONE_SIGNED_IN, t -> t.tenants.find(ORG, "team-a")),
                 new Call("TenantService.get", EVERYONE_SIGNED_IN, t -> t.tenants.get(ORG, "team-a")),
@@ -187,7 +190,8 @@ class AccessMatrixTest {
     void everyServiceMethodIsInTheMatrix() {
         Set<String> covered = calls().stream().map(Call::method).collect(java.util.stream.Collectors.toSet());
         List<String> missing = new ArrayList<>();
-        for (Class<?> service : List.of(ExtensionService.class, TenantService.class, UserService.class)) {
+        for (Class<?> service : List.of(ExtensionService.class, TenantAssignmentService.class, TenantService.class,
+                UserService.class)) {
             for (Method m : service.getDeclaredMethods()) {
                 if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())) {
                     String key = service.getSimpleName() + "." + m.getName();

@@ -14,7 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.wasmconsole.extension.ExtensionFilter;
-import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.extension.TenantAssignmentService;
 import org.wasmconsole.extension.ExtensionSummary;
 import org.wasmconsole.extension.TenantAssignment;
 import org.wasmconsole.tenant.TenantInfo;
@@ -31,7 +31,7 @@ class AssignExtensionsDialog extends Dialog {
     private final Button assign = new Button("Assign");
     private final Span selectedCount = new Span();
 
-    AssignExtensionsDialog(ExtensionService extensions, String organization, TenantInfo tenant,
+    AssignExtensionsDialog(TenantAssignmentService assignments, String organization, TenantInfo tenant,
                            Consumer<List<ExtensionSummary>> onAssign) {
         addClassName("assign-picker");
         setHeaderTitle("Assign extensions to " + tenant.name());
@@ -47,10 +47,10 @@ class AssignExtensionsDialog extends Dialog {
                 + tenant.name() + " only, which you will be asked to confirm.");
         note.addClassName("section-note");
         grid.setHeight("24rem");
-        grid.setItems(q -> extensions.listForTenant(filter(organization, tenant), TenantAssignment.NOT_ASSIGNED,
+        grid.setItems(q -> assignments.listForTenant(filter(organization, tenant), TenantAssignment.NOT_ASSIGNED,
                 VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> (int) Math.min(Integer.MAX_VALUE,
-                        extensions.countForTenant(filter(organization, tenant), TenantAssignment.NOT_ASSIGNED)));
+                        assignments.countForTenant(filter(organization, tenant), TenantAssignment.NOT_ASSIGNED)));
         // The grid keeps its selection across refreshes: what was picked before a new search stays picked.
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         grid.addSelectionListener(e -> selectionChanged());

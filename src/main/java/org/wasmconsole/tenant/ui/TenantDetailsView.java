@@ -25,7 +25,7 @@ import java.util.List;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.extension.ExtensionFilter;
-import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.extension.TenantAssignmentService;
 import org.wasmconsole.extension.ExtensionSummary;
 import org.wasmconsole.extension.TenantAssignment;
 import org.wasmconsole.security.Roles;
@@ -44,7 +44,7 @@ import org.wasmconsole.tenant.TenantService;
 public class TenantDetailsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final TenantService tenants;
-    private final ExtensionService extensions;
+    private final TenantAssignmentService assignments;
     private final String organization;
     private final Grid<ExtensionSummary> assignedGrid =
             TenantExtensionGrid.create("assigned-grid", "Assigned to this tenant");
@@ -60,9 +60,9 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
     private TenantInfo tenant;
     private String title = "Tenant · Wasm Extension Console";
 
-    public TenantDetailsView(TenantService tenants, ExtensionService extensions, ConsoleOrganization organization) {
+    public TenantDetailsView(TenantService tenants, TenantAssignmentService assignments, ConsoleOrganization organization) {
         this.tenants = tenants;
-        this.extensions = extensions;
+        this.assignments = assignments;
         this.organization = organization.name();
         addClassName("tenant-details-view");
         setWidthFull();
@@ -73,13 +73,13 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
         restrict.addClickListener(e -> restrictSelected());
         assignedGrid.addSelectionListener(e -> selectionChanged());
         openGrid.addSelectionListener(e -> selectionChanged());
-        assignedGrid.setItems(q -> extensions.listForTenant(filter(), TenantAssignment.ASSIGNED,
+        assignedGrid.setItems(q -> assignments.listForTenant(filter(), TenantAssignment.ASSIGNED,
                 VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
-                q -> (int) Math.min(Integer.MAX_VALUE, extensions.countForTenant(filter(), TenantAssignment.ASSIGNED)));
-        openGrid.setItems(q -> extensions.listForTenant(filter(), TenantAssignment.ALL_TENANTS,
+                q -> (int) Math.min(Integer.MAX_VALUE, assignments.countForTenant(filter(), TenantAssignment.ASSIGNED)));
+        openGrid.setItems(q -> assignments.listForTenant(filter(), TenantAssignment.ALL_TENANTS,
                 VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> (int) Math.min(Integer.MAX_VALUE,
-                        extensions.countForTenant(filter(), TenantAssignment.ALL_TENANTS)));
+                        assignments.countForTenant(filter(), TenantAssignment.ALL_TENANTS)));
         assignedEmpty.addClassName("section-empty");
         openEmpty.addClassName("section-empty");
     }
@@ -157,8 +157,8 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
     }
 
     void refresh() {
-        long assigned = extensions.countForTenant(filter(), TenantAssignment.ASSIGNED);
-        long open = extensions.countForTenant(filter(), TenantAssignment.ALL_TENANTS);
+        long assigned = assignments.countForTenant(filter(), TenantAssignment.ASSIGNED);
+        long open = assignments.countForTenant(filter(), TenantAssignment.ALL_TENANTS);
         assignedCount.setText(assigned == 1 ? "1 extension" : assigned + " extensions");
         openCount.setText(open == 1 ? "1 extension" : open + " extensions");
         assignedGrid.deselectAll();
@@ -188,7 +188,7 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
     // --- assign -----------------------------------------------------------------------------------------
 
     private void openPicker() {
-        new AssignExtensionsDialog(extensions, organization, tenant, this::assignPicked).open();
+        new AssignExtensionsDialog(assignments, organization, tenant, this::assignPicked).open();
     }
 
     /** From the picker: open extensions among the picked ones need the narrowing confirmed. */
@@ -241,7 +241,7 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
             return;
         }
         try {
-            List<String> changed = extensions.assign(organization, tenant.fqn(), names, narrow);
+            List<String> changed = assignments.assign(organization, tenant.fqn(), names, narrow);
             TenantListView.success(changed.size() == 1 ? "Assigned " + changed.getFirst() + " to " + tenant.name()
                     : "Assigned " + changed.size() + " extensions to " + tenant.name());
         } catch (ConflictException | NotFoundException e) {
@@ -285,7 +285,7 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
 
     private void unassign(List<String> names, boolean widen) {
         try {
-            List<String> changed = extensions.unassign(organization, tenant.fqn(), names, widen);
+            List<String> changed = assignments.unassign(organization, tenant.fqn(), names, widen);
             TenantListView.success(changed.size() == 1 ? "Unassigned " + changed.getFirst() + " from " + tenant.name()
                     : "Unassigned " + changed.size() + " extensions from " + tenant.name());
         } catch (ConflictException | NotFoundException e) {

@@ -33,7 +33,7 @@ import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
 import org.wasmconsole.extension.ExtensionFilter;
-import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.extension.TenantAssignmentService;
 import org.wasmconsole.extension.ExtensionSummary;
 import org.wasmconsole.extension.TenantAssignment;
 import org.wasmconsole.security.Roles;
@@ -56,14 +56,14 @@ public class TenantListView extends VerticalLayout {
     }
 
     private final TenantService tenants;
-    private final ExtensionService extensions;
+    private final TenantAssignmentService assignments;
     private final String organization;
     private final Grid<TenantRow> grid = new Grid<>(TenantRow.class, false);
     private final Span count = new Span();
 
-    public TenantListView(TenantService tenants, ExtensionService extensions, ConsoleOrganization organization) {
+    public TenantListView(TenantService tenants, TenantAssignmentService assignments, ConsoleOrganization organization) {
         this.tenants = tenants;
-        this.extensions = extensions;
+        this.assignments = assignments;
         this.organization = organization.name();
         addClassName("tenant-list-view");
         setSizeFull();
@@ -121,7 +121,7 @@ public class TenantListView extends VerticalLayout {
 
     void refresh() {
         List<TenantRow> rows = tenants.list(organization).stream()
-                .map(t -> new TenantRow(t, extensions.countForTenant(filter(t), TenantAssignment.ASSIGNED)))
+                .map(t -> new TenantRow(t, assignments.countForTenant(filter(t), TenantAssignment.ASSIGNED)))
                 .toList();
         grid.setItems(rows);
         count.setText(rows.size() == 1 ? "1 tenant" : rows.size() + " tenants");
@@ -211,11 +211,11 @@ public class TenantListView extends VerticalLayout {
 
     private void confirmDelete(TenantInfo tenant) {
         ExtensionFilter filter = filter(tenant);
-        long onlyCount = extensions.countForTenant(filter, TenantAssignment.ONLY_THIS_TENANT);
+        long onlyCount = assignments.countForTenant(filter, TenantAssignment.ONLY_THIS_TENANT);
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.addClassName("tenant-delete-dialog");
         if (onlyCount > 0) {
-            List<String> only = names(extensions.listForTenant(filter, TenantAssignment.ONLY_THIS_TENANT,
+            List<String> only = names(assignments.listForTenant(filter, TenantAssignment.ONLY_THIS_TENANT,
                     PageRequest.of(0, DIALOG_LIST_LIMIT)));
             dialog.setHeader("Cannot delete " + tenant.name());
             dialog.setText(new Div(
@@ -228,16 +228,16 @@ public class TenantListView extends VerticalLayout {
             dialog.open();
             return;
         }
-        long assigned = extensions.countForTenant(filter, TenantAssignment.ASSIGNED);
+        long assigned = assignments.countForTenant(filter, TenantAssignment.ASSIGNED);
         Div body = new Div();
         if (assigned == 0) {
             body.add(new Paragraph("No extension names " + tenant.name() + " in its allowed tenants."));
         } else {
-            List<String> affected = names(extensions.listForTenant(filter, TenantAssignment.ASSIGNED,
+            List<String> affected = names(assignments.listForTenant(filter, TenantAssignment.ASSIGNED,
                     PageRequest.of(0, DIALOG_LIST_LIMIT)));
             body.add(new Paragraph(tenant.name() + " will be removed from the allowed tenants of "
                     + (assigned == 1 ? "this extension, which stays available to its other tenants:"
-                    : "these " + assigned + " extensions, which stay available to their other tenants:")),
+                    : "these " + assigned + " assignments, which stay available to their other tenants:")),
                     new ExtensionNameList(affected, assigned));
         }
         body.add(new Paragraph("Operators of " + tenant.name() + " lose access to it. This cannot be undone."));
