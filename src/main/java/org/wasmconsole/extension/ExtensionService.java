@@ -58,10 +58,7 @@ public class ExtensionService {
         if (spec.isEmpty()) {
             return List.of();
         }
-        Pageable ordered = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
-                ExtensionQueries.order(pageable.getSort()));
-        return repository.findBy(spec.get(), q -> q.sortBy(ordered.getSort()).slice(ordered)).stream()
-                .map(ExtensionSummary::of).toList();
+        return repository.summaries(spec.get(), pageable);
     }
 
     @Transactional(readOnly = true)

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -49,10 +48,7 @@ public class TenantAssignmentService {
         if (spec.isEmpty()) {
             return List.of();
         }
-        Pageable ordered = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
-                ExtensionQueries.order(pageable.getSort()));
-        return repository.findBy(spec.get(), q -> q.sortBy(ordered.getSort()).slice(ordered)).stream()
-                .map(ExtensionSummary::of).toList();
+        return repository.summaries(spec.get(), pageable);
     }
 
     @Transactional(readOnly = true)

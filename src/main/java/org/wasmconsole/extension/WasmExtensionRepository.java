@@ -1,5 +1,9 @@
 package org.wasmconsole.extension;
 
+import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
@@ -7,4 +11,12 @@ interface WasmExtensionRepository extends JpaRepository<WasmExtension, Long>,
         JpaSpecificationExecutor<WasmExtension> {
 
     boolean existsByOrganizationNameAndName(String organizationName, String name);
+
+    /** One page of catalogue rows, in the requested order made total (default: the proxy's), without a count query. */
+    default List<ExtensionSummary> summaries(Specification<WasmExtension> spec, Pageable pageable) {
+        Pageable ordered = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                ExtensionQueries.order(pageable.getSort()));
+        return findBy(spec, q -> q.sortBy(ordered.getSort()).slice(ordered)).stream()
+                .map(ExtensionSummary::of).toList();
+    }
 }
