@@ -48,6 +48,10 @@ interface UserAdminRepository extends Repository<ConsoleUser, Long> {
             nativeQuery = true)
     int insertTenant(@Param("userId") Long userId, @Param("tenantId") Long tenantId);
 
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(value = "delete from console_user where id = :userId", nativeQuery = true)
+    int deleteUser(@Param("userId") Long userId);
+
     /** How many of these tenant ids exist (a string query keeps security free of the tenant package). */
     @Query(value = "select count(*) from tenant where id in (:ids)", nativeQuery = true)
     long countTenants(@Param("ids") Collection<Long> ids);

@@ -131,13 +131,34 @@ public class UserService {
         }
     }
 
+    /**
+     * Deletes a user for good; their open sessions end. Yourself and the last enabled platform admin
+     * cannot be deleted (the console would have nobody to manage it).
+     */
+    public void delete(String username) {
+        ConsoleUser user = load(username);
+        if (username.equals(currentUser.username())) {
+            throw new ValidationException("name", "you cannot delete yourself; ask another admin");
+        }
+        if (user.getRole() == Role.PLATFORM_ADMIN) {
+            checkNotLastAdmin(user, "deleted");
+        }
+        admin.deleteTenants(user.getId());
+        admin.deleteUser(user.getId());
+        events.publishEvent(new UserAccessRevoked(username));
+    }
+
     private ConsoleUser load(String username) {
         return admin.findByUsername(username).orElseThrow(() -> new NotFoundException("user '" + username + "'"));
     }
 
     private void checkNotLastAdmin(ConsoleUser user, String what) {
         if (user.isEnabled() && admin.countByRoleAndEnabledTrue(Role.PLATFORM_ADMIN) <= 1) {
-            throw new ValidationException(what.equals("demoted") ? "role" : "enabled",
+            throw new ValidationException(switch (what) {
+                case "demoted" -> "role";
+                case "deleted" -> "name";
+                default -> "enabled";
+            },
                     "'" + user.getUsername() + "' is the last enabled platform admin and cannot be " + what
                             + "; make another user a platform admin first");
         }

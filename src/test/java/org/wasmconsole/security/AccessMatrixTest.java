@@ -137,6 +137,7 @@ class AccessMatrixTest {
                 new Call("UserService.resetPassword", ADMIN_ONLY, t -> t.users.resetPassword("ghost",
                         "a-long-enough-password")),
                 new Call("UserService.setEnabled", ADMIN_ONLY, t -> t.users.setEnabled("ghost", true)),
+                new Call("UserService.delete", ADMIN_ONLY, t -> t.users.delete("ghost")),
                 new Call("UserService.count", ADMIN_ONLY, t -> t.users.count()));
     }
 

@@ -247,8 +247,24 @@ class UserServiceTest {
                 "last enabled platform admin");
         assertViolation(() -> asSystem(() -> users.changeRole(last, Role.TENANT_OPERATOR, Set.of(payments))),
                 "role", "last enabled platform admin");
+        assertViolation(() -> asSystem(() -> users.delete(last)), "name", "last enabled platform admin");
         assertThat(info(last).enabled()).isTrue();
         assertThat(info(last).role()).isEqualTo(Role.PLATFORM_ADMIN);
+    }
+
+    @Test
+    void deleteRemovesTheUserAndEndsTheirSessionsButNeverYourself() {
+        String me = admin();
+        String op = operator();
+        events.clear();
+        as(userDetails, me, () -> users.delete(op));
+        assertThat(asSystem(() -> users.find(op))).isEmpty();
+        assertThat(repository.findByUsername(op)).isEmpty();
+        assertThat(events.stream(UserAccessRevoked.class)).extracting(UserAccessRevoked::username).containsExactly(op);
+
+        assertViolation(() -> as(userDetails, me, () -> users.delete(me)), "name", "cannot delete yourself");
+        assertThat(info(me).enabled()).isTrue();
+        assertThatThrownBy(() -> asSystem(() -> users.delete(op))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -261,6 +277,7 @@ class UserServiceTest {
                 () -> as(userDetails, op, () -> users.changeRole(target, Role.PLATFORM_ADMIN, Set.of())),
                 () -> as(userDetails, op, () -> users.resetPassword(target, "operator-chosen-password")),
                 () -> as(userDetails, op, () -> users.setEnabled(target, false)),
+                () -> as(userDetails, op, () -> users.delete(target)),
                 () -> as(userDetails, op, () -> users.create(unique("x"), PASSWORD, Role.PLATFORM_ADMIN, Set.of()))}) {
             assertThatThrownBy(call).isInstanceOf(AccessDeniedException.class);
         }
