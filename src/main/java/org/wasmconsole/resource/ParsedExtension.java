@@ -10,7 +10,17 @@ import org.wasmconsole.extension.ExtensionDefinition;
  * @param warnings things accepted but worth telling (e.g. the deprecated {@code image} field)
  */
 public record ParsedExtension(SourceDocument source, ExtensionDefinition definition, String etag,
-                              List<String> warnings) {
+                              List<String> warnings) implements ParsedResource {
+
+    @Override
+    public String kind() {
+        return ExtensionDocuments.KIND;
+    }
+
+    @Override
+    public String fqn() {
+        return definition.organization() == null || definition.name() == null ? null : definition.fqn();
+    }
 
     /** The line to point at for a violation of the given field path. */
     public int lineOf(String path) {

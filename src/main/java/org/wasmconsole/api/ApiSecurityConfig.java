@@ -1,0 +1,58 @@
+package org.wasmconsole.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The API for automation: HTTP Basic with the console's users on every request, no session, no
+ * CSRF (nothing rides on a browser's cookies here). Roles and tenant scoping are the services'.
+ * Comes before the screens' filter chain, which matches every other path.
+ */
+@Configuration
+class ApiSecurityConfig {
+
+    static final String REALM = "Wasm Extension Console API";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/api/**", "/v3/api-docs/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/v3/api-docs/**").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.realmName(REALM).authenticationEntryPoint(ApiSecurityConfig::unauthorized))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(ApiSecurityConfig::unauthorized)
+                        .accessDeniedHandler((request, response, denied) ->
+                                write(response, request, HttpStatus.FORBIDDEN, "forbidden", "your role does not allow this")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .build();
+    }
+
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
+                                     org.springframework.security.core.AuthenticationException e) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        write(response, request, HttpStatus.UNAUTHORIZED, "unauthorized",
+                "sign in with HTTP Basic and a console user's name and password");
+    }
+
+    private static void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status,
+                              String type, String detail) throws IOException {
+        ResponseEntity<byte[]> problem = ApiErrors.problem(status, type, detail, null, null, request);
+        response.setStatus(status.value());
+        response.setContentType(ApiErrors.PROBLEM_JSON.toString());
+        response.getOutputStream().write(problem.getBody());
+    }
+}

@@ -1,0 +1,93 @@
+package org.wasmconsole.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.wasmconsole.base.NotFoundException;
+import org.wasmconsole.base.ValidationException;
+import org.wasmconsole.resource.ParsedTenant;
+import org.wasmconsole.resource.SourceDocument;
+import org.wasmconsole.resource.TenantDocuments;
+import org.wasmconsole.tenant.TenantDirectory;
+import org.wasmconsole.tenant.TenantInfo;
+import org.wasmconsole.tenant.TenantService;
+
+/** Tenants of an organization (spec §7): an operator lists only their own; only admins create. */
+@RestController
+@RequestMapping("/api/v2/organizations/{organization}/tenants")
+@Tag(name = "Tenants", description = "Tenant resources (api.tsb.tetrate.io/v2)")
+class TenantApi {
+
+    private final TenantService tenants;
+    private final TenantDirectory directory;
+    private final RequestBodies bodies;
+
+    TenantApi(TenantService tenants, TenantDirectory directory, RequestBodies bodies) {
+        this.tenants = tenants;
+        this.directory = directory;
+        this.bodies = bodies;
+    }
+
+    @Operation(summary = "List the tenants the caller may see",
+            description = "JSON: {\"tenants\": [documents]}; YAML: a multi-document stream.")
+    @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
+    void list(@PathVariable String organization, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        requireOrganization(organization);
+        List<TenantInfo> found = tenants.list(organization);
+        try (DocumentListWriter writer = DocumentListWriter.start(response, ApiFormat.accepted(request), "tenants")) {
+            found.forEach(t -> writer.write(document(t)));
+        }
+    }
+
+    @Operation(summary = "Create a tenant from a Tenant document", description = "201 with the stored document.")
+    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE},
+            produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
+    ResponseEntity<byte[]> create(@PathVariable String organization, HttpServletRequest request) {
+        requireOrganization(organization);
+        SourceDocument source = bodies.document(request);
+        ParsedTenant parsed = TenantDocuments.read(source);
+        if (parsed.organization() != null && !parsed.organization().equals(organization)) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", "metadata.organization differs from"
+                    + " the path", List.of(new ApiProblem.Violation("metadata.organization", "is '"
+                    + parsed.organization() + "' but the path names organization '" + organization + "'", null, null)));
+        }
+        TenantInfo created;
+        try {
+            created = tenants.create(organization, parsed.name(), parsed.displayName());
+        } catch (ValidationException e) {
+            boolean yaml = ApiFormat.ofBody(request) == ApiFormat.YAML;
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", "the document breaks a rule: "
+                    + e.getMessage(), e.violations().stream().map(v -> {
+                        String path = v.path().equals("metadata.displayName") ? "spec.displayName" : v.path();
+                        return new ApiProblem.Violation(path, v.message(), yaml ? 1 : null,
+                                yaml ? source.lineOf(path) : null);
+                    }).toList());
+        }
+        ApiFormat format = ApiFormat.accepted(request);
+        return ResponseEntity.created(URI.create(request.getRequestURI() + "/" + created.name()))
+                .contentType(format.mediaType).body(format.write(document(created)));
+    }
+
+    private static tools.jackson.databind.JsonNode document(TenantInfo t) {
+        return TenantDocuments.write(t.organization(), t.name(), t.displayName());
+    }
+
+    private void requireOrganization(String organization) {
+        if (directory.organization(organization).isEmpty()) {
+            throw new NotFoundException("organization '" + organization + "'");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.wasmconsole.resource;
+
+/**
+ * One document of an apply stream, read as far as its kind allows: a WasmExtension, a Tenant,
+ * or a document whose shape is wrong (its problems say where).
+ */
+public sealed interface ParsedResource permits ParsedExtension, ParsedTenant, InvalidDocument {
+
+    SourceDocument source();
+
+    /** The document's kind as written, or null when it has none. */
+    String kind();
+
+    /** The resource's fqn when the document names it, else null (for reports). */
+    String fqn();
+}

@@ -1,0 +1,23 @@
+package org.wasmconsole.resource;
+
+import java.util.List;
+
+/**
+ * A Tenant document ({@code api.tsb.tetrate.io/v2}) read from YAML or JSON.
+ *
+ * @param displayName the display name, or null for none
+ * @param warnings    things accepted but worth telling (e.g. a description the console does not keep)
+ */
+public record ParsedTenant(SourceDocument source, String organization, String name, String displayName,
+                           List<String> warnings) implements ParsedResource {
+
+    @Override
+    public String kind() {
+        return TenantDocuments.KIND;
+    }
+
+    @Override
+    public String fqn() {
+        return organization == null || name == null ? null : TenantDocuments.fqn(organization, name);
+    }
+}

@@ -1,0 +1,113 @@
+package org.wasmconsole.resource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.wasmconsole.tenant.Tenant;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Maps between TSB Tenant documents and their few fields. The console keeps a tenant's name and
+ * display name; TSB's {@code spec.description} is accepted (exports of TSB carry it) with a warning.
+ * <pre>
+ * apiVersion: api.tsb.tetrate.io/v2
+ * kind: Tenant
+ * metadata: {organization: tse, name: payments}
+ * spec: {displayName: Payments}
+ * </pre>
+ */
+public final class TenantDocuments {
+
+    public static final String API_VERSION = "api.tsb.tetrate.io/v2";
+    public static final String KIND = "Tenant";
+
+    private static final Set<String> TOP = Set.of("apiVersion", "kind", "metadata", "spec");
+    private static final Set<String> METADATA = Set.of("organization", "name", "displayName", "resourceVersion",
+            "labels", "annotations");
+    private static final Set<String> SPEC = Set.of("displayName", "description", "fqn", "etag");
+
+    private TenantDocuments() {
+    }
+
+    public static String fqn(String organization, String name) {
+        return Tenant.fqn(organization, name);
+    }
+
+    /** Reads one document; throws {@link DocumentException} listing every shape problem found. */
+    public static ParsedTenant read(SourceDocument document) {
+        FieldReader r = new FieldReader(document);
+        JsonNode root = document.root();
+        if (!root.isObject()) {
+            r.problem("", "must be a mapping with apiVersion, kind, metadata and spec, not "
+                    + FieldReader.describe(root));
+            throw new DocumentException(r.problems());
+        }
+        String apiVersion = r.string(root, "", "apiVersion");
+        if (!API_VERSION.equals(apiVersion)) {
+            r.problem("apiVersion", (apiVersion == null ? "is required" : "'" + apiVersion + "' is not supported")
+                    + " for a Tenant: write apiVersion: " + API_VERSION);
+        }
+        r.onlyKnown(root, "", TOP);
+        JsonNode metadata = r.object(root, "", "metadata");
+        JsonNode spec = r.object(root, "", "spec");
+        if (metadata == null && FieldReader.present(root, "metadata") == null) {
+            r.problem("metadata", "is required: give metadata.organization and metadata.name");
+        }
+        if (metadata != null) {
+            r.onlyKnown(metadata, "metadata", METADATA);
+        }
+        if (spec != null) {
+            r.onlyKnown(spec, "spec", SPEC);
+        }
+        String organization = r.string(metadata, "metadata", "organization");
+        String name = r.string(metadata, "metadata", "name");
+        if (metadata != null && organization == null && FieldReader.present(metadata, "organization") == null) {
+            r.problem("metadata.organization", "is required: the organization the tenant belongs to");
+        }
+        if (metadata != null && name == null && FieldReader.present(metadata, "name") == null) {
+            r.problem("metadata.name", "is required: the tenant's name, a DNS label such as payments");
+        }
+        String displayName = displayName(r, metadata, spec);
+        List<String> warnings = new ArrayList<>();
+        if (r.string(spec, "spec", "description") != null) {
+            warnings.add("spec.description is not kept by the console and was ignored");
+        }
+        String fqn = r.string(spec, "spec", "fqn");
+        if (fqn != null && organization != null && name != null && !fqn.equals(fqn(organization, name))) {
+            r.problem("spec.fqn", "'" + fqn + "' does not match metadata (" + fqn(organization, name)
+                    + "); remove spec.fqn, it is managed by the server");
+        }
+        if (!r.problems().isEmpty()) {
+            throw new DocumentException(r.problems());
+        }
+        return new ParsedTenant(document, organization, name, displayName, warnings);
+    }
+
+    /** TSB writes the display name in spec; metadata.displayName (as on extensions) is accepted too. */
+    private static String displayName(FieldReader r, JsonNode metadata, JsonNode spec) {
+        String inSpec = r.string(spec, "spec", "displayName");
+        String inMetadata = r.string(metadata, "metadata", "displayName");
+        if (inSpec != null && inMetadata != null && !inSpec.equals(inMetadata)) {
+            r.problem("metadata.displayName", "differs from spec.displayName; give one of them");
+        }
+        return inSpec != null ? inSpec : inMetadata;
+    }
+
+    /** The document of a tenant, as the API and export write it. */
+    public static ObjectNode write(String organization, String name, String displayName) {
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        doc.put("apiVersion", API_VERSION);
+        doc.put("kind", KIND);
+        ObjectNode metadata = doc.putObject("metadata");
+        metadata.put("organization", organization);
+        metadata.put("name", name);
+        ObjectNode spec = doc.putObject("spec");
+        if (displayName != null) {
+            spec.put("displayName", displayName);
+        }
+        spec.put("fqn", fqn(organization, name));
+        return doc;
+    }
+}
