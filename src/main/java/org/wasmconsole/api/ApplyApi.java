@@ -1,5 +1,6 @@
 package org.wasmconsole.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.wasmconsole.apply.ApplyReport;
 import org.wasmconsole.apply.ApplyService;
 import org.wasmconsole.apply.DocumentResult;
+import org.wasmconsole.security.Roles;
 
 /**
  * {@code tctl apply -f} over HTTP: a YAML stream of WasmExtension and Tenant documents, all or
@@ -22,6 +24,7 @@ import org.wasmconsole.apply.DocumentResult;
  * basic error (400 malformed, 422 a rule, 409 a stale etag) with the same report inside.
  */
 @RestController
+@RolesAllowed(Roles.ADMIN)
 @RequestMapping("/api/v2/apply")
 @Tag(name = "Apply", description = "Apply a multi-document YAML stream in one transaction")
 class ApplyApi {

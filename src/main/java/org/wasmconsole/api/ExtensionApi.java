@@ -1,5 +1,6 @@
 package org.wasmconsole.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,6 +33,7 @@ import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.resource.ExtensionDocuments;
 import org.wasmconsole.resource.ParsedExtension;
 import org.wasmconsole.resource.SourceDocument;
+import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.Tenant;
 import org.wasmconsole.tenant.TenantDirectory;
 
@@ -84,6 +86,7 @@ class ExtensionApi {
 
     @Operation(summary = "Create an extension from a WasmExtension document",
             description = "metadata.organization may be left out (the path's is used). 201 with the stored document.")
+    @RolesAllowed(Roles.ADMIN) // an operator is refused before the body is even read
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE},
             produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
     ResponseEntity<byte[]> create(@PathVariable String organization, HttpServletRequest request) {
@@ -96,6 +99,7 @@ class ExtensionApi {
 
     @Operation(summary = "Replace an extension",
             description = "Needs the current etag, in If-Match or spec.etag: 428 without one, 409 when it is stale.")
+    @RolesAllowed(Roles.ADMIN) // an operator is refused before the body is even read
     @PutMapping(path = "/{name}", consumes = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE},
             produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
     ResponseEntity<byte[]> replace(@PathVariable String organization, @PathVariable String name,
@@ -109,6 +113,7 @@ class ExtensionApi {
     }
 
     @Operation(summary = "Delete an extension", description = "With If-Match, only if that is still the current etag.")
+    @RolesAllowed(Roles.ADMIN) // an operator is refused before the body is even read
     @DeleteMapping("/{name}")
     ResponseEntity<Void> delete(@PathVariable String organization, @PathVariable String name,
                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

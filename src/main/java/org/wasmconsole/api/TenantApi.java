@@ -1,5 +1,6 @@
 package org.wasmconsole.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +21,7 @@ import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.resource.ParsedTenant;
 import org.wasmconsole.resource.SourceDocument;
 import org.wasmconsole.resource.TenantDocuments;
+import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.TenantDirectory;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
@@ -53,12 +55,13 @@ class TenantApi {
     }
 
     @Operation(summary = "Create a tenant from a Tenant document", description = "201 with the stored document.")
+    @RolesAllowed(Roles.ADMIN)
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE},
             produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
     ResponseEntity<byte[]> create(@PathVariable String organization, HttpServletRequest request) {
         requireOrganization(organization);
         SourceDocument source = bodies.document(request);
-        ParsedTenant parsed = TenantDocuments.read(source);
+        ParsedTenant parsed = TenantDocuments.read(source, organization);
         if (parsed.organization() != null && !parsed.organization().equals(organization)) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", "metadata.organization differs from"
                     + " the path", List.of(new ApiProblem.Violation("metadata.organization", "is '"

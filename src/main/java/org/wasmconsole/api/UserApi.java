@@ -1,5 +1,6 @@
 package org.wasmconsole.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -7,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,28 +20,27 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.wasmconsole.security.UserInfo;
 import org.wasmconsole.security.UserService;
-import org.wasmconsole.tenant.ConsoleOrganization;
-import org.wasmconsole.tenant.TenantInfo;
-import org.wasmconsole.tenant.TenantService;
+import org.wasmconsole.security.Roles;
+import org.wasmconsole.tenant.Tenant;
+import org.wasmconsole.tenant.TenantDirectory;
 
 /**
  * Console users (admins only: the user service refuses everyone else with 403). A user is
  * {@code {"name", "password", "role", "tenants": [tenant fqns], "enabled"}}; the password is never returned.
  */
 @RestController
+@RolesAllowed(Roles.ADMIN)
 @RequestMapping("/api/v2/users")
 @Tag(name = "Users", description = "Console users; platform admins only")
 class UserApi {
 
     private final UserService users;
-    private final TenantService tenants;
-    private final ConsoleOrganization organization;
+    private final TenantDirectory directory;
     private final RequestBodies bodies;
 
-    UserApi(UserService users, TenantService tenants, ConsoleOrganization organization, RequestBodies bodies) {
+    UserApi(UserService users, TenantDirectory directory, RequestBodies bodies) {
         this.users = users;
-        this.tenants = tenants;
-        this.organization = organization;
+        this.directory = directory;
         this.bodies = bodies;
     }
 
@@ -53,7 +52,7 @@ class UserApi {
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
     ResponseEntity<byte[]> list(HttpServletRequest request) {
         List<UserInfo> all = users.list();
-        Map<Long, String> fqns = tenantFqns();
+        Map<Long, String> fqns = directory.fqns(all.stream().flatMap(u -> u.tenantIds().stream()).toList());
         return respond(ResponseEntity.ok(), Map.of("users", all.stream().map(u -> body(u, fqns)).toList()), request);
     }
 
@@ -100,7 +99,7 @@ class UserApi {
     private UserBody get(String name) {
         UserInfo user = users.find(name).orElseThrow(() -> new org.wasmconsole.base.NotFoundException(
                 "user '" + name + "'"));
-        return body(user, tenantFqns());
+        return body(user, directory.fqns(user.tenantIds()));
     }
 
     private static UserBody body(UserInfo u, Map<Long, String> fqns) {
@@ -108,16 +107,9 @@ class UserApi {
                 u.enabled(), u.createdAt() == null ? null : u.createdAt().toString());
     }
 
-    private Map<Long, String> tenantFqns() {
-        return tenants.list(organization.name()).stream()
-                .collect(Collectors.toMap(TenantInfo::id, TenantInfo::fqn, (a, b) -> a));
-    }
-
-    /** A tenant FQN of the console's organization as its id, or null when there is no such tenant. */
+    /** A tenant FQN as its id, or null when there is no such tenant. */
     private Long tenantId(String fqn) {
-        Map<String, Long> ids = tenants.list(organization.name()).stream()
-                .collect(Collectors.toMap(TenantInfo::fqn, TenantInfo::id));
-        return ids.get(fqn);
+        return directory.tenant(fqn).map(Tenant::getId).orElse(null);
     }
 
     private static ResponseEntity<byte[]> respond(ResponseEntity.BodyBuilder response, Object body,

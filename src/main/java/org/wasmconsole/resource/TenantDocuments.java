@@ -37,6 +37,14 @@ public final class TenantDocuments {
 
     /** Reads one document; throws {@link DocumentException} listing every shape problem found. */
     public static ParsedTenant read(SourceDocument document) {
+        return read(document, null);
+    }
+
+    /**
+     * Reads one document whose organization may be left out when the context gives it (the API's
+     * path); throws {@link DocumentException} listing every shape problem found.
+     */
+    public static ParsedTenant read(SourceDocument document, String defaultOrganization) {
         FieldReader r = new FieldReader(document);
         JsonNode root = document.root();
         if (!root.isObject()) {
@@ -61,7 +69,8 @@ public final class TenantDocuments {
         if (spec != null) {
             r.onlyKnown(spec, "spec", SPEC);
         }
-        String organization = r.string(metadata, "metadata", "organization");
+        String written = r.string(metadata, "metadata", "organization");
+        String organization = written != null ? written : defaultOrganization;
         String name = r.string(metadata, "metadata", "name");
         if (metadata != null && organization == null && FieldReader.present(metadata, "organization") == null) {
             r.problem("metadata.organization", "is required: the organization the tenant belongs to");

@@ -42,6 +42,13 @@ public class TenantDirectory {
         return tenant(fqn).isPresent();
     }
 
+    /** The FQN of each of these tenant ids that exists. */
+    public java.util.Map<Long, String> fqns(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> fqns = new java.util.HashMap<>();
+        tenants.findAllById(ids).forEach(t -> fqns.put(t.getId(), t.fqn()));
+        return fqns;
+    }
+
     /** The tenants of the given FQNs, in the same order; fails on an unknown one (validate first). */
     public List<Tenant> tenantsByFqn(List<String> fqns) {
         List<Tenant> result = new ArrayList<>(fqns.size());

@@ -27,6 +27,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.wasmconsole.ConsoleTest;
+import org.wasmconsole.apply.ApplyService;
 import org.wasmconsole.SignedIn;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionFilter;
@@ -39,7 +40,7 @@ import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
 
 /**
- * Every public method of the four services × {admin, operator of tenant A, operator of tenant B,
+ * Every public method of the services × {admin, operator of tenant A, operator of tenant B,
  * anonymous}: allowed or denied, and for reads exactly which extensions come back. A method added
  * to a service without a row here fails {@link #everyServiceMethodIsInTheMatrix()}.
  */
@@ -72,6 +73,8 @@ class AccessMatrixTest {
     TenantService tenants;
     @Autowired
     UserService users;
+    @Autowired
+    ApplyService apply;
     @Autowired
     UserDetailsService userDetails;
 
@@ -138,6 +141,7 @@ class AccessMatrixTest {
                         "a-long-enough-password")),
                 new Call("UserService.setEnabled", ADMIN_ONLY, t -> t.users.setEnabled("ghost", true)),
                 new Call("UserService.delete", ADMIN_ONLY, t -> t.users.delete("ghost")),
+                new Call("ApplyService.apply", ADMIN_ONLY, t -> t.apply.apply("kind: Nothing", true)),
                 new Call("UserService.count", ADMIN_ONLY, t -> t.users.count()));
     }
 
@@ -192,6 +196,7 @@ class AccessMatrixTest {
         Set<String> covered = calls().stream().map(Call::method).collect(java.util.stream.Collectors.toSet());
         List<String> missing = new ArrayList<>();
         for (Class<?> service : List.of(ExtensionService.class, TenantAssignmentService.class, TenantService.class,
+                ApplyService.class,
                 UserService.class)) {
             for (Method m : service.getDeclaredMethods()) {
                 if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())) {

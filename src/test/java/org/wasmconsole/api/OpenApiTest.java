@@ -1,0 +1,51 @@
+package org.wasmconsole.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.wasmconsole.ConsoleTest;
+import tools.jackson.databind.JsonNode;
+
+/** The OpenAPI description is served without signing in and lists every endpoint of the controllers. */
+@ConsoleTest
+class OpenApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyApiEndpointIsDescribed() {
+        ApiClient.Answer docs = ApiClient.anonymous(port).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.json().get("paths");
+
+        List<String> endpoints = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (method.getBeanType().getPackageName().equals(OpenApiTest.class.getPackageName())
+                    && method.getBeanType() != UnknownApiPath.class) {
+                info.getPatternValues().forEach(path -> info.getMethodsCondition().getMethods()
+                        .forEach(m -> endpoints.add(m.name().toLowerCase(Locale.ROOT) + " " + path)));
+            }
+        });
+        assertThat(endpoints).hasSize(12); // spec §7: 5 extension, 2 tenant, 4 user endpoints and apply
+        for (String endpoint : endpoints) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+            assertThat(paths.has(path)).as(endpoint + " in " + paths.propertyNames()).isTrue();
+            assertThat(paths.get(path).has(method)).as(endpoint).isTrue();
+        }
+        assertThat(docs.json().get("components").get("securitySchemes").get("basic").get("scheme").asString())
+                .isEqualTo("basic");
+        assertThat(ApiClient.anonymous(port).get("/v3/api-docs.yaml").body()).contains("openapi: 3");
+    }
+}
