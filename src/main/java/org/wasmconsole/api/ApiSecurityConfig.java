@@ -26,9 +26,10 @@ class ApiSecurityConfig {
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher("/api/**", "/v3/api-docs/**")
+                .securityMatcher("/api/**", "/v3/api-docs/**", "/v3/api-docs.yaml")
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/v3/api-docs/**").permitAll()
+                        // The API's description is public, like any API reference.
+                        .requestMatchers("/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.realmName(REALM).authenticationEntryPoint(ApiSecurityConfig::unauthorized))
                 .exceptionHandling(e -> e
