@@ -140,6 +140,18 @@ class ExtensionApiTest {
     }
 
     @Test
+    void repeatedWrongPasswordsLockTheAccountForTheApiToo() {
+        String user = f.org + "-locked";
+        asSystem(() -> users.create(user, ApiFixture.PASSWORD, org.wasmconsole.security.Role.TENANT_OPERATOR,
+                java.util.Set.of(tenants.get(f.org, "team-a").id())));
+        for (int i = 0; i < 5; i++) {
+            assertThat(ApiClient.as(port, user, "not-the-password-" + i).get(f.extensions()).status()).isEqualTo(401);
+        }
+        assertThat(ApiClient.as(port, user, ApiFixture.PASSWORD).get(f.extensions()).status()).isEqualTo(401);
+        assertThat(ApiClient.as(port, f.opA, ApiFixture.PASSWORD).get(f.extensions()).status()).isEqualTo(200);
+    }
+
+    @Test
     void operatorsCannotWrite() {
         assertThat(opA.postYaml(f.extensions(), doc("op-made", "")).status()).isEqualTo(403);
         assertThat(opA.putYaml(f.extensions() + "/only-a", doc("only-a", "priority: 5"))).extracting(

@@ -37,7 +37,7 @@ class OpenApiTest {
                         .forEach(m -> endpoints.add(m.name().toLowerCase(Locale.ROOT) + " " + path)));
             }
         });
-        assertThat(endpoints).hasSize(12); // spec §7: 5 extension, 2 tenant, 4 user endpoints and apply
+        assertThat(endpoints).hasSize(15); // spec §7's 12 (5 extension, 2 tenant, 4 user, apply) + tenant get, put, delete
         for (String endpoint : endpoints) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1);

@@ -106,6 +106,31 @@ class TenantAndUserApiTest {
     }
 
     @Test
+    void anAdminRenamesAndDeletesATenantAsTheScreensDo() {
+        asSystem(() -> tenants.create(f.org, "short-lived", null));
+        ApiClient.Answer renamed = admin.putYaml(tenants() + "/short-lived", "apiVersion: api.tsb.tetrate.io/v2\n"
+                + "kind: Tenant\nmetadata:\n  name: short-lived\nspec:\n  displayName: Short lived\n");
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(admin.get(tenants() + "/short-lived").json().get("spec").get("displayName").asString())
+                .isEqualTo("Short lived");
+        assertThat(admin.putYaml(tenants() + "/short-lived", "apiVersion: api.tsb.tetrate.io/v2\nkind: Tenant\n"
+                + "metadata:\n  name: other\n").status()).isEqualTo(422);
+        assertThat(opA.get(tenants() + "/short-lived").status()).isEqualTo(404);
+        assertThat(opA.get(tenants() + "/team-a").status()).isEqualTo(200);
+        assertThat(opA.delete(tenants() + "/short-lived").status()).isEqualTo(403);
+
+        assertThat(admin.delete(tenants() + "/short-lived").status()).isEqualTo(204);
+        assertThat(asSystem(() -> tenants.find(f.org, "short-lived"))).isEmpty();
+        assertThat(admin.get(tenants() + "/short-lived").status()).isEqualTo(404);
+
+        // team-b is the only tenant of only-b: deleting it would open only-b to every tenant
+        ApiClient.Answer refused = admin.delete(tenants() + "/team-b");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("only-b");
+        assertThat(asSystem(() -> tenants.find(f.org, "team-b"))).isPresent();
+    }
+
+    @Test
     void usersAreListedWithoutPasswordsAndOnlyForAdmins() {
         ApiClient.Answer list = admin.get("/api/v2/users");
         assertThat(list.status()).isEqualTo(200);
