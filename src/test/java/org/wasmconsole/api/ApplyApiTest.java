@@ -4,41 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.wasmconsole.SignedIn.asSystem;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.wasmconsole.ConsoleTest;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionFilter;
-import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.StoredExtension;
-import org.wasmconsole.security.UserService;
-import org.wasmconsole.tenant.TenantService;
 import tools.jackson.databind.JsonNode;
 
 /** POST /api/v2/apply: dry run, created / updated with a diff / unchanged, all or nothing, roles. */
-@ConsoleTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApplyApiTest {
+class ApplyApiTest extends ApiTestBase {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ExtensionService extensions;
-    @Autowired
-    TenantService tenants;
-    @Autowired
-    UserService users;
-
-    ApiFixture f;
-    ApiClient admin;
-
-    @BeforeAll
-    void setUp() {
-        f = new ApiFixture("api-apply", tenants, users, extensions);
-        admin = ApiClient.as(port, "admin", ConsoleTest.ADMIN_PASSWORD);
+    @Override
+    String organization() {
+        return "api-apply";
     }
 
     String extension(String org, String name, String specExtra) {

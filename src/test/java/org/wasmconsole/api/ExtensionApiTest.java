@@ -5,43 +5,16 @@ import static org.wasmconsole.SignedIn.asSystem;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.wasmconsole.ConsoleTest;
-import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.StoredExtension;
-import org.wasmconsole.security.UserService;
-import org.wasmconsole.tenant.TenantService;
 import tools.jackson.databind.JsonNode;
 
 /** The extension endpoints: every status, JSON and YAML, as an admin, each operator and anonymous. */
-@ConsoleTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExtensionApiTest {
+class ExtensionApiTest extends ApiTestBase {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ExtensionService extensions;
-    @Autowired
-    TenantService tenants;
-    @Autowired
-    UserService users;
-
-    ApiFixture f;
-    ApiClient admin;
-    ApiClient opA;
-    ApiClient opB;
-
-    @BeforeAll
-    void setUp() {
-        f = new ApiFixture("api-ext", tenants, users, extensions);
-        admin = ApiClient.as(port, "admin", ConsoleTest.ADMIN_PASSWORD);
-        opA = ApiClient.as(port, f.opA, ApiFixture.PASSWORD);
-        opB = ApiClient.as(port, f.opB, ApiFixture.PASSWORD);
+    @Override
+    String organization() {
+        return "api-ext";
     }
 
     static List<String> names(JsonNode list) {

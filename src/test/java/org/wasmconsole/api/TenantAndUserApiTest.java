@@ -5,42 +5,17 @@ import static org.wasmconsole.SignedIn.asSystem;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.wasmconsole.ConsoleTest;
-import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.security.Role;
 import org.wasmconsole.security.UserInfo;
-import org.wasmconsole.security.UserService;
-import org.wasmconsole.tenant.TenantService;
 import tools.jackson.databind.JsonNode;
 
 /** Tenants and console users through the API: statuses for each role, JSON and YAML. */
-@ConsoleTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TenantAndUserApiTest {
+class TenantAndUserApiTest extends ApiTestBase {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ExtensionService extensions;
-    @Autowired
-    TenantService tenants;
-    @Autowired
-    UserService users;
-
-    ApiFixture f;
-    ApiClient admin;
-    ApiClient opA;
-
-    @BeforeAll
-    void setUp() {
-        f = new ApiFixture("api-tu", tenants, users, extensions);
-        admin = ApiClient.as(port, "admin", ConsoleTest.ADMIN_PASSWORD);
-        opA = ApiClient.as(port, f.opA, ApiFixture.PASSWORD);
+    @Override
+    String organization() {
+        return "api-tu";
     }
 
     String tenants() {
