@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
@@ -41,10 +42,12 @@ public class ExtensionService {
     private final CurrentUser currentUser;
     private final ExtensionValidator validator;
     private final EntityManager entityManager;
+    private final ApplicationEventPublisher events;
 
     ExtensionService(WasmExtensionRepository repository, TenantDirectory tenants, CurrentUser currentUser,
-                     EntityManager entityManager) {
+                     EntityManager entityManager, ApplicationEventPublisher events) {
         this.repository = repository;
+        this.events = events;
         this.entityManager = entityManager;
         this.tenants = tenants;
         this.currentUser = currentUser;
@@ -99,11 +102,15 @@ public class ExtensionService {
         }
         WasmExtension extension = new WasmExtension(organization, definition.name());
         extension.apply(definition, tenants.tenantsByFqn(definition.allowedIn()), currentUser.username());
+        StoredExtension created;
         try {
-            return StoredExtension.of(repository.saveAndFlush(extension));
+            created = StoredExtension.of(repository.saveAndFlush(extension));
         } catch (DataIntegrityViolationException e) {
             throw alreadyExists(definition);
         }
+        events.publishEvent(new ExtensionChanged(ExtensionChanged.Change.CREATED, null, created.definition(),
+                created.etag(), null));
+        return created;
     }
 
     /**
@@ -116,12 +123,17 @@ public class ExtensionService {
                 .orElseThrow(() -> notFound(definition.organization(), definition.name()));
         requireCurrent(extension, expectedEtag);
         requireValid(definition);
+        ExtensionDefinition before = extension.toDefinition();
         extension.apply(definition, tenants.tenantsByFqn(definition.allowedIn()), currentUser.username());
+        StoredExtension updated;
         try {
-            return StoredExtension.of(repository.saveAndFlush(extension));
+            updated = StoredExtension.of(repository.saveAndFlush(extension));
         } catch (OptimisticLockingFailureException e) {
             throw staleEtag(definition.fqn());
         }
+        events.publishEvent(new ExtensionChanged(ExtensionChanged.Change.UPDATED, before, updated.definition(),
+                updated.etag(), null));
+        return updated;
     }
 
     /**
@@ -157,10 +169,16 @@ public class ExtensionService {
     /** Deletes the named extensions in one transaction: all of them, or none if one is missing. */
     @RolesAllowed(Roles.ADMIN)
     public void deleteAll(String organization, Collection<String> names) {
+        List<ExtensionDefinition> deleted = new java.util.ArrayList<>();
         for (String name : names) {
-            repository.delete(findEntity(organization, name).orElseThrow(() -> notFound(organization, name)));
+            WasmExtension extension = findEntity(organization, name).orElseThrow(() -> notFound(organization, name));
+            deleted.add(extension.toDefinition());
+            repository.delete(extension);
         }
         repository.flush();
+        String note = deleted.size() > 1 ? "one of " + deleted.size() + " extensions deleted together" : null;
+        deleted.forEach(d -> events.publishEvent(new ExtensionChanged(ExtensionChanged.Change.DELETED, d, null,
+                null, note)));
     }
 
     /** Deletes the extension; with an etag, only if it is still the current one. */
@@ -170,8 +188,10 @@ public class ExtensionService {
         if (expectedEtag != null) {
             requireCurrent(extension, expectedEtag);
         }
+        ExtensionDefinition before = extension.toDefinition();
         repository.delete(extension);
         repository.flush();
+        events.publishEvent(new ExtensionChanged(ExtensionChanged.Change.DELETED, before, null, null, null));
     }
 
     private Optional<WasmExtension> findEntity(String organization, String name) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -30,11 +31,14 @@ public class TenantAssignmentService {
     private final WasmExtensionRepository repository;
     private final TenantDirectory tenants;
     private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
 
-    TenantAssignmentService(WasmExtensionRepository repository, TenantDirectory tenants, CurrentUser currentUser) {
+    TenantAssignmentService(WasmExtensionRepository repository, TenantDirectory tenants, CurrentUser currentUser,
+                            ApplicationEventPublisher events) {
         this.repository = repository;
         this.tenants = tenants;
         this.currentUser = currentUser;
+        this.events = events;
     }
 
     /**
@@ -81,15 +85,18 @@ public class TenantAssignmentService {
             }
         }
         List<String> changed = new ArrayList<>();
+        List<ExtensionChanged> changes = new ArrayList<>();
         for (WasmExtension e : found) {
             if (e.getAllowedTenants().stream().noneMatch(t -> t.getId().equals(tenant.getId()))) {
                 List<Tenant> allowed = new ArrayList<>(e.getAllowedTenants());
                 allowed.add(tenant);
-                changeAllowedIn(e, allowed);
+                changes.add(changeAllowedIn(e, allowed, ExtensionChanged.Change.ASSIGNED,
+                        "assigned to tenant '" + tenant.getName() + "'"));
                 changed.add(e.getName());
             }
         }
         flush(organization);
+        changes.forEach(events::publishEvent);
         return changed;
     }
 
@@ -125,12 +132,15 @@ public class TenantAssignmentService {
                         + (last.size() == 1 ? "it" : "them") + " out");
             }
         }
+        List<ExtensionChanged> changes = new ArrayList<>();
         for (WasmExtension e : naming) {
             List<Tenant> allowed = new ArrayList<>(e.getAllowedTenants());
             allowed.removeIf(t -> t.getId().equals(tenant.getId()));
-            changeAllowedIn(e, allowed);
+            changes.add(changeAllowedIn(e, allowed, ExtensionChanged.Change.UNASSIGNED,
+                    "unassigned from tenant '" + tenant.getName() + "'"));
         }
         flush(organization);
+        changes.forEach(events::publishEvent);
         return naming.stream().map(WasmExtension::getName).toList();
     }
 
@@ -166,11 +176,17 @@ public class TenantAssignmentService {
                 .map(n -> findEntity(organization, n).orElseThrow(() -> notFound(organization, n))).toList();
     }
 
-    /** A new allowedIn through {@link WasmExtension#apply}: derived columns, etag and updatedBy follow. */
-    private void changeAllowedIn(WasmExtension extension, List<Tenant> allowed) {
-        ExtensionDefinition changed = extension.toDefinition().toBuilder()
+    /**
+     * A new allowedIn through {@link WasmExtension#apply}: derived columns, etag and updatedBy follow.
+     * Returns the change, to be published once the write has been flushed.
+     */
+    private ExtensionChanged changeAllowedIn(WasmExtension extension, List<Tenant> allowed,
+                                             ExtensionChanged.Change change, String note) {
+        ExtensionDefinition before = extension.toDefinition();
+        ExtensionDefinition changed = before.toBuilder()
                 .allowedIn(allowed.stream().map(Tenant::fqn).toList()).build();
         extension.apply(changed, allowed, currentUser.username());
+        return new ExtensionChanged(change, before, extension.toDefinition(), extension.getEtag(), note);
     }
 
     private void flush(String organization) {

@@ -3,6 +3,7 @@ package org.wasmconsole.extension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,10 +27,12 @@ class TenantRemoval {
 
     private final WasmExtensionRepository repository;
     private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
 
-    TenantRemoval(WasmExtensionRepository repository, CurrentUser currentUser) {
+    TenantRemoval(WasmExtensionRepository repository, CurrentUser currentUser, ApplicationEventPublisher events) {
         this.repository = repository;
         this.currentUser = currentUser;
+        this.events = events;
     }
 
     @EventListener
@@ -46,14 +49,20 @@ class TenantRemoval {
             throw new ConflictException("metadata.name", onlyTenantMessage(event.tenant().name(), onlyTenant));
         }
         String user = currentUser.username();
+        List<ExtensionChanged> changes = new ArrayList<>();
         for (WasmExtension extension : naming) {
             List<Tenant> remaining = new ArrayList<>(extension.getAllowedTenants());
             remaining.removeIf(t -> t.getId().equals(tenantId));
-            ExtensionDefinition changed = extension.toDefinition().toBuilder()
+            ExtensionDefinition before = extension.toDefinition();
+            ExtensionDefinition changed = before.toBuilder()
                     .allowedIn(remaining.stream().map(Tenant::fqn).toList()).build();
             extension.apply(changed, remaining, user);
+            changes.add(new ExtensionChanged(ExtensionChanged.Change.TENANT_REMOVED, before, extension.toDefinition(),
+                    extension.getEtag(), "tenant '" + event.tenant().name() + "' was deleted"));
         }
         repository.flush();
+        // In the delete's transaction: the audit trail records each edit with it, or not at all.
+        changes.forEach(events::publishEvent);
     }
 
     static String onlyTenantMessage(String tenant, List<String> extensions) {

@@ -55,4 +55,8 @@ interface UserAdminRepository extends Repository<ConsoleUser, Long> {
     /** How many of these tenant ids exist (a string query keeps security free of the tenant package). */
     @Query(value = "select count(*) from tenant where id in (:ids)", nativeQuery = true)
     long countTenants(@Param("ids") Collection<Long> ids);
+
+    /** The names of these tenants, sorted (for the audit trail; a string query, as above). */
+    @Query(value = "select name from tenant where id in (:ids) order by name", nativeQuery = true)
+    List<String> tenantNames(@Param("ids") Collection<Long> ids);
 }

@@ -60,6 +60,7 @@ public class UserService {
         }
         Set<Long> tenants = checkTenants(role, tenantIds);
         users.save(new ConsoleUser(username, passwordEncoder.encode(password), role, tenants));
+        events.publishEvent(new UserChanged(UserChanged.Change.CREATED, username, describe(role, tenants)));
     }
 
     /** Every user, by name; never a password hash. */
@@ -94,9 +95,12 @@ public class UserService {
         if (user.getRole() == role && user.getTenantIds().equals(tenants)) {
             return;
         }
+        String before = describe(user.getRole(), user.getTenantIds());
         admin.updateRole(username, role);
         admin.deleteTenants(user.getId());
         tenants.forEach(t -> admin.insertTenant(user.getId(), t));
+        events.publishEvent(new UserChanged(UserChanged.Change.ROLE_CHANGED, username,
+                before + " \u2192 " + describe(role, tenants)));
         events.publishEvent(new UserAccessRevoked(username));
     }
 
@@ -111,6 +115,7 @@ public class UserService {
         });
         admin.updatePasswordHash(username, passwordEncoder.encode(newPassword));
         users.resetFailedLogins(username);
+        events.publishEvent(new UserChanged(UserChanged.Change.PASSWORD_RESET, username, "password reset"));
     }
 
     /** Enables or disables a user; a disabled user cannot sign in, and their open sessions end. */
@@ -126,6 +131,8 @@ public class UserService {
             checkNotLastAdmin(user, "disabled");
         }
         admin.updateEnabled(username, enabled);
+        events.publishEvent(new UserChanged(enabled ? UserChanged.Change.ENABLED : UserChanged.Change.DISABLED,
+                username, enabled ? "enabled" : "disabled"));
         if (!enabled) {
             events.publishEvent(new UserAccessRevoked(username));
         }
@@ -143,9 +150,19 @@ public class UserService {
         if (user.getRole() == Role.PLATFORM_ADMIN) {
             checkNotLastAdmin(user, "deleted");
         }
+        String was = describe(user.getRole(), user.getTenantIds());
         admin.deleteTenants(user.getId());
         admin.deleteUser(user.getId());
+        events.publishEvent(new UserChanged(UserChanged.Change.DELETED, username, "was " + was));
         events.publishEvent(new UserAccessRevoked(username));
+    }
+
+    /** "TENANT_OPERATOR of tenant1, payments" or "PLATFORM_ADMIN", for the audit trail. */
+    private String describe(Role role, Set<Long> tenantIds) {
+        if (tenantIds == null || tenantIds.isEmpty()) {
+            return role.name();
+        }
+        return role.name() + " of " + String.join(", ", admin.tenantNames(tenantIds));
     }
 
     private ConsoleUser load(String username) {

@@ -50,6 +50,8 @@ public class TenantService {
             throw new ValidationException("metadata.name", "organization '" + name + "' already exists");
         }
         organizations.save(new Organization(name, displayName));
+        events.publishEvent(new TenantChanged(TenantChanged.Change.ORGANIZATION_CREATED, name, name, null,
+                displayName));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -66,7 +68,10 @@ public class TenantService {
             throw new ValidationException("metadata.name", "tenant '" + name + "' already exists in organization '"
                     + organization + "'; choose another name");
         }
-        return TenantInfo.of(tenants.save(new Tenant(org, name, displayName)));
+        TenantInfo created = TenantInfo.of(tenants.save(new Tenant(org, name, displayName)));
+        events.publishEvent(new TenantChanged(TenantChanged.Change.CREATED, organization, name, null,
+                created.displayName()));
+        return created;
     }
 
     /** The tenant, if it exists and the caller may see it (an operator: only their own tenants). */
@@ -92,8 +97,13 @@ public class TenantService {
         Names.checkDisplayName(value).ifPresent(m -> {
             throw new ValidationException("metadata.displayName", m);
         });
+        String before = tenant.getDisplayName();
         tenant.setDisplayName(value);
-        return TenantInfo.of(tenants.saveAndFlush(tenant));
+        TenantInfo renamed = TenantInfo.of(tenants.saveAndFlush(tenant));
+        if (!java.util.Objects.equals(before, value)) {
+            events.publishEvent(new TenantChanged(TenantChanged.Change.RENAMED, organization, name, before, value));
+        }
+        return renamed;
     }
 
     /**
@@ -106,8 +116,10 @@ public class TenantService {
         Tenant tenant = tenants.findByOrganizationNameAndName(organization, name)
                 .orElseThrow(() -> notFound(organization, name));
         events.publishEvent(new TenantDeleting(TenantInfo.of(tenant)));
+        String displayName = tenant.getDisplayName();
         tenants.delete(tenant);
         tenants.flush();
+        events.publishEvent(new TenantChanged(TenantChanged.Change.DELETED, organization, name, displayName, null));
     }
 
     private static NotFoundException notFound(String organization, String name) {

@@ -13,17 +13,27 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * What a signed-in user sees on a page their role does not allow (an operator typing an admin
- * URL): a plain refusal and the way back, instead of Vaadin's "could not navigate".
+ * URL): a plain refusal and the way back, instead of Vaadin's "could not navigate". The refusal
+ * is published as Spring Security's {@link AuthorizationDeniedEvent} (its object: the page's path),
+ * like the refusals of method security, so that the audit trail records it.
  */
 @PageTitle("Not allowed · Wasm Extension Console")
 @ParentLayout(MainLayout.class)
 @PermitAll
 public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
 
-    public AccessDeniedView() {
+    private final ApplicationEventPublisher events;
+
+    public AccessDeniedView(ApplicationEventPublisher events) {
+        this.events = events;
         addClassNames("empty-state", "access-denied");
         setAlignItems(Alignment.CENTER);
         add(VaadinIcon.LOCK.create(), new H2("Not allowed"),
@@ -34,6 +44,9 @@ public class AccessDeniedView extends VerticalLayout implements HasErrorParamete
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        events.publishEvent(new AuthorizationDeniedEvent<>(() -> authentication, event.getLocation().getPath(),
+                new AuthorizationDecision(false)));
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

@@ -19,6 +19,8 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.access.AccessDeniedException;
+import org.wasmconsole.audit.AuditService;
+import org.wasmconsole.audit.ui.ExtensionHistoryPanel;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.extension.ExtensionService;
@@ -29,7 +31,7 @@ import org.wasmconsole.tenant.ConsoleOrganization;
 
 /**
  * One extension: a header with its identity and the admin actions, then tabs for every field
- * (Overview), the exact YAML document, and where it is used. Operators may open what they can
+ * (Overview), the exact YAML document, where it is used, and its recorded History. Operators may open what they can
  * see; anything else, like an unknown name, shows the same "not found" state.
  */
 @Route("extensions/:name")
@@ -39,14 +41,18 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
 
     static final String SUFFIX = " · Wasm Extension Console";
 
+    static final int HISTORY_TAB = 3;
+
     private final ExtensionService service;
+    private final AuditService audit;
     private final String organization;
     private final boolean admin;
     private String title = "Extension" + SUFFIX;
 
-    public ExtensionDetailsView(ExtensionService service, ConsoleOrganization organization,
+    public ExtensionDetailsView(ExtensionService service, AuditService audit, ConsoleOrganization organization,
                                 AuthenticationContext authentication) {
         this.service = service;
+        this.audit = audit;
         this.organization = organization.name();
         this.admin = authentication.hasRole(Roles.ADMIN);
         addClassName("extension-details-view");
@@ -65,6 +71,12 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
     }
 
     private void show(StoredExtension stored) {
+        show(stored, 0);
+    }
+
+    /** Shows the extension with the given tab selected (after a restore: History, with the new version). */
+    private void show(StoredExtension stored, int selectedTab) {
+        removeAll();
         String name = stored.definition().name();
         title = name + " · Extensions" + SUFFIX;
         ExtensionDetailsHeader header = new ExtensionDetailsHeader(stored.definition(), admin,
@@ -75,7 +87,18 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
         tabs.add("Overview", new ExtensionOverview(stored));
         tabs.add("YAML", new ExtensionDetailsYaml(organization, name, ExtensionYaml.write(stored)));
         tabs.add("Where used", whereUsed(stored));
+        // Read from the audit trail only when the tab is opened.
+        Div history = new Div();
+        history.addClassName("details-history");
+        tabs.add("History", history);
+        tabs.addSelectedChangeListener(e -> {
+            if (tabs.getSelectedIndex() == HISTORY_TAB && history.getComponentCount() == 0) {
+                history.add(new ExtensionHistoryPanel(audit, organization, name, stored.etag(), admin,
+                        restored -> show(restored, HISTORY_TAB)));
+            }
+        });
         add(header, tabs);
+        tabs.setSelectedIndex(selectedTab);
     }
 
     private static Div whereUsed(StoredExtension stored) {

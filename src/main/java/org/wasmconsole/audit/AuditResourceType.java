@@ -1,0 +1,23 @@
+package org.wasmconsole.audit;
+
+/** What kind of thing a record is about. */
+public enum AuditResourceType {
+    EXTENSION("Extension"),
+    TENANT("Tenant"),
+    ORGANIZATION("Organization"),
+    USER("User"),
+    /** A page of the console (a refused navigation). */
+    PAGE("Page"),
+    /** A service operation or URL (a refused call). */
+    OPERATION("Operation");
+
+    private final String label;
+
+    AuditResourceType(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

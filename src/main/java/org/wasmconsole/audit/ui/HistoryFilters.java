@@ -1,0 +1,149 @@
+package org.wasmconsole.audit.ui;
+
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.QueryParameters;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.wasmconsole.audit.AuditAction;
+import org.wasmconsole.audit.AuditFilter;
+
+/**
+ * The History view's filters, kept in the URL ({@code ?user=…&resource=…&action=…&from=…&to=…})
+ * so that a filtered trail can be bookmarked and the back button steps through earlier filters.
+ * Dates are days of the server's time zone, the one the times are shown in; "to" includes its day.
+ */
+class HistoryFilters extends HorizontalLayout {
+
+    private final TextField user = new TextField("User");
+    private final TextField resource = new TextField("Resource");
+    private final Select<AuditAction> action = new Select<>();
+    private final DatePicker from = new DatePicker("From");
+    private final DatePicker to = new DatePicker("To");
+    private boolean reading;
+
+    HistoryFilters(Runnable onChange) {
+        addClassName("history-filters");
+        setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        user.setPlaceholder("Any user");
+        user.setClearButtonVisible(true);
+        user.setValueChangeMode(ValueChangeMode.LAZY);
+        user.setWidth("11rem");
+
+        resource.setPlaceholder("Name or fqn");
+        resource.setPrefixComponent(VaadinIcon.SEARCH.create());
+        resource.setClearButtonVisible(true);
+        resource.setValueChangeMode(ValueChangeMode.LAZY);
+        resource.setWidth("16rem");
+
+        action.setLabel("Action");
+        action.setItems(AuditAction.values());
+        action.setItemLabelGenerator(a -> a == null ? "Any action" : a.label());
+        action.setEmptySelectionAllowed(true);
+        action.setEmptySelectionCaption("Any action");
+        action.setWidth("11rem");
+
+        from.setPlaceholder("Any day");
+        from.setClearButtonVisible(true);
+        from.setWidth("10rem");
+        to.setPlaceholder("Any day");
+        to.setClearButtonVisible(true);
+        to.setWidth("10rem");
+        from.addValueChangeListener(e -> to.setMin(e.getValue()));
+        to.addValueChangeListener(e -> from.setMax(e.getValue()));
+
+        user.addValueChangeListener(e -> changed(onChange));
+        resource.addValueChangeListener(e -> changed(onChange));
+        action.addValueChangeListener(e -> changed(onChange));
+        from.addValueChangeListener(e -> changed(onChange));
+        to.addValueChangeListener(e -> changed(onChange));
+        add(user, resource, action, from, to);
+    }
+
+    private void changed(Runnable onChange) {
+        if (!reading) {
+            onChange.run();
+        }
+    }
+
+    AuditFilter toFilter() {
+        ZoneId zone = HistoryFormat.WHEN.getZone();
+        return new AuditFilter(blankToNull(user.getValue()), blankToNull(resource.getValue()), action.getValue(),
+                from.getValue() == null ? null : from.getValue().atStartOfDay(zone).toInstant(),
+                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    boolean isActive() {
+        return !user.getValue().isBlank() || !resource.getValue().isBlank() || action.getValue() != null
+                || from.getValue() != null || to.getValue() != null;
+    }
+
+    void clear() {
+        reading = true;
+        user.clear();
+        resource.clear();
+        action.clear();
+        from.clear();
+        to.clear();
+        reading = false;
+    }
+
+    QueryParameters toQueryParameters() {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (!user.getValue().isBlank()) {
+            params.put("user", user.getValue().strip());
+        }
+        if (!resource.getValue().isBlank()) {
+            params.put("resource", resource.getValue().strip());
+        }
+        if (action.getValue() != null) {
+            params.put("action", action.getValue().name());
+        }
+        if (from.getValue() != null) {
+            params.put("from", from.getValue().toString());
+        }
+        if (to.getValue() != null) {
+            params.put("to", to.getValue().toString());
+        }
+        return QueryParameters.simple(params);
+    }
+
+    /** Shows the filters of a URL without firing a change; unknown values are ignored. */
+    void read(QueryParameters params) {
+        reading = true;
+        user.setValue(params.getSingleParameter("user").orElse(""));
+        resource.setValue(params.getSingleParameter("resource").orElse(""));
+        action.setValue(params.getSingleParameter("action").flatMap(v -> Arrays.stream(AuditAction.values())
+                .filter(a -> a.name().equals(v)).findFirst()).orElse(null));
+        LocalDate fromDay = params.getSingleParameter("from").flatMap(HistoryFilters::day).orElse(null);
+        LocalDate toDay = params.getSingleParameter("to").flatMap(HistoryFilters::day).orElse(null);
+        from.setMax(null);
+        to.setMin(null);
+        from.setValue(fromDay);
+        to.setValue(toDay);
+        reading = false;
+    }
+
+    private static Optional<LocalDate> day(String value) {
+        try {
+            return Optional.of(LocalDate.parse(value));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,19 @@
+package org.wasmconsole.tenant;
+
+/**
+ * Published by {@link TenantService} inside the transaction of every write, after the write (for a
+ * delete: after the tenant is gone and every {@link TenantDeleting} listener has had its say).
+ * Listeners run synchronously in that transaction, like those of {@link TenantDeleting}.
+ *
+ * @param name   the tenant's name; for {@link Change#ORGANIZATION_CREATED} the organization's
+ * @param before the display name before the change (rename, delete), or null
+ * @param after  the display name after the change (create, rename), or null
+ */
+public record TenantChanged(Change change, String organization, String name, String before, String after) {
+
+    public enum Change { CREATED, RENAMED, DELETED, ORGANIZATION_CREATED }
+
+    public String fqn() {
+        return change == Change.ORGANIZATION_CREATED ? "organizations/" + name : Tenant.fqn(organization, name);
+    }
+}
