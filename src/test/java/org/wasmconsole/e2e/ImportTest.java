@@ -85,7 +85,8 @@ class ImportTest extends BrowserTest {
     @Test
     void adminUploadsChecksAndAppliesAFileThenFindsTheExtensionsInTheCatalogue() {
         signInAsAdmin();
-        page.navigate(url("/import"));
+        page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Import")).click();
+        assertThat(page).hasURL(url("/import"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Import"))).isVisible();
         assertThat(page.getByText("Paste or upload YAML, then check it.")).isVisible();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply"))).isDisabled();

@@ -36,6 +36,7 @@ public class MainLayout extends AppLayout {
         if (authentication.hasRole(Roles.ADMIN)) {
             nav.addItem(new SideNavItem("Tenants", "tenants", VaadinIcon.GROUP.create()));
             nav.addItem(new SideNavItem("Users", "users", VaadinIcon.USERS.create()));
+            nav.addItem(new SideNavItem("Import", "import", VaadinIcon.UPLOAD.create()));
             nav.addItem(new SideNavItem("History", "history", VaadinIcon.TIME_BACKWARD.create()));
         }
         Span footer = new Span("Organization-wide catalogue of Envoy Wasm filters");
