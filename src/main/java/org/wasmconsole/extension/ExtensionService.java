@@ -3,7 +3,9 @@ package org.wasmconsole.extension;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,7 +42,6 @@ public class ExtensionService {
     private final WasmExtensionRepository repository;
     private final TenantDirectory tenants;
     private final CurrentUser currentUser;
-    private final ExtensionValidator validator;
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
 
@@ -51,7 +52,6 @@ public class ExtensionService {
         this.entityManager = entityManager;
         this.tenants = tenants;
         this.currentUser = currentUser;
-        this.validator = new ExtensionValidator(tenants::exists);
     }
 
     /** One page of the catalogue, filtered and sorted in the database. */
@@ -84,8 +84,13 @@ public class ExtensionService {
     @Transactional(readOnly = true)
     @RolesAllowed(Roles.ADMIN)
     public List<Violation> check(ExtensionDefinition definition) {
-        List<Violation> violations = new java.util.ArrayList<>(validator.validate(definition));
-        if (definition.organization() != null && tenants.organization(definition.organization()).isEmpty()
+        return violations(definition, new Lookups());
+    }
+
+    private List<Violation> violations(ExtensionDefinition definition, Lookups lookups) {
+        List<Violation> violations = new java.util.ArrayList<>(
+                new ExtensionValidator(lookups::tenantExists).validate(definition));
+        if (definition.organization() != null && lookups.organization(definition.organization()).isEmpty()
                 && violations.stream().noneMatch(v -> v.path().equals("metadata.organization"))) {
             violations.add(new Violation("metadata.organization", "organization '" + definition.organization()
                     + "' does not exist"));
@@ -95,13 +100,13 @@ public class ExtensionService {
 
     @RolesAllowed(Roles.ADMIN)
     public StoredExtension create(ExtensionDefinition definition) {
-        requireValid(definition);
-        Organization organization = tenants.organization(definition.organization()).orElseThrow();
+        Lookups lookups = requireValid(definition);
+        Organization organization = lookups.organization(definition.organization()).orElseThrow();
         if (repository.existsByOrganizationNameAndName(definition.organization(), definition.name())) {
             throw alreadyExists(definition);
         }
         WasmExtension extension = new WasmExtension(organization, definition.name());
-        extension.apply(definition, tenants.tenantsByFqn(definition.allowedIn()), currentUser.username());
+        extension.apply(definition, lookups.tenants(definition.allowedIn()), currentUser.username());
         StoredExtension created;
         try {
             created = StoredExtension.of(repository.saveAndFlush(extension));
@@ -122,9 +127,9 @@ public class ExtensionService {
         WasmExtension extension = findEntity(definition.organization(), definition.name())
                 .orElseThrow(() -> notFound(definition.organization(), definition.name()));
         requireCurrent(extension, expectedEtag);
-        requireValid(definition);
+        Lookups lookups = requireValid(definition);
         ExtensionDefinition before = extension.toDefinition();
-        extension.apply(definition, tenants.tenantsByFqn(definition.allowedIn()), currentUser.username());
+        extension.apply(definition, lookups.tenants(definition.allowedIn()), currentUser.username());
         StoredExtension updated;
         try {
             updated = StoredExtension.of(repository.saveAndFlush(extension));
@@ -212,10 +217,40 @@ public class ExtensionService {
         return Optional.of(ExtensionQueries.matching(filter, tenantId, viewer));
     }
 
-    private void requireValid(ExtensionDefinition definition) {
-        List<Violation> violations = check(definition);
+    /** The definition's violations as an exception; else the look-ups made to check it, for the save. */
+    private Lookups requireValid(ExtensionDefinition definition) {
+        Lookups lookups = new Lookups();
+        List<Violation> violations = violations(definition, lookups);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
+        }
+        return lookups;
+    }
+
+    /**
+     * The organization and tenants one definition names, each read once for both its rules and its
+     * save: a bulk apply writes thousands of definitions, and every query counts.
+     */
+    private final class Lookups {
+
+        private final Map<String, Optional<Tenant>> tenantsByFqn = new HashMap<>();
+        private final Map<String, Optional<Organization>> organizations = new HashMap<>();
+
+        boolean tenantExists(String fqn) {
+            return tenant(fqn).isPresent();
+        }
+
+        Optional<Organization> organization(String name) {
+            return organizations.computeIfAbsent(name, tenants::organization);
+        }
+
+        /** The tenants of these FQNs, in order; every one exists (the definition was checked). */
+        List<Tenant> tenants(List<String> fqns) {
+            return fqns.stream().map(fqn -> tenant(fqn).orElseThrow()).toList();
+        }
+
+        private Optional<Tenant> tenant(String fqn) {
+            return tenantsByFqn.computeIfAbsent(fqn, tenants::tenant);
         }
     }
 
