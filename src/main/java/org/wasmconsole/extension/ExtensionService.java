@@ -152,16 +152,18 @@ public class ExtensionService {
         if (spec.isEmpty()) {
             return;
         }
-        Pageable page = PageRequest.of(0, EXPORT_PAGE_SIZE, ExtensionQueries.PROXY_ORDER);
+        WasmExtension last = null;
         while (true) {
-            Pageable current = page;
-            var slice = repository.findBy(spec.get(), q -> q.sortBy(current.getSort()).slice(current));
-            slice.forEach(e -> action.accept(StoredExtension.of(e)));
-            entityManager.clear();
-            if (!slice.hasNext()) {
+            Specification<WasmExtension> next = last == null ? spec.get()
+                    : spec.get().and(ExtensionQueries.after(last));
+            List<WasmExtension> page = repository.findBy(next, q -> q.sortBy(ExtensionQueries.PROXY_ORDER)
+                    .limit(EXPORT_PAGE_SIZE).all());
+            page.forEach(e -> action.accept(StoredExtension.of(e)));
+            if (page.size() < EXPORT_PAGE_SIZE) {
                 return;
             }
-            page = page.next();
+            last = page.getLast();
+            entityManager.clear();
         }
     }
 

@@ -59,6 +59,34 @@ class ExtensionServiceTest {
                 .url("oci://docker.io/example/" + name + ":1.0");
     }
 
+    /** More than two export pages, with ties on phase and priority across page boundaries. */
+    @Test
+    void forEachHandsOverEveryExtensionOnceInProxyOrderAcrossPages() {
+        String org = "foreach-keyset";
+        List<ExtensionDefinition> created = new java.util.ArrayList<>();
+        asSystem(() -> {
+            tenants.createOrganization(org, null);
+            for (int i = 0; i < 450; i++) {
+                ExtensionDefinition d = ExtensionDefinition.builder().organization(org)
+                        .name("k-" + String.format("%03d", (i * 37) % 450))
+                        .url("oci://docker.io/example/k:1.0").phase(PluginPhase.values()[i % 4])
+                        .priority(i % 7).build();
+                service.create(d);
+                created.add(d);
+            }
+        });
+        List<String> expected = created.stream().sorted(java.util.Comparator
+                        .comparing((ExtensionDefinition d) -> d.phase().name())
+                        .thenComparing(ExtensionDefinition::priority, java.util.Comparator.reverseOrder())
+                        .thenComparing(ExtensionDefinition::name))
+                .map(ExtensionDefinition::name).toList();
+
+        List<String> handed = new java.util.ArrayList<>();
+        asSystem(() -> service.forEach(ExtensionFilter.all(org), e -> handed.add(e.definition().name())));
+
+        assertThat(handed).hasSize(450).doesNotHaveDuplicates().isEqualTo(expected);
+    }
+
     @Test
     void createdExtensionReadsBackWithEveryFieldAndServerManagedOnes() {
         ExtensionDefinition full = definition("full-fields").displayName("Full fields").summary("One line")
