@@ -1,14 +1,11 @@
 package org.wasmconsole.extension.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.provider.SortDirection;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -31,14 +28,14 @@ final class ExtensionGrid {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Extensions");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        Grid.Column<ExtensionSummary> name = grid.addColumn(new ComponentRenderer<>(ExtensionNameCell::of))
+        Grid.Column<ExtensionSummary> name = grid.addColumn(ExtensionNameCell.renderer())
                 .setHeader("Name").setKey("name").setSortProperty("name").setWidth("11rem").setFlexGrow(1);
         Grid.Column<ExtensionSummary> phase = grid.addColumn(s -> s.phase().label()).setHeader("Phase")
                 .setKey("phase").setSortProperty("phase").setWidth("9.5rem").setFlexGrow(0);
         Grid.Column<ExtensionSummary> priority = grid.addColumn(ExtensionSummary::priority).setHeader("Priority")
                 .setKey("priority").setSortProperty("priority").setTextAlign(ColumnTextAlign.END)
                 .setWidth("7rem").setFlexGrow(0);
-        grid.addColumn(new ComponentRenderer<>(ExtensionGrid::pullPolicyCell)).setHeader("Pull policy")
+        grid.addColumn(pullPolicyRenderer()).setHeader("Pull policy")
                 .setKey("pullPolicy").setSortProperty("effectivePullPolicy").setWidth("9rem").setFlexGrow(0);
         grid.addColumn(s -> shortUrl(s.url())).setHeader("URL").setKey("url").setSortProperty("url")
                 .setWidth("9rem").setFlexGrow(2).setTooltipGenerator(ExtensionSummary::url);
@@ -58,23 +55,21 @@ final class ExtensionGrid {
     }
 
     /** The effective policy, and below it how it came about when that is not simply the chosen one. */
-    private static Component pullPolicyCell(ExtensionSummary s) {
-        Div cell = new Div(new Span(s.effectivePullPolicy().wireName()));
-        cell.addClassName("name-cell");
-        cell.getElement().setAttribute("title", "Chosen: " + s.imagePullPolicy().wireName()
-                + "; effective: " + s.effectivePullPolicy().wireName());
-        String origin = null;
+    private static LitRenderer<ExtensionSummary> pullPolicyRenderer() {
+        return LitRenderer.<ExtensionSummary>of("""
+                        <div class="name-cell" title="${item.title}"><span>${item.effective}</span\
+                        ><span class="cell-note" ?hidden="${!item.origin}">${item.origin}</span></div>""")
+                .withProperty("effective", s -> s.effectivePullPolicy().wireName())
+                .withProperty("title", s -> "Chosen: " + s.imagePullPolicy().wireName() + "; effective: "
+                        + s.effectivePullPolicy().wireName())
+                .withProperty("origin", ExtensionGrid::pullPolicyOrigin);
+    }
+
+    private static String pullPolicyOrigin(ExtensionSummary s) {
         if (s.imagePullPolicy() == PullPolicy.UNSPECIFIED_POLICY) {
-            origin = "default";
-        } else if (s.imagePullPolicy() != s.effectivePullPolicy()) {
-            origin = "pinned by digest";
+            return "default";
         }
-        if (origin != null) {
-            Span note = new Span(origin);
-            note.addClassName("cell-note");
-            cell.add(note);
-        }
-        return cell;
+        return s.imagePullPolicy() != s.effectivePullPolicy() ? "pinned by digest" : "";
     }
 
     static String shortUrl(String url) {

@@ -1,28 +1,25 @@
 package org.wasmconsole.extension.ui;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import org.wasmconsole.extension.ExtensionSummary;
 
-/** An extension's name as a link to its details page, with its display name below: every grid's first cell. */
+/**
+ * An extension's name as a link to its details page, with its display name below: every grid's first
+ * cell. A client-side template rather than server-side components: a component per cell stays in
+ * the session for every row the grid has fetched (~440 KiB per open catalogue in the benchmark).
+ */
 public final class ExtensionNameCell {
 
     private ExtensionNameCell() {
     }
 
-    public static Component of(ExtensionSummary s) {
-        Anchor name = new Anchor("extensions/" + s.name(), s.name());
-        name.getElement().setAttribute("router-link", true);
-        name.addClassName("extension-name");
-        Div cell = new Div(name);
-        cell.addClassName("name-cell");
-        if (s.displayName() != null && !s.displayName().isBlank()) {
-            Span display = new Span(s.displayName());
-            display.addClassName("extension-display-name");
-            cell.add(display);
-        }
-        return cell;
+    public static LitRenderer<ExtensionSummary> renderer() {
+        return LitRenderer.<ExtensionSummary>of("""
+                        <div class="name-cell"><a class="extension-name" router-link href="${item.href}">${item.name}</a\
+                        ><span class="extension-display-name" ?hidden="${!item.display}">${item.display}</span></div>""")
+                .withProperty("href", s -> "extensions/" + s.name())
+                .withProperty("name", ExtensionSummary::name)
+                .withProperty("display", s -> s.displayName() == null || s.displayName().isBlank() ? ""
+                        : s.displayName());
     }
 }

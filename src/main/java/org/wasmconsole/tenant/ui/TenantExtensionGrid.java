@@ -3,7 +3,6 @@ package org.wasmconsole.tenant.ui;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
 import org.wasmconsole.extension.ExtensionSummary;
 import org.wasmconsole.extension.ui.ExtensionNameCell;
 
@@ -19,7 +18,7 @@ final class TenantExtensionGrid {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setAriaLabel(ariaLabel);
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addColumn(new ComponentRenderer<>(ExtensionNameCell::of)).setHeader("Name").setKey("name")
+        grid.addColumn(ExtensionNameCell.renderer()).setHeader("Name").setKey("name")
                 .setSortProperty("name").setFlexGrow(2).setWidth("12rem");
         grid.addColumn(s -> s.phase().label()).setHeader("Phase").setKey("phase").setSortProperty("phase")
                 .setWidth("9.5rem").setFlexGrow(0);
