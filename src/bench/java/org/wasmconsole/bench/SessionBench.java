@@ -1,0 +1,155 @@
+package org.wasmconsole.bench;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Item 4: retained heap per signed-in UI session on the catalogue. The production jar runs on the
+ * H2 database that {@link DbBench} filled to the largest size; Playwright opens browser contexts
+ * one by one, each signing in as admin and waiting for the catalogue's first rows. Live heap is read
+ * with {@code jcmd PID GC.class_histogram}, which runs a full GC first and sums what is still
+ * reachable (twice, the second reading is kept). After one warm-up session (class loading, caches),
+ * the live heap with N more sessions minus that, divided by N, is the retained size of one session.
+ */
+final class SessionBench {
+
+    private SessionBench() {
+    }
+
+    static void run(Path jar, Path h2Dir, int size, Path results, Path out) throws Exception {
+        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH",
+                System.getProperty("chromium.path", "/usr/bin/chromium")));
+        if (!Files.isExecutable(chromium)) {
+            System.out.println("\n[bench] !!! no Chromium at " + chromium + ": item 4 (UI sessions) skipped\n");
+            Results.append(results, new Results("4 retained heap per UI session", "h2", size,
+                    "not measured: no Chromium at " + chromium, "", "", ""));
+            return;
+        }
+        List<Integer> steps = Arrays.stream(System.getProperty("bench.sessions", "10,30").split(","))
+                .map(String::strip).map(Integer::parseInt).sorted().toList();
+        Map<String, String> env = new HashMap<>();
+        env.put("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + h2Dir.resolve("console").toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE");
+        env.put("CONSOLE_ADMIN_PASSWORD", DbBench.ADMIN_PASSWORD);
+        try (AppProcess app = AppProcess.start(jar, env, out.resolve("sessions-app.log"), List.of());
+             Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
+            app.awaitReady(Duration.ofMinutes(3));
+            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(chromium).setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                            "--no-first-run")));
+            List<BrowserContext> open = new ArrayList<>();
+            open.add(signIn(browser, app.base(), true, out));
+            Histogram warm = Histogram.of(app.process.pid());
+            long warmRss = app.procStatus("VmRSS");
+            System.out.printf("[bench] sessions: 1 warm-up session, live heap %s%n", Stats.mib(warm.total()));
+            int opened = 0;
+            Histogram last = warm;
+            for (int n : steps) {
+                while (opened < n) {
+                    open.add(signIn(browser, app.base(), false, out));
+                    opened++;
+                }
+                last = Histogram.of(app.process.pid());
+                long growth = last.total() - warm.total();
+                long rssGrowth = app.procStatus("VmRSS") - warmRss;
+                System.out.printf("[bench] sessions: %d more, live heap %s (+%s)%n", n, Stats.mib(last.total()),
+                        Stats.mib(growth));
+                Results.append(results, new Results("4 retained heap per UI session (catalogue, admin)", "h2", size,
+                        Stats.kib((double) growth / n) + " per session",
+                        "1 warm session " + Stats.mib(warm.total()) + " live", "-",
+                        String.format("%d sessions: live heap +%s after full GC (jcmd GC.class_histogram);"
+                                + " process RSS +%s", n, Stats.mib(growth), Stats.mib(rssGrowth))));
+            }
+            Files.writeString(out.resolve("sessions-histogram-growth.txt"), warm.growthTo(last, 25),
+                    StandardCharsets.UTF_8);
+            for (BrowserContext c : open) {
+                c.close();
+            }
+            browser.close();
+        }
+    }
+
+    private static BrowserContext signIn(Browser browser, String base, boolean screenshot, Path out) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900));
+        context.setDefaultTimeout(60_000);
+        Page page = context.newPage();
+        page.navigate(base + "/login");
+        page.getByLabel("User name").fill("admin");
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(DbBench.ADMIN_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Extensions"))
+                .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+        page.locator("vaadin-grid.extension-grid .extension-name").first()
+                .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+        page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && Object.values(window.Vaadin.Flow.clients)"
+                + ".every(c => !c.isActive())");
+        if (screenshot) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("sessions-catalogue.png")));
+        }
+        return context;
+    }
+
+    /** The output of {@code jcmd PID GC.class_histogram}: live bytes per class after a full GC. */
+    record Histogram(long total, Map<String, long[]> classes) {
+
+        static Histogram of(long pid) throws IOException, InterruptedException {
+            run(pid);
+            return run(pid);
+        }
+
+        private static Histogram run(long pid) throws IOException, InterruptedException {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
+                    .redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            long total = -1;
+            Map<String, long[]> classes = new HashMap<>();
+            for (String line : text.split("\n")) {
+                String[] f = line.strip().split("\\s+");
+                if (f.length >= 3 && f[0].equals("Total")) {
+                    total = Long.parseLong(f[2]);
+                } else if (f.length >= 4 && f[0].endsWith(":")) {
+                    classes.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+                }
+            }
+            if (total < 0) {
+                throw new IllegalStateException("no Total line from jcmd:\n" + text);
+            }
+            return new Histogram(total, classes);
+        }
+
+        String growthTo(Histogram later, int top) {
+            StringBuilder sb = new StringBuilder(String.format("%-80s %12s %14s%n", "class", "+instances", "+bytes"));
+            later.classes.entrySet().stream()
+                    .map(e -> {
+                        long[] before = classes.getOrDefault(e.getKey(), new long[2]);
+                        return Map.entry(e.getKey(), new long[] {e.getValue()[0] - before[0],
+                                e.getValue()[1] - before[1]});
+                    })
+                    .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(top)
+                    .forEach(e -> sb.append(String.format("%-80s %12d %14d%n", e.getKey(), e.getValue()[0],
+                            e.getValue()[1])));
+            return sb.toString();
+        }
+    }
+}
