@@ -49,21 +49,6 @@ final class ExtensionQueries {
         return Specification.allOf(parts);
     }
 
-    /**
-     * The extensions after the given one in {@link #PROXY_ORDER}: the next page of an export by its
-     * keys rather than by an offset, which the database would walk past again for every page.
-     */
-    static Specification<WasmExtension> after(WasmExtension last) {
-        PluginPhase phase = last.getPhase();
-        int priority = last.getPriority();
-        String name = last.getName();
-        return (root, query, cb) -> cb.or(
-                cb.greaterThan(root.<PluginPhase>get("phase"), phase),
-                cb.and(cb.equal(root.get("phase"), phase), cb.lessThan(root.<Integer>get("priority"), priority)),
-                cb.and(cb.equal(root.get("phase"), phase), cb.equal(root.get("priority"), priority),
-                        cb.greaterThan(root.<String>get("name"), name)));
-    }
-
     static Specification<WasmExtension> named(String organization, String name, Viewer viewer) {
         Specification<WasmExtension> byName = (root, query, cb) -> cb.equal(root.get("name"), name);
         return Specification.allOf(inOrganization(organization), byName, visibleTo(viewer));

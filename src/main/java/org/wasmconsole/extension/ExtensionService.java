@@ -2,6 +2,10 @@ package org.wasmconsole.extension;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -11,9 +15,9 @@ import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.query.QueryUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.base.ConflictException;
@@ -142,9 +146,11 @@ public class ExtensionService {
     }
 
     /**
-     * Hands every extension matching the filter, in catalogue order, to {@code action}, reading
-     * the database a page at a time and forgetting each page: an export of any size runs in
-     * constant memory.
+     * Hands every extension matching the filter, in catalogue order, to {@code action}. One query
+     * sorts the matching ids (a few bytes each); the extensions are then read a page of ids at a
+     * time and forgotten after each page. Not OFFSET pages (each page walks past all earlier rows)
+     * nor keyset pages (the OR of the order's keys defeats the index: a full scan per page; the
+     * benchmark's 100k export took 5 minutes on H2 that way).
      */
     @Transactional(readOnly = true)
     public void forEach(ExtensionFilter filter, Consumer<StoredExtension> action) {
@@ -152,19 +158,28 @@ public class ExtensionService {
         if (spec.isEmpty()) {
             return;
         }
-        WasmExtension last = null;
-        while (true) {
-            Specification<WasmExtension> next = last == null ? spec.get()
-                    : spec.get().and(ExtensionQueries.after(last));
-            List<WasmExtension> page = repository.findBy(next, q -> q.sortBy(ExtensionQueries.PROXY_ORDER)
-                    .limit(EXPORT_PAGE_SIZE).all());
-            page.forEach(e -> action.accept(StoredExtension.of(e)));
-            if (page.size() < EXPORT_PAGE_SIZE) {
-                return;
-            }
-            last = page.getLast();
+        List<Long> ids = sortedIds(spec.get());
+        for (int from = 0; from < ids.size(); from += EXPORT_PAGE_SIZE) {
+            List<Long> page = ids.subList(from, Math.min(ids.size(), from + EXPORT_PAGE_SIZE));
+            Map<Long, WasmExtension> byId = new HashMap<>();
+            repository.findAllById(page).forEach(e -> byId.put(e.getId(), e));
+            // Deleted since the ids were read (another transaction): skipped, as if read a moment earlier.
+            page.stream().map(byId::get).filter(java.util.Objects::nonNull)
+                    .forEach(e -> action.accept(StoredExtension.of(e)));
             entityManager.clear();
         }
+    }
+
+    private List<Long> sortedIds(Specification<WasmExtension> spec) {
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<WasmExtension> root = query.from(WasmExtension.class);
+        Predicate where = spec.toPredicate(root, query, cb);
+        if (where != null) {
+            query.where(where);
+        }
+        query.select(root.get("id")).orderBy(QueryUtils.toOrders(ExtensionQueries.PROXY_ORDER, root, cb));
+        return entityManager.createQuery(query).getResultList();
     }
 
     /** The named extensions, in the given order; all must exist and be visible, else nothing is returned. */
