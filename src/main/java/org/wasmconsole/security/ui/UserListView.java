@@ -147,7 +147,9 @@ public class UserListView extends VerticalLayout {
         Button edit = new Button("Edit", e -> openEdit(user));
         Button reset = new Button("Reset password", e -> openReset(user));
         Button toggle = new Button(user.enabled() ? "Disable" : "Enable", e -> confirmEnabled(user));
-        for (Button b : List.of(edit, reset, toggle)) {
+        Button delete = new Button("Delete", e -> confirmDelete(user));
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        for (Button b : List.of(edit, reset, toggle, delete)) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             b.setAriaLabel(b.getText() + " " + user.name());
         }
@@ -157,8 +159,10 @@ public class UserListView extends VerticalLayout {
         if (user.name().equals(me)) {
             toggle.setEnabled(false);
             toggle.setTooltipText("You cannot disable yourself");
+            delete.setEnabled(false);
+            delete.setTooltipText("You cannot delete yourself");
         }
-        HorizontalLayout actions = new HorizontalLayout(edit, reset, toggle);
+        HorizontalLayout actions = new HorizontalLayout(edit, reset, toggle, delete);
         actions.setSpacing(false);
         actions.addClassName("user-actions");
         return actions;
@@ -189,6 +193,31 @@ public class UserListView extends VerticalLayout {
         dialog.setConfirmButtonTheme(disable ? "error primary" : "primary");
         dialog.addConfirmListener(e -> setEnabled(user, !disable));
         dialog.open();
+    }
+
+    private void confirmDelete(UserInfo user) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.addClassName("user-confirm");
+        dialog.setHeader("Delete " + user.name() + "?");
+        dialog.setText(user.name() + " is removed for good: they can no longer sign in and their open sessions end "
+                + "now. Their past changes stay in the history. To keep the account for later, disable it instead.");
+        dialog.setCancelable(true);
+        dialog.setConfirmText("Delete");
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> delete(user));
+        dialog.open();
+    }
+
+    private void delete(UserInfo user) {
+        try {
+            users.delete(user.name());
+            success("Deleted " + user.name());
+        } catch (ValidationException e) {
+            error(e.violations().stream().map(Violation::message).collect(Collectors.joining("; ")));
+        } catch (NotFoundException e) {
+            error("Not found: " + e.getMessage());
+        }
+        refresh();
     }
 
     private void setEnabled(UserInfo user, boolean enabled) {

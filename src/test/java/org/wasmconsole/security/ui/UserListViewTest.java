@@ -249,4 +249,20 @@ class UserListViewTest extends SpringBrowserlessTest {
         assertThat(info(op).enabled()).isTrue();
         assertThat(((Span) cell(op, "enabled")).getText()).isEqualTo("Active");
     }
+
+    @Test
+    void deleteAfterConfirmationButNeverYourself() {
+        String op = operator();
+        assertThat(action("admin", "Delete").isEnabled()).as("an admin cannot delete themself").isFalse();
+        test(action(op, "Delete")).click();
+        ConfirmDialog confirm = find(ConfirmDialog.class).withClassName("user-confirm").all().getLast();
+        assertThat(test(confirm).getHeader()).isEqualTo("Delete " + op + "?");
+        test(confirm).cancel();
+        assertThat(asSystem(() -> users.find(op))).as("cancel changes nothing").isPresent();
+
+        test(action(op, "Delete")).click();
+        test(find(ConfirmDialog.class).withClassName("user-confirm").all().getLast()).confirm();
+        assertThat(asSystem(() -> users.find(op))).isEmpty();
+        assertThat(notification()).isEqualTo("Deleted " + op);
+    }
 }
