@@ -10,17 +10,14 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.wasmconsole.extension.EnvVar;
 import org.wasmconsole.extension.ExtensionDefinition;
-import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.PluginPhase;
 import org.wasmconsole.extension.PullPolicy;
 import org.wasmconsole.extension.StoredExtension;
@@ -39,34 +36,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Extensions this class creates get unique names and are deleted after each test, so that the
  * sample catalogue other tests count stays as it is.
  */
-class ExtensionDetailsTest extends BrowserTest {
+class ExtensionDetailsTest extends ExtensionBrowserTest {
 
-    static final String ORG = "tse";
     static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
 
-    @Autowired
-    ExtensionService extensions;
     @Autowired
     TenantService tenants;
     @Autowired
     UserService users;
-
-    private final List<String> created = new ArrayList<>();
-
-    @AfterEach
-    void deleteWhatThisTestCreated() {
-        asSystem(() -> created.forEach(name -> extensions.find(ORG, name)
-                .ifPresent(e -> extensions.delete(ORG, name, null))));
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + Long.toString(System.nanoTime(), 36);
-    }
-
-    StoredExtension create(ExtensionDefinition definition) {
-        created.add(definition.name());
-        return asSystem(() -> extensions.create(definition));
-    }
 
     ExtensionDefinition.Builder extension(String name) {
         return ExtensionDefinition.builder().organization(ORG).name(name)
@@ -81,18 +58,8 @@ class ExtensionDetailsTest extends BrowserTest {
         return page.locator(".details-field[data-field='" + term + "'] dd");
     }
 
-    /** A screenshot of the whole view: the window grows to the view's height, then shrinks back. */
     void screenshotWhole(String name) {
-        var viewport = page.viewportSize();
-        int height = ((Number) page.evaluate("() => { const v = document.querySelector('.extension-details-view');"
-                + " return Math.ceil(v.getBoundingClientRect().top + v.scrollHeight + 24); }")).intValue();
-        page.setViewportSize(viewport.width, Math.max(viewport.height, height));
-        screenshot(name);
-        page.setViewportSize(viewport.width, viewport.height);
-    }
-
-    Locator button(String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+        screenshotWhole(name, ".extension-details-view");
     }
 
     @Test

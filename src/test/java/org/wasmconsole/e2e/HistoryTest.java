@@ -7,10 +7,8 @@ import static org.wasmconsole.SignedIn.asSystem;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
@@ -20,7 +18,6 @@ import org.wasmconsole.audit.AuditFilter;
 import org.wasmconsole.audit.AuditResourceType;
 import org.wasmconsole.audit.AuditService;
 import org.wasmconsole.extension.ExtensionDefinition;
-import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.security.Role;
 import org.wasmconsole.security.UserService;
@@ -32,39 +29,15 @@ import org.wasmconsole.tenant.TenantService;
  * restore the old one), the admins' History view with its filters and a record's before and after,
  * and the sign-ins and refusals it records. Extensions get unique names and are deleted afterwards.
  */
-class HistoryTest extends BrowserTest {
+class HistoryTest extends ExtensionBrowserTest {
 
-    static final String ORG = "tse";
 
-    @Autowired
-    ExtensionService extensions;
     @Autowired
     AuditService audit;
     @Autowired
     UserService users;
     @Autowired
     TenantService tenants;
-
-    private final List<String> created = new ArrayList<>();
-
-    @AfterEach
-    void deleteWhatThisTestCreated() {
-        asSystem(() -> created.forEach(name -> extensions.find(ORG, name)
-                .ifPresent(e -> extensions.delete(ORG, name, null))));
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + Long.toString(System.nanoTime(), 36);
-    }
-
-    StoredExtension create(ExtensionDefinition definition) {
-        created.add(definition.name());
-        return asSystem(() -> extensions.create(definition));
-    }
-
-    Locator button(String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
 
     Locator tab(String name) {
         return page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(name));
@@ -80,17 +53,6 @@ class HistoryTest extends BrowserTest {
 
     void waitForAnimations() {
         page.waitForFunction("() => document.getAnimations().length === 0");
-    }
-
-    /** The whole page, however long: the window grows to the content's height, then shrinks back. */
-    void screenshotWhole(String name, String selector) {
-        var viewport = page.viewportSize();
-        int height = ((Number) page.evaluate("s => { const v = document.querySelector(s);"
-                + " return Math.ceil(v.getBoundingClientRect().top + v.scrollHeight + 24); }", selector)).intValue();
-        page.setViewportSize(viewport.width, Math.max(viewport.height, height));
-        waitForAnimations();
-        screenshot(name);
-        page.setViewportSize(viewport.width, viewport.height);
     }
 
     @Test
