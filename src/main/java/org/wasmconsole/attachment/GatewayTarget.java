@@ -30,4 +30,8 @@ public record GatewayTarget(
         SortedMap<String, String> sorted = labels == null ? new TreeMap<>() : new TreeMap<>(labels);
         labels = Collections.unmodifiableSortedMap(sorted);
     }
+
+    public TargetRef ref() {
+        return new TargetRef(kind, tenant, workspace, group, name);
+    }
 }

@@ -8,6 +8,8 @@ public enum AuditAction {
     ASSIGN("Assigned"),
     UNASSIGN("Unassigned"),
     RESTORE("Restored"),
+    ATTACH("Attached"),
+    DETACH("Detached"),
     RENAME("Renamed"),
     CHANGE_ROLE("Role changed"),
     RESET_PASSWORD("Password reset"),

@@ -6,6 +6,11 @@ public enum AuditResourceType {
     TENANT("Tenant"),
     ORGANIZATION("Organization"),
     USER("User"),
+    WORKSPACE("Workspace"),
+    /** A gateway group or security group. */
+    GROUP("Group"),
+    /** A gateway or security setting, with its extension attachments. */
+    GATEWAY("Gateway or setting"),
     /** A page of the console (a refused navigation). */
     PAGE("Page"),
     /** A service operation or URL (a refused call). */

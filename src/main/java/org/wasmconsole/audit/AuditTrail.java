@@ -11,6 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.wasmconsole.attachment.AttachmentChanged;
 import org.wasmconsole.extension.ExtensionChanged;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.resource.ExtensionYaml;
@@ -93,6 +94,25 @@ class AuditTrail {
         };
         records.save(new AuditRecord(now(), currentUser.username(), action, type, event.organization(),
                 event.fqn(), summary, null, null, null));
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void attachmentChanged(AttachmentChanged event) {
+        AuditAction action = switch (event.change()) {
+            case CREATED -> AuditAction.CREATE;
+            case UPDATED -> AuditAction.UPDATE;
+            case DELETED -> AuditAction.DELETE;
+            case ATTACHED -> AuditAction.ATTACH;
+            case DETACHED -> AuditAction.DETACH;
+        };
+        AuditResourceType type = switch (event.kindLabel()) {
+            case "Workspace" -> AuditResourceType.WORKSPACE;
+            case "Gateway group", "Security group" -> AuditResourceType.GROUP;
+            default -> AuditResourceType.GATEWAY;
+        };
+        records.save(new AuditRecord(now(), currentUser.username(), action, type, event.organization(),
+                event.fqn(), event.kindLabel() + ": " + event.summary(), null, null, null));
     }
 
     @EventListener

@@ -128,11 +128,24 @@ public class ExtensionService {
      */
     @RolesAllowed(Roles.ADMIN)
     public StoredExtension update(ExtensionDefinition definition, String expectedEtag) {
+        return update(definition, expectedEtag, InUse.REFUSE);
+    }
+
+    /**
+     * {@link #update(ExtensionDefinition, String)}; when the new {@code allowedIn} no longer allows a
+     * tenant the extension is attached in, {@code inUse} says whether to refuse
+     * ({@link ExtensionInUseException}) or to detach it there in the same transaction.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public StoredExtension update(ExtensionDefinition definition, String expectedEtag, InUse inUse) {
         WasmExtension extension = findEntity(definition.organization(), definition.name())
                 .orElseThrow(() -> notFound(definition.organization(), definition.name()));
         requireCurrent(extension, expectedEtag);
         Lookups lookups = requireValid(definition);
         ExtensionDefinition before = extension.toDefinition();
+        if (!before.allowedIn().equals(definition.allowedIn())) {
+            events.publishEvent(new ExtensionWithdrawing(extension.getId(), before, definition, inUse));
+        }
         extension.apply(definition, lookups.tenants(definition.allowedIn()), currentUser.username());
         StoredExtension updated;
         try {
@@ -191,10 +204,17 @@ public class ExtensionService {
     /** Deletes the named extensions in one transaction: all of them, or none if one is missing. */
     @RolesAllowed(Roles.ADMIN)
     public void deleteAll(String organization, Collection<String> names) {
+        deleteAll(organization, names, InUse.REFUSE);
+    }
+
+    /** {@link #deleteAll(String, Collection)}; {@code inUse} says what to do when one is attached somewhere. */
+    @RolesAllowed(Roles.ADMIN)
+    public void deleteAll(String organization, Collection<String> names, InUse inUse) {
         List<ExtensionDefinition> deleted = new java.util.ArrayList<>();
         for (String name : names) {
             WasmExtension extension = findEntity(organization, name).orElseThrow(() -> notFound(organization, name));
             deleted.add(extension.toDefinition());
+            events.publishEvent(new ExtensionWithdrawing(extension.getId(), extension.toDefinition(), null, inUse));
             repository.delete(extension);
         }
         repository.flush();
@@ -206,11 +226,22 @@ public class ExtensionService {
     /** Deletes the extension; with an etag, only if it is still the current one. */
     @RolesAllowed(Roles.ADMIN)
     public void delete(String organization, String name, String expectedEtag) {
+        delete(organization, name, expectedEtag, InUse.REFUSE);
+    }
+
+    /**
+     * {@link #delete(String, String, String)}; when the extension is attached somewhere,
+     * {@code inUse} says whether to refuse ({@link ExtensionInUseException}) or to detach it
+     * everywhere in the same transaction.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public void delete(String organization, String name, String expectedEtag, InUse inUse) {
         WasmExtension extension = findEntity(organization, name).orElseThrow(() -> notFound(organization, name));
         if (expectedEtag != null) {
             requireCurrent(extension, expectedEtag);
         }
         ExtensionDefinition before = extension.toDefinition();
+        events.publishEvent(new ExtensionWithdrawing(extension.getId(), before, null, inUse));
         repository.delete(extension);
         repository.flush();
         events.publishEvent(new ExtensionChanged(ExtensionChanged.Change.DELETED, before, null, null, null));

@@ -71,6 +71,17 @@ public class TenantAssignmentService {
     @RolesAllowed(Roles.ADMIN)
     public List<String> assign(String organization, String tenantFqn, Collection<String> names,
                                boolean narrowOpenExtensions) {
+        return assign(organization, tenantFqn, names, narrowOpenExtensions, InUse.REFUSE);
+    }
+
+    /**
+     * {@link #assign(String, String, Collection, boolean)}; narrowing an open extension to this
+     * tenant leaves its attachments in other tenants invalid: {@code inUse} says whether to refuse
+     * or to detach them.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public List<String> assign(String organization, String tenantFqn, Collection<String> names,
+                               boolean narrowOpenExtensions, InUse inUse) {
         Tenant tenant = tenantOf(organization, tenantFqn);
         List<WasmExtension> found = entities(organization, names);
         if (!narrowOpenExtensions) {
@@ -91,7 +102,7 @@ public class TenantAssignmentService {
                 List<Tenant> allowed = new ArrayList<>(e.getAllowedTenants());
                 allowed.add(tenant);
                 changes.add(changeAllowedIn(e, allowed, ExtensionChanged.Change.ASSIGNED,
-                        "assigned to tenant '" + tenant.getName() + "'"));
+                        "assigned to tenant '" + tenant.getName() + "'", inUse));
                 changed.add(e.getName());
             }
         }
@@ -117,6 +128,16 @@ public class TenantAssignmentService {
     @RolesAllowed(Roles.ADMIN)
     public List<String> unassign(String organization, String tenantFqn, Collection<String> names,
                                  boolean widenToAllTenants) {
+        return unassign(organization, tenantFqn, names, widenToAllTenants, InUse.REFUSE);
+    }
+
+    /**
+     * {@link #unassign(String, String, Collection, boolean)}; the extensions' attachments in this
+     * tenant become invalid: {@code inUse} says whether to refuse or to detach them.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public List<String> unassign(String organization, String tenantFqn, Collection<String> names,
+                                 boolean widenToAllTenants, InUse inUse) {
         Tenant tenant = tenantOf(organization, tenantFqn);
         List<WasmExtension> found = entities(organization, names);
         List<WasmExtension> naming = found.stream()
@@ -137,7 +158,7 @@ public class TenantAssignmentService {
             List<Tenant> allowed = new ArrayList<>(e.getAllowedTenants());
             allowed.removeIf(t -> t.getId().equals(tenant.getId()));
             changes.add(changeAllowedIn(e, allowed, ExtensionChanged.Change.UNASSIGNED,
-                    "unassigned from tenant '" + tenant.getName() + "'"));
+                    "unassigned from tenant '" + tenant.getName() + "'", inUse));
         }
         flush(organization);
         changes.forEach(events::publishEvent);
@@ -181,10 +202,11 @@ public class TenantAssignmentService {
      * Returns the change, to be published once the write has been flushed.
      */
     private ExtensionChanged changeAllowedIn(WasmExtension extension, List<Tenant> allowed,
-                                             ExtensionChanged.Change change, String note) {
+                                             ExtensionChanged.Change change, String note, InUse inUse) {
         ExtensionDefinition before = extension.toDefinition();
         ExtensionDefinition changed = before.toBuilder()
                 .allowedIn(allowed.stream().map(Tenant::fqn).toList()).build();
+        events.publishEvent(new ExtensionWithdrawing(extension.getId(), before, changed, inUse));
         extension.apply(changed, allowed, currentUser.username());
         return new ExtensionChanged(change, before, extension.toDefinition(), extension.getEtag(), note);
     }

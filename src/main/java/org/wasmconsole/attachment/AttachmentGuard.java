@@ -1,0 +1,89 @@
+package org.wasmconsole.attachment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.wasmconsole.extension.ExtensionInUseException;
+import org.wasmconsole.extension.ExtensionWithdrawing;
+import org.wasmconsole.extension.InUse;
+import org.wasmconsole.security.CurrentUser;
+import org.wasmconsole.tenant.TenantDeleting;
+
+/**
+ * Keeps attachments valid when what they depend on goes away, inside that change's transaction:
+ * an extension deleted, or its {@code allowedIn} narrowed (refuse, naming the attachments, or
+ * detach them, as the change asks), and a tenant deleted (its workspaces go with it).
+ */
+@Component
+class AttachmentGuard {
+
+    private static final int LISTED = 10;
+
+    private final TargetRepository targets;
+    private final TopologyService topology;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+
+    AttachmentGuard(TargetRepository targets, TopologyService topology, CurrentUser currentUser,
+                    ApplicationEventPublisher events) {
+        this.targets = targets;
+        this.topology = topology;
+        this.currentUser = currentUser;
+        this.events = events;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void extensionWithdrawing(ExtensionWithdrawing event) {
+        List<AttachmentEntry> affected = targets.attachmentsOf(event.extensionId()).stream()
+                .filter(a -> event.deleting()
+                        || !AttachmentValidator.isAllowedIn(event.after(), a.getTarget().ref().tenant()))
+                .toList();
+        if (affected.isEmpty()) {
+            return;
+        }
+        List<String> places = affected.stream().map(a -> a.usage().describe()).toList();
+        if (event.inUse() == InUse.REFUSE) {
+            throw new ExtensionInUseException(event.deleting() ? "metadata.name" : "spec.allowedIn",
+                    refusal(event, places), places);
+        }
+        String user = currentUser.username();
+        Map<Target, List<AttachmentEntry>> byTarget = affected.stream()
+                .collect(Collectors.groupingBy(AttachmentEntry::getTarget));
+        byTarget.forEach((target, entries) -> target.remove(entries, user));
+        targets.flush();
+        String why = event.deleting() ? "extension deleted" : "no longer allowed in this tenant";
+        byTarget.keySet().forEach(target -> events.publishEvent(new AttachmentChanged(
+                AttachmentChanged.Change.DETACHED, target.ref().kind().label(), event.before().organization(),
+                target.ref().fqn(), "detached " + event.before().name() + " (" + why + ")")));
+    }
+
+    /** The tenant's workspaces go with it (their groups, gateways, settings and attachments). */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void tenantDeleting(TenantDeleting event) {
+        String tenantFqn = event.tenant().fqn();
+        topology.workspaces(tenantFqn).forEach(w -> topology.deleteWorkspace(tenantFqn, w.name()));
+    }
+
+    private static String refusal(ExtensionWithdrawing event, List<String> places) {
+        String listed = places.stream().limit(LISTED).collect(Collectors.joining(", "))
+                + (places.size() > LISTED ? " and " + (places.size() - LISTED) + " more" : "");
+        String name = "'" + event.before().name() + "'";
+        return event.deleting()
+                ? "extension " + name + " is attached in " + count(places) + ": " + listed + ". Detach it there first,"
+                        + " or choose to detach it everywhere as you delete it"
+                : "the new spec.allowedIn leaves out the tenants of " + count(places) + " where extension " + name
+                        + " is attached: " + listed + ". Keep those tenants, detach it there first, or choose to"
+                        + " detach it as you save";
+    }
+
+    private static String count(List<String> places) {
+        return places.size() == 1 ? "1 place" : places.size() + " places";
+    }
+}

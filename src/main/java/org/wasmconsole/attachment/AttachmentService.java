@@ -1,0 +1,270 @@
+package org.wasmconsole.attachment;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wasmconsole.base.ConflictException;
+import org.wasmconsole.base.NotFoundException;
+import org.wasmconsole.base.ValidationException;
+import org.wasmconsole.base.Violation;
+import org.wasmconsole.extension.ExtensionDefinition;
+import org.wasmconsole.extension.WasmExtension;
+import org.wasmconsole.security.Roles;
+import org.wasmconsole.tenant.Tenant;
+
+/**
+ * Gateways and security settings with their extension attachments (spec §5), where each extension
+ * is used, and what Istio gets for it (spec §6). The one way in for screens, the REST API and
+ * import: an extension can only be attached in a tenant its {@code allowedIn} allows, whoever asks.
+ */
+@Service
+@Transactional
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+public class AttachmentService {
+
+    private final TargetRepository targets;
+    private final TargetGroupRepository groups;
+    private final TopologyService topology;
+    private final TenantScope scope;
+    private final EntityManager entityManager;
+    private final ApplicationEventPublisher events;
+
+    AttachmentService(TargetRepository targets, TargetGroupRepository groups, TopologyService topology,
+                      TenantScope scope, EntityManager entityManager, ApplicationEventPublisher events) {
+        this.targets = targets;
+        this.groups = groups;
+        this.topology = topology;
+        this.scope = scope;
+        this.entityManager = entityManager;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StoredTarget> find(TargetRef ref) {
+        return findEntity(ref).map(Target::stored);
+    }
+
+    @Transactional(readOnly = true)
+    public StoredTarget get(TargetRef ref) {
+        return find(ref).orElseThrow(() -> notFound(ref));
+    }
+
+    /** The targets of one kind in a group, in name order. */
+    @Transactional(readOnly = true)
+    public List<StoredTarget> list(String tenantFqn, String workspace, String group, TargetKind kind) {
+        TargetGroup found = groupEntity(tenantFqn, workspace, kind.groupKind(), group);
+        return targets.findByGroupIdInOrderByKindAscNameAsc(List.of(found.getId())).stream()
+                .filter(t -> t.ref().kind() == kind).map(Target::stored).toList();
+    }
+
+    /** Every violation of the definition, as {@link #save} would find them; nothing is written. */
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional(readOnly = true)
+    public List<Violation> check(TargetDefinition definition) {
+        List<Violation> v = new ArrayList<>();
+        resolve(definition, v);
+        return v;
+    }
+
+    /**
+     * Creates the target or replaces it (its labels, namespace and whole {@code extension} list).
+     * With an etag, only if it is still the current one. The group must exist.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public StoredTarget save(TargetDefinition definition, String expectedEtag) {
+        List<Violation> v = new ArrayList<>();
+        List<WasmExtension> extensions = resolve(definition, v);
+        if (!v.isEmpty()) {
+            throw new ValidationException(v);
+        }
+        TargetRef ref = definition.ref();
+        TargetGroup group = groupEntity(ref.tenant(), ref.workspace(), ref.kind().groupKind(), ref.group());
+        Optional<Target> existing = targets.findByGroupIdAndKindAndName(group.getId(), ref.kind(), ref.name());
+        Target target = existing.orElseGet(() -> new Target(group, ref.kind(), ref.name()));
+        TargetDefinition before = existing.map(Target::definition).orElse(null);
+        if (expectedEtag != null && existing.isPresent() && !expectedEtag.equals(target.getEtag())) {
+            throw stale(ref);
+        }
+        target.apply(definition, extensions, scope.username());
+        Target saved;
+        try {
+            saved = targets.saveAndFlush(target);
+        } catch (OptimisticLockingFailureException e) {
+            throw stale(ref);
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException("metadata.name", ref.kind().label() + " '" + ref.name()
+                    + "' was created by someone else at the same moment; reload and try again");
+        }
+        StoredTarget stored = saved.stored();
+        events.publishEvent(new AttachmentChanged(before == null ? AttachmentChanged.Change.CREATED
+                : AttachmentChanged.Change.UPDATED, ref.kind().label(), ref.organization(), ref.fqn(),
+                TargetChanges.summary(before, stored.definition())));
+        return stored;
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public void delete(TargetRef ref, String expectedEtag) {
+        Target target = findEntity(ref).orElseThrow(() -> notFound(ref));
+        if (expectedEtag != null && !expectedEtag.equals(target.getEtag())) {
+            throw stale(ref);
+        }
+        int attached = target.getAttachments().size();
+        targets.delete(target);
+        targets.flush();
+        events.publishEvent(new AttachmentChanged(AttachmentChanged.Change.DELETED, ref.kind().label(),
+                ref.organization(), ref.fqn(), "deleted with " + attached + " attachment(s)"));
+    }
+
+    /** Adds the attachment at the end of the target's {@code extension} list. */
+    @RolesAllowed(Roles.ADMIN)
+    public StoredTarget attach(TargetRef ref, Attachment attachment, String expectedEtag) {
+        TargetDefinition current = get(ref).definition();
+        List<Attachment> list = new ArrayList<>(current.attachments());
+        list.add(attachment);
+        return save(current.withAttachments(list), expectedEtag);
+    }
+
+    /** Replaces the config and match of the attachment of {@code extensionFqn}. */
+    @RolesAllowed(Roles.ADMIN)
+    public StoredTarget updateAttachment(TargetRef ref, Attachment attachment, String expectedEtag) {
+        TargetDefinition current = get(ref).definition();
+        int index = indexOf(current, attachment.fqn());
+        List<Attachment> list = new ArrayList<>(current.attachments());
+        list.set(index, attachment);
+        return save(current.withAttachments(list), expectedEtag);
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public StoredTarget detach(TargetRef ref, String extensionFqn, String expectedEtag) {
+        TargetDefinition current = get(ref).definition();
+        List<Attachment> list = new ArrayList<>(current.attachments());
+        list.remove(indexOf(current, extensionFqn));
+        return save(current.withAttachments(list), expectedEtag);
+    }
+
+    /**
+     * Every attachment of the extension, in FQN order; an operator gets those in their own tenants.
+     * Not found when the caller may not see the extension.
+     */
+    @Transactional(readOnly = true)
+    public List<Usage> whereUsed(String extensionFqn) {
+        WasmExtension extension = visibleExtension(extensionFqn);
+        return targets.attachmentsOf(extension.getId()).stream()
+                .filter(a -> scope.canSee(a.getTarget().getGroup().getWorkspace().getTenant()))
+                .map(AttachmentEntry::usage).toList();
+    }
+
+    /** The attachments that an {@code allowedIn} of {@code proposedAllowedIn} would leave invalid. */
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional(readOnly = true)
+    public List<Usage> invalidatedBy(String extensionFqn, List<String> proposedAllowedIn) {
+        WasmExtension extension = visibleExtension(extensionFqn);
+        ExtensionDefinition after = extension.toDefinition().toBuilder().allowedIn(proposedAllowedIn).build();
+        return targets.attachmentsOf(extension.getId()).stream().map(AttachmentEntry::usage)
+                .filter(u -> !AttachmentValidator.isAllowedIn(after, u.target().tenant())).toList();
+    }
+
+    /** The WasmPlugin Istio gets for the attachment of {@code extensionFqn} in the target (spec §6). */
+    @Transactional(readOnly = true)
+    public String preview(TargetRef ref, String extensionFqn) {
+        Target target = findEntity(ref).orElseThrow(() -> notFound(ref));
+        AttachmentEntry entry = target.getAttachments().stream()
+                .filter(a -> a.attachment().fqn().equals(extensionFqn)).findFirst()
+                .orElseThrow(() -> new NotFoundException("attachment of " + extensionFqn + " in " + ref.fqn()));
+        return IstioWasmPlugin.yaml(entry.getExtension().toDefinition(), entry.attachment(), target.gatewayTarget());
+    }
+
+    /** The WasmPlugins of every attachment of the target, as one YAML stream in list order. */
+    @Transactional(readOnly = true)
+    public String previewAll(TargetRef ref) {
+        Target target = findEntity(ref).orElseThrow(() -> notFound(ref));
+        return target.getAttachments().stream()
+                .map(a -> IstioWasmPlugin.yaml(a.getExtension().toDefinition(), a.attachment(), target.gatewayTarget()))
+                .collect(Collectors.joining());
+    }
+
+    /**
+     * Checks the definition and finds the attached extensions, in list order; violations go to
+     * {@code v}. An unknown extension, one of another organization and one whose allowedIn leaves
+     * out the target's tenant are all refused at {@code spec.extension[i].fqn}.
+     */
+    private List<WasmExtension> resolve(TargetDefinition definition, List<Violation> v) {
+        v.addAll(TargetValidator.validate(definition));
+        Tenant tenant = scope.visibleTenant(definition.ref().tenant());
+        List<WasmExtension> found = new ArrayList<>();
+        for (int i = 0; i < definition.attachments().size(); i++) {
+            Attachment a = definition.attachments().get(i);
+            String prefix = "spec.extension[" + i + "]";
+            if (a == null || a.fqn() == null) {
+                continue;
+            }
+            Optional<WasmExtension> extension = extensionEntity(a.fqn());
+            if (extension.isEmpty()) {
+                if (v.stream().noneMatch(x -> x.path().equals(prefix + ".fqn"))) {
+                    v.add(new Violation(prefix + ".fqn", "extension '" + a.fqn() + "' does not exist; attach an"
+                            + " existing extension (see the catalogue)"));
+                }
+                continue;
+            }
+            AttachmentValidator.checkAllowedIn(extension.get().toDefinition(), tenant.fqn(), prefix).ifPresent(v::add);
+            found.add(extension.get());
+        }
+        return found;
+    }
+
+    private Optional<WasmExtension> extensionEntity(String fqn) {
+        String[] parts = fqn.split("/");
+        if (parts.length != 4 || !parts[0].equals("organizations") || !parts[2].equals("extensions")) {
+            return Optional.empty();
+        }
+        return entityManager.createQuery("select e from WasmExtension e where e.organizationName = :o and e.name = :n",
+                        WasmExtension.class).setParameter("o", parts[1]).setParameter("n", parts[3])
+                .getResultStream().findFirst();
+    }
+
+    /** The extension if the caller may see it: an admin any, an operator those available to a tenant of theirs. */
+    private WasmExtension visibleExtension(String fqn) {
+        return extensionEntity(fqn).filter(e -> e.getAllowedTenants().isEmpty()
+                        || e.getAllowedTenants().stream().anyMatch(scope::canSee) || scope.isAdmin())
+                .orElseThrow(() -> new NotFoundException("extension " + fqn));
+    }
+
+    private Optional<Target> findEntity(TargetRef ref) {
+        TargetGroup group = groupEntity(ref.tenant(), ref.workspace(), ref.kind().groupKind(), ref.group());
+        return targets.findByGroupIdAndKindAndName(group.getId(), ref.kind(), ref.name());
+    }
+
+    private TargetGroup groupEntity(String tenantFqn, String workspace, GroupKind kind, String name) {
+        Workspace found = topology.workspaceEntity(tenantFqn, workspace);
+        return groups.findByWorkspaceIdAndKindAndName(found.getId(), kind, name)
+                .orElseThrow(() -> new NotFoundException(kind.label().toLowerCase() + " " + tenantFqn
+                        + "/workspaces/" + workspace + "/" + kind.pathSegment() + "/" + name));
+    }
+
+    private static int indexOf(TargetDefinition target, String extensionFqn) {
+        for (int i = 0; i < target.attachments().size(); i++) {
+            if (Objects.equals(target.attachments().get(i).fqn(), extensionFqn)) {
+                return i;
+            }
+        }
+        throw new NotFoundException("attachment of " + extensionFqn + " in " + target.fqn());
+    }
+
+    private static NotFoundException notFound(TargetRef ref) {
+        return new NotFoundException(ref.kind().label().toLowerCase() + " " + ref.fqn());
+    }
+
+    private static ConflictException stale(TargetRef ref) {
+        return new ConflictException("metadata.etag", ref.kind().label() + " '" + ref.name() + "' was changed by"
+                + " someone else since you read it; reload it and apply your change again");
+    }
+}

@@ -1,0 +1,56 @@
+package org.wasmconsole.attachment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** One line saying what a save changed in a target, for the audit trail. */
+final class TargetChanges {
+
+    private TargetChanges() {
+    }
+
+    static String summary(TargetDefinition before, TargetDefinition after) {
+        List<String> parts = new ArrayList<>();
+        Map<String, Attachment> old = before == null ? Map.of() : byFqn(before.attachments());
+        Map<String, Attachment> now = byFqn(after.attachments());
+        now.keySet().stream().filter(f -> !old.containsKey(f)).forEach(f -> parts.add("attached " + name(f)));
+        old.keySet().stream().filter(f -> !now.containsKey(f)).forEach(f -> parts.add("detached " + name(f)));
+        now.forEach((fqn, a) -> {
+            Attachment was = old.get(fqn);
+            if (was != null && (!Objects.equals(was.config(), a.config()) || !was.match().equals(a.match()))) {
+                parts.add("changed the attachment of " + name(fqn));
+            }
+        });
+        if (before == null) {
+            parts.addFirst("created");
+        } else {
+            if (!Objects.equals(before.namespace(), after.namespace())) {
+                parts.add("namespace " + before.namespace() + " \u2192 " + after.namespace());
+            }
+            if (!before.labels().equals(after.labels())) {
+                parts.add("workload labels changed");
+            }
+            if (!Objects.equals(before.displayName(), after.displayName())) {
+                parts.add("display name changed");
+            }
+            if (parts.isEmpty() && !before.attachments().stream().map(Attachment::fqn).toList()
+                    .equals(after.attachments().stream().map(Attachment::fqn).toList())) {
+                parts.add("extensions reordered");
+            }
+        }
+        return parts.isEmpty() ? "saved without changes" : String.join(", ", parts);
+    }
+
+    private static Map<String, Attachment> byFqn(List<Attachment> attachments) {
+        return attachments.stream().collect(Collectors.toMap(Attachment::fqn, Function.identity(), (a, b) -> a,
+                java.util.LinkedHashMap::new));
+    }
+
+    private static String name(String fqn) {
+        return fqn.substring(fqn.lastIndexOf('/') + 1);
+    }
+}
