@@ -1,5 +1,6 @@
 package org.wasmconsole.extension.ui;
 
+import org.wasmconsole.base.ui.Clipboard;
 import static org.wasmconsole.extension.ui.ExtensionOverviewSection.code;
 import static org.wasmconsole.extension.ui.ExtensionOverviewSection.none;
 import static org.wasmconsole.extension.ui.ExtensionOverviewSection.note;
@@ -92,8 +93,8 @@ class ExtensionOverview extends Composite<Div> {
             changed.add(note("by " + stored.updatedBy()));
         }
         return new ExtensionOverviewSection("Record", "record-card")
-                .row("FQN", code(stored.fqn()), ExtensionDetailsClipboard.iconButton("FQN", stored.fqn()))
-                .row("Etag", code(stored.etag()), ExtensionDetailsClipboard.iconButton("etag", stored.etag()))
+                .row("FQN", code(stored.fqn()), Clipboard.iconButton("FQN", stored.fqn()))
+                .row("Etag", code(stored.etag()), Clipboard.iconButton("etag", stored.etag()))
                 .row("Created", when(stored.createdAt()))
                 .row("Last changed", changed);
     }
@@ -120,7 +121,7 @@ class ExtensionOverview extends Composite<Div> {
         block.getElement().setAttribute("aria-label", "Configuration as YAML");
         block.getElement().setAttribute("tabindex", "0");
         Div toolbar = new Div(note("spec.config, handed to the plugin as is"),
-                ExtensionDetailsClipboard.iconButton("configuration", yaml));
+                Clipboard.iconButton("configuration", yaml));
         toolbar.addClassName("card-toolbar");
         return card.body(toolbar, block);
     }

@@ -1,5 +1,6 @@
 package org.wasmconsole.extension.ui;
 
+import org.wasmconsole.base.ui.Clipboard;
 import static org.wasmconsole.extension.ui.ExtensionOverviewSection.code;
 import static org.wasmconsole.extension.ui.ExtensionOverviewSection.none;
 import static org.wasmconsole.extension.ui.ExtensionOverviewSection.note;
@@ -26,7 +27,7 @@ final class ExtensionOverviewImage {
 
     static ExtensionOverviewSection card(ExtensionDefinition d) {
         ExtensionOverviewSection card = new ExtensionOverviewSection("Module", "module-card");
-        card.row("URL", code(d.url()), ExtensionDetailsClipboard.iconButton("URL", d.url()));
+        card.row("URL", code(d.url()), Clipboard.iconButton("URL", d.url()));
         Optional<OciReference> oci = OciReference.fromUrl(d.url());
         oci.ifPresent(ref -> {
             card.row("Registry", code(ref.registry()));

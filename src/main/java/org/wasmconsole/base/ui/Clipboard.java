@@ -1,4 +1,4 @@
-package org.wasmconsole.extension.ui;
+package org.wasmconsole.base.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -12,13 +12,13 @@ import com.vaadin.flow.component.shared.Tooltip;
  * Copy to the clipboard with the browser's {@code navigator.clipboard}, and say so. The browser
  * may refuse (an insecure origin, a denied permission): the user is then told to copy by hand.
  */
-final class ExtensionDetailsClipboard {
+public final class Clipboard {
 
-    private ExtensionDetailsClipboard() {
+    private Clipboard() {
     }
 
     /** A small icon button "Copy {what}" that copies the text. */
-    static Button iconButton(String what, String text) {
+    public static Button iconButton(String what, String text) {
         Button button = new Button(VaadinIcon.COPY_O.create());
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_SMALL);
         button.addClassName("copy-button");
@@ -29,7 +29,7 @@ final class ExtensionDetailsClipboard {
     }
 
     /** A labelled "Copy" button for a bigger block of text. */
-    static Button textButton(String what, String text) {
+    public static Button textButton(String what, String text) {
         Button button = new Button("Copy", VaadinIcon.COPY_O.create());
         button.addThemeVariants(ButtonVariant.LUMO_SMALL);
         button.setAriaLabel("Copy " + what);
@@ -37,7 +37,7 @@ final class ExtensionDetailsClipboard {
         return button;
     }
 
-    static void copy(Component source, String text, String what) {
+    public static void copy(Component source, String text, String what) {
         source.getElement()
                 .executeJs("if (!navigator.clipboard) { throw new Error('no clipboard'); }"
                         + " return navigator.clipboard.writeText($0);", text)
