@@ -1,12 +1,12 @@
 package org.wasmconsole.attachment;
 
+import org.wasmconsole.base.YamlText;
 import org.wasmconsole.extension.EnvValueSource;
 import org.wasmconsole.extension.EnvVar;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.PluginPhase;
 import org.wasmconsole.extension.PullPolicy;
 import org.wasmconsole.extension.WorkloadMode;
-import org.wasmconsole.resource.ExtensionYaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -34,7 +34,7 @@ public final class IstioWasmPlugin {
 
     /** The YAML text of {@link #document}, written the console's way (starts with {@code ---}). */
     public static String yaml(ExtensionDefinition extension, Attachment attachment, GatewayTarget target) {
-        return ExtensionYaml.toYaml(document(extension, attachment, target));
+        return YamlText.write(document(extension, attachment, target));
     }
 
     /**

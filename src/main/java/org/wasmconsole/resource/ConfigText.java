@@ -1,6 +1,7 @@
 package org.wasmconsole.resource;
 
 import java.util.List;
+import org.wasmconsole.base.YamlQuoting;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;

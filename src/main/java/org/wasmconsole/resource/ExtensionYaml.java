@@ -5,28 +5,16 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import org.wasmconsole.base.YamlText;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.StoredExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * The YAML codec of WasmExtension documents: reads a {@code ---} stream into definitions and
  * writes definitions as the exact documents of spec §1 that {@code tctl apply -f} accepts.
  */
 public final class ExtensionYaml {
-
-    private static final YAMLMapper WRITER = YAMLMapper.builder(YAMLFactory.builder()
-                    .stringQuotingChecker(new YamlQuoting())
-                    .build())
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
-            .enable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .disable(YAMLWriteFeature.SPLIT_LINES)
-            .build();
 
     private final YamlTreeReader reader;
 
@@ -78,6 +66,6 @@ public final class ExtensionYaml {
     }
 
     public static String toYaml(JsonNode document) {
-        return WRITER.writeValueAsString(document);
+        return YamlText.write(document);
     }
 }

@@ -1,4 +1,4 @@
-package org.wasmconsole.resource;
+package org.wasmconsole.base;
 
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
@@ -13,7 +13,7 @@ import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
  * starting like a number that a YAML 1.1 reader such as tctl's may take for one ({@code 1_000},
  * {@code 1:20}, {@code 2024-01-01}), the merge key {@code <<} and the value key {@code =}.
  */
-final class YamlQuoting extends StringQuotingChecker {
+public final class YamlQuoting extends StringQuotingChecker {
 
     private static final long serialVersionUID = 1L;
     private static final ScalarResolver CORE = new CoreScalarResolver(false);
