@@ -2,6 +2,7 @@ package org.wasmconsole.attachment;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -86,6 +87,10 @@ public class AttachmentService {
         if (!v.isEmpty()) {
             throw new ValidationException(v);
         }
+        // Attaching bumps each extension's version: a concurrent allowedIn change or delete, whose
+        // guard could not see this uncommitted attachment, then fails on its own version check
+        // instead of committing an attachment its allowedIn forbids (and the reverse order fails here).
+        extensions.forEach(e -> entityManager.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT));
         TargetRef ref = definition.ref();
         TargetGroup group = groupEntity(ref.tenant(), ref.workspace(), ref.kind().groupKind(), ref.group());
         Optional<Target> existing = targets.findByGroupIdAndKindAndName(group.getId(), ref.kind(), ref.name());

@@ -13,6 +13,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.wasmconsole.attachment.AttachmentService;
+import org.wasmconsole.attachment.TopologyService;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.resource.ExtensionYaml;
@@ -41,13 +43,16 @@ class SampleData implements ApplicationRunner {
     private final ConsoleOrganization organization;
     private final TenantService tenants;
     private final ExtensionService extensions;
+    private final SampleTopology topology;
 
     SampleData(@Value("${console.sample-data.enabled:true}") boolean enabled, ConsoleOrganization organization,
-               TenantService tenants, ExtensionService extensions) {
+               TenantService tenants, ExtensionService extensions, TopologyService topology,
+               AttachmentService attachments) {
         this.enabled = enabled;
         this.organization = organization;
         this.tenants = tenants;
         this.extensions = extensions;
+        this.topology = new SampleTopology(topology, attachments);
     }
 
     /** One transaction: a sample that fails half-way leaves nothing behind, and is tried again next start. */
@@ -65,8 +70,10 @@ class SampleData implements ApplicationRunner {
             TENANTS.forEach(t -> tenants.create("tse", t[0], t[1]));
             List<ParsedExtension> catalogue = new ExtensionYaml().read(readSample());
             catalogue.forEach(p -> extensions.create(p.definition()));
-            log.info("Loaded the sample data: {} tenants and {} extensions in organization 'tse'"
-                    + " (set console.sample-data.enabled=false to start empty)", TENANTS.size(), catalogue.size());
+            int attached = topology.create();
+            log.info("Loaded the sample data: {} tenants, {} extensions and {} attachments in organization 'tse'"
+                    + " (set console.sample-data.enabled=false to start empty)", TENANTS.size(), catalogue.size(),
+                    attached);
         });
     }
 

@@ -28,6 +28,15 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.wasmconsole.ConsoleTest;
 import org.wasmconsole.apply.ApplyService;
+import org.wasmconsole.attachment.Attachment;
+import org.wasmconsole.attachment.AttachmentService;
+import org.wasmconsole.attachment.GroupInfo;
+import org.wasmconsole.attachment.GroupKind;
+import org.wasmconsole.attachment.TargetDefinition;
+import org.wasmconsole.attachment.TargetKind;
+import org.wasmconsole.attachment.TargetRef;
+import org.wasmconsole.attachment.TopologyService;
+import org.wasmconsole.attachment.WorkspaceInfo;
 import org.wasmconsole.SignedIn;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionFilter;
@@ -75,6 +84,10 @@ class AccessMatrixTest {
     UserService users;
     @Autowired
     ApplyService apply;
+    @Autowired
+    TopologyService topology;
+    @Autowired
+    AttachmentService attachments;
     @Autowired
     UserDetailsService userDetails;
 
@@ -142,8 +155,45 @@ class AccessMatrixTest {
                 new Call("UserService.setEnabled", ADMIN_ONLY, t -> t.users.setEnabled("ghost", true)),
                 new Call("UserService.delete", ADMIN_ONLY, t -> t.users.delete("ghost")),
                 new Call("ApplyService.apply", ADMIN_ONLY, t -> t.apply.apply("kind: Nothing", true)),
-                new Call("UserService.count", ADMIN_ONLY, t -> t.users.count()));
+                new Call("UserService.count", ADMIN_ONLY, t -> t.users.count()),
+                new Call("TopologyService.topology", EVERYONE_SIGNED_IN, t -> t.topology.topology(A)),
+                new Call("TopologyService.workspaces", EVERYONE_SIGNED_IN, t -> t.topology.workspaces(A)),
+                new Call("TopologyService.findWorkspace", EVERYONE_SIGNED_IN, t -> t.topology.findWorkspace(A, "ghost")),
+                new Call("TopologyService.groups", EVERYONE_SIGNED_IN, t -> t.topology.groups(A, "ghost")),
+                new Call("TopologyService.findGroup", EVERYONE_SIGNED_IN,
+                        t -> t.topology.findGroup(A, "ghost", GroupKind.GATEWAY, "ghost")),
+                new Call("TopologyService.saveWorkspace", ADMIN_ONLY,
+                        t -> t.topology.saveWorkspace(new WorkspaceInfo(A, "Bad Name", null))),
+                new Call("TopologyService.deleteWorkspace", ADMIN_ONLY, t -> t.topology.deleteWorkspace(A, "ghost")),
+                new Call("TopologyService.saveGroup", ADMIN_ONLY,
+                        t -> t.topology.saveGroup(new GroupInfo(A, "ghost", GroupKind.GATEWAY, "Bad Name", null))),
+                new Call("TopologyService.deleteGroup", ADMIN_ONLY,
+                        t -> t.topology.deleteGroup(A, "ghost", GroupKind.GATEWAY, "ghost")),
+                new Call("AttachmentService.find", EVERYONE_SIGNED_IN, t -> t.attachments.find(GHOST_GATEWAY)),
+                new Call("AttachmentService.get", EVERYONE_SIGNED_IN, t -> t.attachments.get(GHOST_GATEWAY)),
+                new Call("AttachmentService.list", EVERYONE_SIGNED_IN,
+                        t -> t.attachments.list(A, "ghost", "ghost", TargetKind.INGRESS_GATEWAY)),
+                new Call("AttachmentService.whereUsed", EVERYONE_SIGNED_IN,
+                        t -> t.attachments.whereUsed("organizations/" + ORG + "/extensions/open")),
+                new Call("AttachmentService.preview", EVERYONE_SIGNED_IN,
+                        t -> t.attachments.preview(GHOST_GATEWAY, "organizations/" + ORG + "/extensions/open")),
+                new Call("AttachmentService.previewAll", EVERYONE_SIGNED_IN, t -> t.attachments.previewAll(GHOST_GATEWAY)),
+                new Call("AttachmentService.check", ADMIN_ONLY, t -> t.attachments.check(GHOST_DEFINITION)),
+                new Call("AttachmentService.save", ADMIN_ONLY, t -> t.attachments.save(GHOST_DEFINITION, null)),
+                new Call("AttachmentService.delete", ADMIN_ONLY, t -> t.attachments.delete(GHOST_GATEWAY, null)),
+                new Call("AttachmentService.attach", ADMIN_ONLY,
+                        t -> t.attachments.attach(GHOST_GATEWAY, Attachment.of("organizations/x/extensions/y"), null)),
+                new Call("AttachmentService.updateAttachment", ADMIN_ONLY, t -> t.attachments.updateAttachment(
+                        GHOST_GATEWAY, Attachment.of("organizations/x/extensions/y"), null)),
+                new Call("AttachmentService.detach", ADMIN_ONLY,
+                        t -> t.attachments.detach(GHOST_GATEWAY, "organizations/x/extensions/y", null)),
+                new Call("AttachmentService.invalidatedBy", ADMIN_ONLY,
+                        t -> t.attachments.invalidatedBy("organizations/" + ORG + "/extensions/open", List.of(A))));
     }
+
+    static final TargetRef GHOST_GATEWAY = new TargetRef(TargetKind.INGRESS_GATEWAY, A, "ghost", "ghost", "ghost");
+    static final TargetDefinition GHOST_DEFINITION = new TargetDefinition(GHOST_GATEWAY, null, "Bad Namespace",
+            Map.of(), List.of());
 
     static Stream<Arguments> matrix() {
         return calls().stream().flatMap(c -> Arrays.stream(Caller.values()).map(who -> Arguments.of(c, who)));
@@ -196,8 +246,7 @@ class AccessMatrixTest {
         Set<String> covered = calls().stream().map(Call::method).collect(java.util.stream.Collectors.toSet());
         List<String> missing = new ArrayList<>();
         for (Class<?> service : List.of(ExtensionService.class, TenantAssignmentService.class, TenantService.class,
-                ApplyService.class,
-                UserService.class)) {
+                ApplyService.class, UserService.class, TopologyService.class, AttachmentService.class)) {
             for (Method m : service.getDeclaredMethods()) {
                 if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())) {
                     String key = service.getSimpleName() + "." + m.getName();
