@@ -15,6 +15,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.wasmconsole.ConsoleTest;
+import org.springframework.data.domain.PageRequest;
+import org.wasmconsole.audit.AuditAction;
+import org.wasmconsole.audit.AuditEntry;
+import org.wasmconsole.audit.AuditFilter;
+import org.wasmconsole.audit.AuditService;
+import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
@@ -54,6 +60,8 @@ class AttachmentServiceTest {
     UserService users;
     @Autowired
     UserDetailsService userDetails;
+    @Autowired
+    AuditService audit;
 
     @BeforeAll
     void setUp() {
@@ -240,5 +248,49 @@ class AttachmentServiceTest {
         asSystem(() -> topology.deleteWorkspace(gw.tenant(), gw.workspace()));
         assertThat(asSystem(() -> attachments.whereUsed(ext("ws-del")))).isEmpty();
         asSystem(() -> extensions.delete(ORG, "ws-del", null));
+    }
+
+    @Test
+    void everyChangeIsInTheAuditTrailAndARefusedOneIsNot() {
+        extension("audited");
+        TargetRef gw = gateway("blue", "gw-audited");
+        asSystem(() -> attachments.attach(gw, Attachment.of(ext("audited")), null));
+        assertThatThrownBy(() -> asSystem(() -> attachments.attach(gw, Attachment.of(ext("no-such")), null)))
+                .isInstanceOf(ValidationException.class);
+        asSystem(() -> extensions.delete(ORG, "audited", null, InUse.DETACH));
+        List<AuditEntry> records = asSystem(() -> audit.list(new AuditFilter(null, gw.fqn(), null, null, null),
+                PageRequest.of(0, 50)));
+        assertThat(records).extracting(AuditEntry::action)
+                .containsExactlyInAnyOrder(AuditAction.CREATE, AuditAction.UPDATE, AuditAction.DETACH);
+        assertThat(records).extracting(AuditEntry::summary).anyMatch(x -> x.contains("attached audited"))
+                .anyMatch(x -> x.contains("detached audited (extension deleted)"))
+                .noneMatch(x -> x.contains("no-such"));
+    }
+
+    @Test
+    void aRefusedTenantDeleteKeepsItsWorkspaces() {
+        asSystem(() -> tenants.create(ORG, "kept", null));
+        extension("kept-only", "kept");
+        TargetRef gw = gateway("kept", "gw-kept");
+        asSystem(() -> attachments.attach(gw, Attachment.of(ext("kept-only")), null));
+        // kept is the only tenant of kept-only: the delete is refused (it would open it to all tenants).
+        assertThatThrownBy(() -> asSystem(() -> tenants.delete(ORG, "kept"))).isInstanceOf(ConflictException.class);
+        assertThat(attached(gw)).containsExactly(ext("kept-only"));
+    }
+
+    @Test
+    void staleEtagIsRefusedAndTheReplaceKeepsRowsOfExtensionsThatStay() {
+        extension("stay-a");
+        extension("stay-b");
+        TargetRef gw = gateway("blue", "gw-etag");
+        StoredTarget first = asSystem(() -> attachments.attach(gw, Attachment.of(ext("stay-a")), null));
+        StoredTarget second = asSystem(() -> attachments.attach(gw, Attachment.of(ext("stay-b")), first.etag()));
+        assertThatThrownBy(() -> asSystem(() -> attachments.detach(gw, ext("stay-a"), first.etag())))
+                .isInstanceOf(ConflictException.class);
+        // Reordered: both extensions stay attached, in the new order (the unique key never sees two rows).
+        TargetDefinition reordered = second.definition().withAttachments(List.of(
+                Attachment.of(ext("stay-b")), Attachment.of(ext("stay-a"))));
+        asSystem(() -> attachments.save(reordered, second.etag()));
+        assertThat(attached(gw)).containsExactly(ext("stay-b"), ext("stay-a"));
     }
 }
