@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
+import org.wasmconsole.extension.ExtensionInUseException;
 import org.wasmconsole.resource.DocumentException;
 import org.wasmconsole.resource.DocumentProblem;
 
@@ -47,6 +48,14 @@ class ApiErrors {
                 + (e.violations().size() == 1 ? "a rule" : e.violations().size() + " rules") + ": " + e.getMessage(),
                 e.violations().stream().map(v -> new ApiProblem.Violation(v.path(), v.message(), null, null)).toList(),
                 null, request);
+    }
+
+    /** An extension still attached somewhere: 409, and where, so that a script can detach it or pass detach=true. */
+    @ExceptionHandler(ExtensionInUseException.class)
+    ResponseEntity<byte[]> inUse(ExtensionInUseException e, HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, "extension-in-use", e.getMessage() + " (or repeat the request with"
+                + " ?detach=true)", e.path() == null ? List.of() : List.of(new ApiProblem.Violation(e.path(),
+                e.getMessage(), null, null)), null, e.places(), request);
     }
 
     @ExceptionHandler(ConflictException.class)
@@ -95,9 +104,15 @@ class ApiErrors {
     static ResponseEntity<byte[]> problem(HttpStatus status, String type, String detail,
                                           List<ApiProblem.Violation> violations, Object report,
                                           HttpServletRequest request) {
+        return problem(status, type, detail, violations, report, null, request);
+    }
+
+    static ResponseEntity<byte[]> problem(HttpStatus status, String type, String detail,
+                                          List<ApiProblem.Violation> violations, Object report, List<String> places,
+                                          HttpServletRequest request) {
         ApiProblem body = new ApiProblem(ApiProblem.TYPE_PREFIX + type, status.getReasonPhrase(), status.value(),
                 detail, request.getRequestURI(), violations == null || violations.isEmpty() ? null : violations,
-                report);
+                report, places);
         return ResponseEntity.status(status).contentType(PROBLEM_JSON)
                 .body(ApiFormat.JSON_MAPPER.writeValueAsBytes(body));
     }

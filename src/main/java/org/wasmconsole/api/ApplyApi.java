@@ -19,9 +19,10 @@ import org.wasmconsole.apply.DocumentResult;
 import org.wasmconsole.security.Roles;
 
 /**
- * {@code tctl apply -f} over HTTP: a YAML stream of WasmExtension and Tenant documents, all or
- * nothing. 200 with the report when every document is fine; otherwise the status of the most
- * basic error (400 malformed, 422 a rule, 409 a stale etag) with the same report inside.
+ * {@code tctl apply -f} over HTTP: a YAML stream of WasmExtension, Tenant, Workspace, Group, gateway
+ * and SecuritySetting documents, all or nothing. 200 with the report when every document is fine;
+ * otherwise the status of the most basic error (400 malformed, 422 a rule, 409 a stale etag) with
+ * the same report inside.
  */
 @RestController
 @RolesAllowed(Roles.ADMIN)
@@ -37,8 +38,10 @@ class ApplyApi {
         this.bodies = bodies;
     }
 
-    @Operation(summary = "Apply WasmExtension and Tenant documents",
-            description = "Per document: created, updated (with the changed fields), unchanged or error. "
+    @Operation(summary = "Apply WasmExtension, Tenant, Workspace, Group, IngressGateway, EgressGateway,"
+            + " Tier1Gateway and SecuritySetting documents",
+            description = "Applied in that order of kinds, so that one stream can create an extension and attach it."
+                    + " Per document: created, updated (with the changed fields), unchanged or error. "
                     + "A dry run reports without saving.")
     @PostMapping(consumes = {ApiFormat.YAML_VALUE, "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON_VALUE},
             produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})

@@ -28,6 +28,7 @@ import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.extension.InUse;
 import org.wasmconsole.extension.PluginPhase;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.resource.ExtensionDocuments;
@@ -98,27 +99,41 @@ class ExtensionApi {
     }
 
     @Operation(summary = "Replace an extension",
-            description = "Needs the current etag, in If-Match or spec.etag: 428 without one, 409 when it is stale.")
+            description = "Needs the current etag, in If-Match or spec.etag: 428 without one, 409 when it is stale."
+                    + " A spec.allowedIn that leaves out tenants where the extension is attached is refused (409 with"
+                    + " the places) unless detach=true, which detaches it there in the same transaction.")
     @RolesAllowed(Roles.ADMIN) // an operator is refused before the body is even read
     @PutMapping(path = "/{name}", consumes = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE},
             produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
     ResponseEntity<byte[]> replace(@PathVariable String organization, @PathVariable String name,
                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                   @Parameter(description = "detach the extension where the new allowedIn no longer"
+                                           + " allows it, instead of refusing the change")
+                                   @RequestParam(defaultValue = "false") boolean detach,
                                    HttpServletRequest request) {
         extensions.get(organization, name); // 404 first: the caller may not even know it exists
         ParsedExtension parsed = read(request, organization, name);
         String etag = etag(ifMatch, parsed.etag());
-        StoredExtension updated = withLines(parsed, request, () -> extensions.update(parsed.definition(), etag));
+        StoredExtension updated = withLines(parsed, request, () -> extensions.update(parsed.definition(), etag,
+                inUse(detach)));
         return document(ResponseEntity.ok(), updated, request, parsed.warnings());
     }
 
-    @Operation(summary = "Delete an extension", description = "With If-Match, only if that is still the current etag.")
+    @Operation(summary = "Delete an extension", description = "With If-Match, only if that is still the current etag."
+            + " While it is attached somewhere: 409 with the places, unless detach=true, which detaches it everywhere"
+            + " in the same transaction.")
     @RolesAllowed(Roles.ADMIN) // an operator is refused before the body is even read
     @DeleteMapping("/{name}")
     ResponseEntity<Void> delete(@PathVariable String organization, @PathVariable String name,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        extensions.delete(organization, name, ifMatch);
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                @Parameter(description = "detach it everywhere it is attached instead of refusing")
+                                @RequestParam(defaultValue = "false") boolean detach) {
+        extensions.delete(organization, name, ifMatch, inUse(detach));
         return ResponseEntity.noContent().build();
+    }
+
+    private static InUse inUse(boolean detach) {
+        return detach ? InUse.DETACH : InUse.REFUSE;
     }
 
     /** The body as a WasmExtension of this organization (and name, for a replace). */

@@ -16,8 +16,9 @@ class OpenApiConfig {
     OpenAPI consoleApi() {
         return new OpenAPI()
                 .info(new Info().title("Wasm Extension Console API").version("v2")
-                        .description("TSB-shaped REST API for WasmExtension and Tenant resources, console users and"
-                                + " tctl-style apply. Errors are RFC 9457 problem details with field paths."))
+                        .description("TSB-shaped REST API for WasmExtension, Tenant, Workspace, Group,"
+                                + " gateway and SecuritySetting resources (with their extension attachments and the"
+                                + " Istio WasmPlugins they give), console users and tctl-style apply. Errors are RFC 9457 problem details with field paths."))
                 .components(new Components().addSecuritySchemes("basic",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));

@@ -13,6 +13,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wasmconsole.apply.DocumentResult.ErrorKind;
+import org.wasmconsole.attachment.AttachmentService;
+import org.wasmconsole.attachment.GroupInfo;
+import org.wasmconsole.attachment.GroupKind;
+import org.wasmconsole.attachment.StoredTarget;
+import org.wasmconsole.attachment.TargetDefinition;
+import org.wasmconsole.attachment.TargetRef;
+import org.wasmconsole.attachment.TopologyService;
+import org.wasmconsole.attachment.WorkspaceInfo;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
@@ -23,16 +31,20 @@ import org.wasmconsole.resource.DocumentProblem;
 import org.wasmconsole.resource.ExtensionDocuments;
 import org.wasmconsole.resource.InvalidDocument;
 import org.wasmconsole.resource.ParsedExtension;
+import org.wasmconsole.resource.ParsedGroup;
+import org.wasmconsole.resource.ParsedTarget;
+import org.wasmconsole.resource.ParsedWorkspace;
 import org.wasmconsole.resource.ParsedResource;
 import org.wasmconsole.resource.ParsedTenant;
 import org.wasmconsole.resource.ResourceStream;
+import org.wasmconsole.resource.TargetDocuments;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
 
 /**
- * {@code tctl apply -f}: a stream of WasmExtension and Tenant documents, applied in one transaction,
- * all or nothing. Every document goes through the same service methods as the screens (so the
+ * {@code tctl apply -f}: a stream of WasmExtension, Tenant, Workspace, Group, IngressGateway,
+ * EgressGateway, Tier1Gateway and SecuritySetting documents, applied in one transaction, all or nothing. Every document goes through the same service methods as the screens (so the
  * same rules and access checks); a dry run does the same work and rolls it back, so its report is
  * exactly what the real run would do.
  */
@@ -45,14 +57,19 @@ public class ApplyService {
 
     private final ExtensionService extensions;
     private final TenantService tenants;
+    private final TopologyService topology;
+    private final AttachmentService attachments;
     private final ImportLimits limits;
     private final TransactionTemplate transaction;
     private final EntityManager entityManager;
 
-    ApplyService(ExtensionService extensions, TenantService tenants, ImportLimits limits,
-                 PlatformTransactionManager transactions, EntityManager entityManager) {
+    ApplyService(ExtensionService extensions, TenantService tenants, TopologyService topology,
+                 AttachmentService attachments, ImportLimits limits, PlatformTransactionManager transactions,
+                 EntityManager entityManager) {
         this.extensions = extensions;
         this.tenants = tenants;
+        this.topology = topology;
+        this.attachments = attachments;
         this.limits = limits;
         this.transaction = new TransactionTemplate(transactions);
         this.entityManager = entityManager;
@@ -75,15 +92,19 @@ public class ApplyService {
         });
     }
 
-    /** Tenants first, so that extensions of the same stream may name them; reported in document order. */
+    /**
+     * Tenants first, then extensions, workspaces, groups and last gateways and security settings, so
+     * that a document may name what an earlier pass created (an extension attached in a gateway of a
+     * workspace of a tenant, all in one stream); reported in document order.
+     */
     private List<DocumentResult> applyAll(List<ParsedResource> resources) {
         DocumentResult[] results = new DocumentResult[resources.size()];
         Map<String, Integer> seen = new HashMap<>();
         int done = 0;
-        for (boolean tenantPass : new boolean[] {true, false}) {
+        for (int pass = 0; pass <= LAST_PASS; pass++) {
             for (int i = 0; i < resources.size(); i++) {
                 ParsedResource resource = resources.get(i);
-                if ((resource instanceof ParsedTenant) != tenantPass) {
+                if (pass(resource) != pass) {
                     continue;
                 }
                 results[i] = duplicate(resource, seen).orElseGet(() -> applyOne(resource));
@@ -94,6 +115,19 @@ public class ApplyService {
             }
         }
         return Arrays.asList(results);
+    }
+
+    private static final int LAST_PASS = 4;
+
+    private static int pass(ParsedResource resource) {
+        return switch (resource) {
+            case ParsedTenant t -> 0;
+            case ParsedExtension e -> 1;
+            case InvalidDocument d -> 1;
+            case ParsedWorkspace w -> 2;
+            case ParsedGroup g -> 3;
+            case ParsedTarget t -> LAST_PASS;
+        };
     }
 
     private Optional<DocumentResult> duplicate(ParsedResource resource, Map<String, Integer> seen) {
@@ -113,6 +147,9 @@ public class ApplyService {
             case InvalidDocument invalid -> error(invalid, ErrorKind.MALFORMED, invalid.problems(), List.of());
             case ParsedTenant tenant -> applyTenant(tenant);
             case ParsedExtension extension -> applyExtension(extension);
+            case ParsedWorkspace workspace -> applyWorkspace(workspace);
+            case ParsedGroup group -> applyGroup(group);
+            case ParsedTarget target -> applyTarget(target);
         };
     }
 
@@ -147,6 +184,125 @@ public class ApplyService {
         }
     }
 
+    private DocumentResult applyWorkspace(ParsedWorkspace parsed) {
+        WorkspaceInfo w = parsed.workspace();
+        try {
+            Optional<DocumentResult> missing = missingTenant(parsed, w.tenant(), parsed.warnings());
+            if (missing.isPresent()) {
+                return missing.get();
+            }
+            Optional<WorkspaceInfo> existing = topology.findWorkspace(w.tenant(), w.name());
+            return saveNamed(parsed, existing.isPresent(), existing.map(WorkspaceInfo::displayName).orElse(null),
+                    w.displayName(), () -> topology.saveWorkspace(w), parsed.warnings());
+        } catch (RuntimeException e) {
+            return refused(parsed, e, parsed.warnings());
+        }
+    }
+
+    private DocumentResult applyGroup(ParsedGroup parsed) {
+        GroupInfo g = parsed.group();
+        try {
+            Optional<DocumentResult> missing = missingTenant(parsed, g.tenant(), parsed.warnings())
+                    .or(() -> missingWorkspace(parsed, g.tenant(), g.workspace(), parsed.warnings()));
+            if (missing.isPresent()) {
+                return missing.get();
+            }
+            Optional<GroupInfo> existing = topology.findGroup(g.tenant(), g.workspace(), g.kind(), g.name());
+            return saveNamed(parsed, existing.isPresent(), existing.map(GroupInfo::displayName).orElse(null),
+                    g.displayName(), () -> topology.saveGroup(g), parsed.warnings());
+        } catch (RuntimeException e) {
+            return refused(parsed, e, parsed.warnings());
+        }
+    }
+
+    /** A workspace or group: created, or its display name (all the console keeps of it) set or left alone. */
+    private static DocumentResult saveNamed(ParsedResource parsed, boolean exists, String before, String displayName,
+                                            Runnable save, List<String> warnings) {
+        if (!exists) {
+            save.run();
+            return result(parsed, Outcome.CREATED, List.of(), warnings);
+        }
+        if (Objects.equals(blankToNull(before), blankToNull(displayName))) {
+            return result(parsed, Outcome.UNCHANGED, List.of(), warnings);
+        }
+        save.run();
+        return result(parsed, Outcome.UPDATED, List.of(new FieldChange("spec.displayName", json(before),
+                json(displayName))), warnings);
+    }
+
+    /**
+     * A gateway or security setting, its whole {@code extension} list replaced. The etag, like an
+     * extension's: checked when the target exists, ignored with a warning when it does not yet.
+     */
+    private DocumentResult applyTarget(ParsedTarget parsed) {
+        TargetDefinition definition = parsed.definition();
+        TargetRef ref = definition.ref();
+        List<String> warnings = new ArrayList<>(parsed.warnings());
+        try {
+            Optional<DocumentResult> missing = missingTenant(parsed, ref.tenant(), warnings)
+                    .or(() -> missingWorkspace(parsed, ref.tenant(), ref.workspace(), warnings))
+                    .or(() -> missingGroup(parsed, ref, warnings));
+            if (missing.isPresent()) {
+                return missing.get();
+            }
+            Optional<StoredTarget> existing = attachments.find(ref);
+            if (existing.isEmpty()) {
+                if (parsed.etag() != null) {
+                    warnings.add("spec.etag was ignored: " + ref.fqn() + " does not exist here yet");
+                }
+                attachments.save(definition, null);
+                return result(parsed, Outcome.CREATED, List.of(), warnings);
+            }
+            StoredTarget current = existing.get();
+            List<FieldChange> changes = DocumentDiff.between(TargetDocuments.write(current.definition(), null),
+                    TargetDocuments.write(definition, null));
+            if (changes.isEmpty()) {
+                return result(parsed, Outcome.UNCHANGED, List.of(), warnings);
+            }
+            if (parsed.etag() != null && !parsed.etag().equals(current.etag())) {
+                return error(parsed, ErrorKind.CONFLICT, List.of(problem(parsed, "spec.etag", "is " + parsed.etag()
+                        + " but " + ref.fqn() + " is now at " + current.etag() + ": it was changed since this"
+                        + " document was read; export it again, or remove spec.etag to overwrite")), warnings);
+            }
+            attachments.save(definition, current.etag());
+            return result(parsed, Outcome.UPDATED, changes, warnings);
+        } catch (RuntimeException e) {
+            return refused(parsed, e, warnings);
+        }
+    }
+
+    /** The parents are looked up one by one, so that a missing one is named at its own metadata field. */
+    private Optional<DocumentResult> missingTenant(ParsedResource parsed, String tenantFqn, List<String> warnings) {
+        String[] parts = tenantFqn.split("/");
+        if (parts.length == 4 && tenants.find(parts[1], parts[3]).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(error(parsed, ErrorKind.INVALID, List.of(problem(parsed, "metadata.tenant", "tenant "
+                + tenantFqn + " does not exist; create it first (a Tenant document in the same stream will do)")),
+                warnings));
+    }
+
+    private Optional<DocumentResult> missingWorkspace(ParsedResource parsed, String tenantFqn, String workspace,
+                                                      List<String> warnings) {
+        if (topology.findWorkspace(tenantFqn, workspace).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(error(parsed, ErrorKind.INVALID, List.of(problem(parsed, "metadata.workspace",
+                "workspace " + tenantFqn + "/workspaces/" + workspace + " does not exist; create it first (a"
+                        + " Workspace document in the same stream will do)")), warnings));
+    }
+
+    private Optional<DocumentResult> missingGroup(ParsedTarget parsed, TargetRef ref, List<String> warnings) {
+        GroupKind kind = ref.kind().groupKind();
+        if (topology.findGroup(ref.tenant(), ref.workspace(), kind, ref.group()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(error(parsed, ErrorKind.INVALID, List.of(problem(parsed, "metadata.group",
+                kind.label().toLowerCase(java.util.Locale.ROOT) + " " + ref.groupFqn() + " does not exist; create it"
+                        + " first (a Group document with apiVersion: " + kind.apiVersion() + " in the same stream"
+                        + " will do)")), warnings));
+    }
+
     private DocumentResult applyTenant(ParsedTenant parsed) {
         try {
             Optional<TenantInfo> existing = tenants.find(parsed.organization(), parsed.name());
@@ -173,9 +329,13 @@ public class ApplyService {
                     .map(x -> problem(resource, pathIn(resource, x.path()), x.message())).toList(), warnings);
             case ConflictException c -> error(resource, ErrorKind.CONFLICT, List.of(problem(resource,
                     c.path() == null ? "" : c.path(), c.getMessage())), warnings);
-            case NotFoundException n -> error(resource, ErrorKind.INVALID, List.of(problem(resource,
-                    "metadata.organization", n.getMessage().replace(" was not found", " does not exist")
-                            + "; create the organization first")), warnings);
+            case NotFoundException n when resource instanceof ParsedTenant || resource instanceof ParsedExtension ->
+                    error(resource, ErrorKind.INVALID, List.of(problem(resource, "metadata.organization",
+                            n.getMessage().replace(" was not found", " does not exist")
+                                    + "; create the organization first")), warnings);
+            // Parents are checked first; this is one deleted by someone else in the meantime.
+            case NotFoundException n -> error(resource, ErrorKind.INVALID, List.of(problem(resource, "metadata",
+                    n.getMessage().replace(" was not found", " does not exist"))), warnings);
             default -> throw e;
         };
     }

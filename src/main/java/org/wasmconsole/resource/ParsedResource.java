@@ -1,10 +1,12 @@
 package org.wasmconsole.resource;
 
 /**
- * One document of an apply stream, read as far as its kind allows: a WasmExtension, a Tenant,
- * or a document whose shape is wrong (its problems say where).
+ * One document of an apply stream, read as far as its kind allows: a WasmExtension, a Tenant, a
+ * Workspace, a Group, a gateway or security setting, or a document whose shape is wrong (its
+ * problems say where).
  */
-public sealed interface ParsedResource permits ParsedExtension, ParsedTenant, InvalidDocument {
+public sealed interface ParsedResource permits ParsedExtension, ParsedTenant, ParsedWorkspace, ParsedGroup,
+        ParsedTarget, InvalidDocument {
 
     SourceDocument source();
 

@@ -2,6 +2,9 @@ package org.wasmconsole.resource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.wasmconsole.attachment.GroupKind;
+import org.wasmconsole.attachment.TargetKind;
 import org.wasmconsole.extension.ExtensionDefinition;
 import tools.jackson.databind.JsonNode;
 
@@ -12,6 +15,15 @@ import tools.jackson.databind.JsonNode;
  * so that the other documents are still read and reported.
  */
 public final class ResourceStream {
+
+    /** The kinds an apply stream takes, as messages list them. */
+    public static final String KINDS = ExtensionDocuments.KIND + " (apiVersion: " + ExtensionDocuments.API_VERSION
+            + "), " + TenantDocuments.KIND + " and " + WorkspaceDocuments.KIND + " (apiVersion: "
+            + TenantDocuments.API_VERSION + "), " + GroupDocuments.KIND + " (apiVersion: "
+            + GroupKind.GATEWAY.apiVersion() + " or " + GroupKind.SECURITY.apiVersion() + "), "
+            + TargetKind.INGRESS_GATEWAY.documentKind() + ", " + TargetKind.EGRESS_GATEWAY.documentKind() + ", "
+            + TargetKind.TIER1_GATEWAY.documentKind() + " (apiVersion: " + GroupKind.GATEWAY.apiVersion() + ") or "
+            + TargetKind.SECURITY_SETTING.documentKind() + " (apiVersion: " + GroupKind.SECURITY.apiVersion() + ")";
 
     private final YamlTreeReader reader;
 
@@ -29,19 +41,26 @@ public final class ResourceStream {
 
     /** One document, whatever its kind; never throws for a problem of the document itself. */
     public static ParsedResource read(SourceDocument document) {
-        JsonNode kindNode = document.root().isObject() ? FieldReader.present(document.root(), "kind") : null;
-        String kind = kindNode != null && kindNode.isString() ? kindNode.asString() : null;
+        String kind = text(document.root(), "kind");
         try {
             if (TenantDocuments.KIND.equals(kind)) {
                 return TenantDocuments.read(document);
+            }
+            if (WorkspaceDocuments.KIND.equals(kind)) {
+                return WorkspaceDocuments.read(document, DocumentScope.NONE);
+            }
+            if (GroupDocuments.KIND.equals(kind)) {
+                return GroupDocuments.read(document, DocumentScope.NONE);
+            }
+            if (TargetDocuments.reads(kind)) {
+                return TargetDocuments.read(document, DocumentScope.NONE);
             }
             if (ExtensionDocuments.KIND.equals(kind) || kind == null) {
                 return ExtensionDocuments.read(document);
             }
             return new InvalidDocument(document, kind, fqnOf(document, kind), List.of(new DocumentProblem(
                     document.number(), document.lineOf("kind"), "kind", "'" + kind + "' cannot be applied here: "
-                    + "write kind: " + ExtensionDocuments.KIND + " (apiVersion: " + ExtensionDocuments.API_VERSION
-                    + ") or kind: " + TenantDocuments.KIND + " (apiVersion: " + TenantDocuments.API_VERSION + ")")));
+                    + "write kind: " + KINDS)));
         } catch (DocumentException e) {
             return new InvalidDocument(document, kind, fqnOf(document, kind), e.problems());
         }
@@ -53,12 +72,37 @@ public final class ResourceStream {
         if (metadata == null || !metadata.isObject()) {
             return null;
         }
-        JsonNode org = FieldReader.present(metadata, "organization");
-        JsonNode name = FieldReader.present(metadata, "name");
-        if (org == null || name == null || !org.isString() || !name.isString()) {
+        String org = text(metadata, "organization");
+        String name = text(metadata, "name");
+        if (org == null || name == null) {
             return null;
         }
-        return TenantDocuments.KIND.equals(kind) ? TenantDocuments.fqn(org.asString(), name.asString())
-                : ExtensionDefinition.fqn(org.asString(), name.asString());
+        if (TenantDocuments.KIND.equals(kind)) {
+            return TenantDocuments.fqn(org, name);
+        }
+        String tenant = text(metadata, "tenant");
+        String workspace = text(metadata, "workspace");
+        if (WorkspaceDocuments.KIND.equals(kind)) {
+            return tenant == null ? null : TenantDocuments.fqn(org, tenant) + "/workspaces/" + name;
+        }
+        if (GroupDocuments.KIND.equals(kind) || TargetDocuments.reads(kind)) {
+            Optional<GroupKind> groupKind = GroupDocuments.KIND.equals(kind)
+                    ? GroupDocuments.kindOf(text(document.root(), "apiVersion"))
+                    : TargetKind.ofDocumentKind(kind).map(TargetKind::groupKind);
+            String group = GroupDocuments.KIND.equals(kind) ? name : text(metadata, "group");
+            if (tenant == null || workspace == null || group == null || groupKind.isEmpty()) {
+                return null;
+            }
+            String groupFqn = TenantDocuments.fqn(org, tenant) + "/workspaces/" + workspace + "/"
+                    + groupKind.get().pathSegment() + "/" + group;
+            return GroupDocuments.KIND.equals(kind) ? groupFqn
+                    : groupFqn + "/" + TargetKind.ofDocumentKind(kind).orElseThrow().pathSegment() + "/" + name;
+        }
+        return ExtensionDefinition.fqn(org, name);
+    }
+
+    private static String text(JsonNode parent, String field) {
+        JsonNode node = parent.isObject() ? FieldReader.present(parent, field) : null;
+        return node != null && node.isString() ? node.asString() : null;
     }
 }

@@ -35,7 +35,7 @@ import org.wasmconsole.resource.DocumentProblem;
 import org.wasmconsole.security.Roles;
 
 /**
- * {@code tctl apply -f} in the browser: paste or upload a YAML stream of WasmExtension and Tenant
+ * {@code tctl apply -f} in the browser: paste or upload a YAML stream of WasmExtension, Tenant and topology
  * documents, check it (a dry run through the same service as the API), then apply it, all or nothing.
  */
 @Route(value = "import", layout = MainLayout.class)
@@ -60,8 +60,9 @@ public class ImportView extends VerticalLayout {
         setWidthFull();
 
         H2 title = new H2("Import");
-        Paragraph intro = new Paragraph("Apply WasmExtension and Tenant documents like tctl apply -f. Check first: "
-                + "the report shows what each document would create or change. Apply saves all of them or none.");
+        Paragraph intro = new Paragraph("Apply WasmExtension, Tenant, Workspace, Group, gateway and SecuritySetting"
+                + " documents like tctl apply -f. Check first: the report shows what each document would create or"
+                + " change. Apply saves all of them or none.");
         intro.addClassName("view-intro");
 
         Upload upload = new Upload();

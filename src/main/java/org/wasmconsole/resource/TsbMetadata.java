@@ -1,0 +1,111 @@
+package org.wasmconsole.resource;
+
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The parts that TSB's Workspace, Group, gateway and SecuritySetting documents share: the mapping
+ * check, apiVersion, the hierarchy in metadata ({@code organization}, {@code tenant},
+ * {@code workspace}, {@code group}, {@code name}) with defaults from the context, and the display
+ * name, which TSB writes in spec (metadata.displayName is accepted too, as on tenants).
+ */
+final class TsbMetadata {
+
+    static final Set<String> TOP = Set.of("apiVersion", "kind", "metadata", "spec");
+
+    private TsbMetadata() {
+    }
+
+    /** The root mapping; throws when the document is something else (nothing more can be read). */
+    static JsonNode root(FieldReader r, SourceDocument document) {
+        JsonNode root = document.root();
+        if (!root.isObject()) {
+            r.problem("", "must be a mapping with apiVersion, kind, metadata and spec, not "
+                    + FieldReader.describe(root));
+            throw new DocumentException(r.problems());
+        }
+        r.onlyKnown(root, "", TOP);
+        return root;
+    }
+
+    static void apiVersion(FieldReader r, JsonNode root, String expected, String kind) {
+        String apiVersion = r.string(root, "", "apiVersion");
+        if (!expected.equals(apiVersion)) {
+            r.problem("apiVersion", (apiVersion == null ? "is required" : "'" + apiVersion + "' is not supported")
+                    + " for a " + kind + ": write apiVersion: " + expected);
+        }
+    }
+
+    /** metadata, checked against its known fields; null when absent or not a mapping (reported). */
+    static JsonNode metadata(FieldReader r, JsonNode root, Set<String> known) {
+        JsonNode metadata = r.object(root, "", "metadata");
+        if (metadata != null) {
+            r.onlyKnown(metadata, "metadata", known);
+        }
+        return metadata;
+    }
+
+    static JsonNode spec(FieldReader r, JsonNode root, Set<String> known) {
+        JsonNode spec = r.object(root, "", "spec");
+        if (spec != null) {
+            r.onlyKnown(spec, "spec", known);
+        }
+        return spec;
+    }
+
+    /**
+     * {@code metadata.<field>}, or the context's value when the document leaves it out; a problem when
+     * neither gives it (unless metadata was of the wrong type, which is reported already).
+     */
+    static String required(FieldReader r, JsonNode root, JsonNode metadata, String field, String fallback,
+                           String hint) {
+        JsonNode written = FieldReader.present(metadata, field);
+        String value = r.string(metadata, "metadata", field);
+        if (value == null && written == null) {
+            value = fallback;
+            boolean metadataMisshapen = metadata == null && FieldReader.present(root, "metadata") != null;
+            if (value == null && !metadataMisshapen) {
+                r.problem("metadata." + field, "is required: " + hint);
+            }
+        }
+        return value;
+    }
+
+    /** TSB writes the display name in spec; metadata.displayName is accepted too when they agree. */
+    static String displayName(FieldReader r, JsonNode metadata, JsonNode spec) {
+        String inSpec = r.string(spec, "spec", "displayName");
+        String inMetadata = r.string(metadata, "metadata", "displayName");
+        if (inSpec != null && inMetadata != null && !inSpec.equals(inMetadata)) {
+            r.problem("metadata.displayName", "differs from spec.displayName; give one of them");
+        }
+        return inSpec != null ? inSpec : inMetadata;
+    }
+
+    /** spec.fqn is the server's; accepted (exports carry it) when it names this resource. */
+    static void checkFqn(FieldReader r, JsonNode spec, String fqn) {
+        String written = r.string(spec, "spec", "fqn");
+        if (written != null && fqn != null && !written.equals(fqn)) {
+            r.problem("spec.fqn", "'" + written + "' does not match metadata (" + fqn
+                    + "); remove spec.fqn, it is managed by the server");
+        }
+    }
+
+    /** Fields TSB has that the console does not keep: accepted with a warning, so that TSB exports apply. */
+    static void ignored(JsonNode spec, java.util.List<String> warnings, String... fields) {
+        for (String field : fields) {
+            if (FieldReader.present(spec, field) != null) {
+                warnings.add("spec." + field + " is not kept by the console and was ignored");
+            }
+        }
+    }
+
+    /** {@code organizations/<org>/tenants/<tenant>} split into organization and tenant name. */
+    static String[] tenantParts(String tenantFqn) {
+        String[] parts = tenantFqn.split("/");
+        return new String[] {parts.length > 1 ? parts[1] : "", parts[parts.length - 1]};
+    }
+
+    static String tenantFqn(String organization, String tenant) {
+        return organization == null || tenant == null ? null : TenantDocuments.fqn(organization, tenant);
+    }
+}

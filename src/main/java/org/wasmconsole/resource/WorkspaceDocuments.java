@@ -1,0 +1,85 @@
+package org.wasmconsole.resource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.wasmconsole.attachment.WorkspaceInfo;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Maps between TSB Workspace documents and {@link WorkspaceInfo}. The console keeps a workspace's
+ * name and display name; TSB's {@code spec.description} and {@code spec.namespaceSelector} are
+ * accepted (TSB exports carry them) with a warning.
+ * <pre>
+ * apiVersion: api.tsb.tetrate.io/v2
+ * kind: Workspace
+ * metadata: {organization: tse, tenant: t1, name: w1}
+ * spec: {displayName: Payments}
+ * </pre>
+ */
+public final class WorkspaceDocuments {
+
+    public static final String API_VERSION = "api.tsb.tetrate.io/v2";
+    public static final String KIND = "Workspace";
+
+    private static final Set<String> METADATA = Set.of("organization", "tenant", "name", "displayName",
+            "resourceVersion", "labels", "annotations");
+    private static final Set<String> SPEC = Set.of("displayName", "description", "namespaceSelector", "fqn", "etag");
+
+    private WorkspaceDocuments() {
+    }
+
+    /**
+     * Reads one document; metadata may leave out what the scope gives. Throws {@link DocumentException}
+     * listing every shape problem found.
+     */
+    public static ParsedWorkspace read(SourceDocument document, DocumentScope scope) {
+        FieldReader r = new FieldReader(document);
+        JsonNode root = TsbMetadata.root(r, document);
+        TsbMetadata.apiVersion(r, root, API_VERSION, KIND);
+        String kind = r.string(root, "", "kind");
+        if (!KIND.equals(kind)) {
+            r.problem("kind", (kind == null ? "is required" : "'" + kind + "' is not supported here")
+                    + ": write kind: " + KIND);
+        }
+        JsonNode metadata = TsbMetadata.metadata(r, root, METADATA);
+        JsonNode spec = TsbMetadata.spec(r, root, SPEC);
+        String organization = TsbMetadata.required(r, root, metadata, "organization", scope.organization(),
+                "the organization of the workspace's tenant");
+        String tenant = TsbMetadata.required(r, root, metadata, "tenant", scope.tenant(),
+                "the name of the tenant the workspace belongs to");
+        String name = TsbMetadata.required(r, root, metadata, "name", scope.name(),
+                "the workspace's name, a DNS label such as payments");
+        String displayName = TsbMetadata.displayName(r, metadata, spec);
+        List<String> warnings = new ArrayList<>();
+        TsbMetadata.ignored(spec, warnings, "description", "namespaceSelector");
+        r.string(spec, "spec", "etag"); // a workspace has no etag: accepted (exports carry one) and not used
+        String tenantFqn = TsbMetadata.tenantFqn(organization, tenant);
+        WorkspaceInfo info = new WorkspaceInfo(tenantFqn, name, displayName);
+        TsbMetadata.checkFqn(r, spec, tenantFqn == null || name == null ? null : info.fqn());
+        if (!r.problems().isEmpty()) {
+            throw new DocumentException(r.problems());
+        }
+        return new ParsedWorkspace(document, info, warnings);
+    }
+
+    /** The document of a workspace, as the API writes it. */
+    public static ObjectNode write(WorkspaceInfo workspace) {
+        String[] tenant = TsbMetadata.tenantParts(workspace.tenant());
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        doc.put("apiVersion", API_VERSION);
+        doc.put("kind", KIND);
+        ObjectNode metadata = doc.putObject("metadata");
+        metadata.put("organization", tenant[0]);
+        metadata.put("tenant", tenant[1]);
+        metadata.put("name", workspace.name());
+        ObjectNode spec = doc.putObject("spec");
+        if (workspace.displayName() != null) {
+            spec.put("displayName", workspace.displayName());
+        }
+        spec.put("fqn", workspace.fqn());
+        return doc;
+    }
+}
