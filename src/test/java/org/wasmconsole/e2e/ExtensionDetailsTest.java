@@ -185,7 +185,7 @@ class ExtensionDetailsTest extends ExtensionBrowserTest {
         assertThat(page.locator(".yaml-block")).containsText("name: " + name);
         screenshot("details-yaml-dark");
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Where used")).click();
-        assertThat(page.getByText("Attachments are not tracked yet")).isVisible();
+        assertThat(page.getByText("Not attached anywhere")).isVisible();
         page.waitForFunction("() => document.getAnimations().length === 0");
         screenshot("details-where-used-dark");
     }

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -18,12 +17,18 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
+import org.wasmconsole.attachment.AttachmentService;
+import org.wasmconsole.attachment.Usage;
+import org.wasmconsole.attachment.ui.WhereUsedPanel;
 import org.wasmconsole.audit.AuditService;
 import org.wasmconsole.audit.ui.ExtensionHistoryPanel;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
+import org.wasmconsole.extension.ExtensionInUseException;
 import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.extension.InUse;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.resource.ExtensionYaml;
 import org.wasmconsole.security.Roles;
@@ -37,6 +42,7 @@ import org.wasmconsole.tenant.ConsoleOrganization;
 @Route("extensions/:name")
 @PermitAll
 @StyleSheet("context://themes/console/details.css")
+@StyleSheet("context://themes/console/where-used.css")
 public class ExtensionDetailsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String SUFFIX = " · Wasm Extension Console";
@@ -45,14 +51,16 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
 
     private final ExtensionService service;
     private final AuditService audit;
+    private final AttachmentService attachments;
     private final String organization;
     private final boolean admin;
     private String title = "Extension" + SUFFIX;
 
-    public ExtensionDetailsView(ExtensionService service, AuditService audit, ConsoleOrganization organization,
-                                AuthenticationContext authentication) {
+    public ExtensionDetailsView(ExtensionService service, AuditService audit, AttachmentService attachments,
+                                ConsoleOrganization organization, AuthenticationContext authentication) {
         this.service = service;
         this.audit = audit;
+        this.attachments = attachments;
         this.organization = organization.name();
         this.admin = authentication.hasRole(Roles.ADMIN);
         addClassName("extension-details-view");
@@ -86,7 +94,9 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
         tabs.addClassName("details-tabs");
         tabs.add("Overview", new ExtensionOverview(stored));
         tabs.add("YAML", new ExtensionDetailsYaml(organization, name, ExtensionYaml.write(stored)));
-        tabs.add("Where used", whereUsed(stored));
+        WhereUsedPanel whereUsed = new WhereUsedPanel(attachments, stored.fqn(), name, admin);
+        tabs.add(whereUsed.usageCount() == 0 ? "Where used" : "Where used (" + whereUsed.usageCount() + ")",
+                whereUsed);
         // Read from the audit trail only when the tab is opened.
         Div history = new Div();
         history.addClassName("details-history");
@@ -99,17 +109,6 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
         });
         add(header, tabs);
         tabs.setSelectedIndex(selectedTab);
-    }
-
-    private static Div whereUsed(StoredExtension stored) {
-        Div box = new Div();
-        box.addClassNames("empty-state", "where-used");
-        box.add(VaadinIcon.CONNECT.create(), new H3("Attachments are not tracked yet"),
-                new Paragraph("Gateways (Ingress, Egress, Tier-1) and the security settings of security groups"
-                        + " switch an extension on by naming its FQN. Once the console tracks them, they will be"
-                        + " listed here, with the tenant each one belongs to."),
-                new Paragraph("Until then, search your configuration for " + stored.fqn() + "."));
-        return box;
     }
 
     private void showNotFound(String name) {
@@ -126,25 +125,45 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
         add(box);
     }
 
+    /**
+     * Asks before deleting. When the extension is attached somewhere, says where and offers to detach it
+     * everywhere in the same transaction; otherwise the plain confirmation.
+     */
     private void confirmDelete(StoredExtension stored) {
         String name = stored.definition().name();
+        List<Usage> usages = attachments.whereUsed(stored.fqn());
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.addClassName("details-delete-dialog");
         dialog.setHeader("Delete " + name + "?");
-        dialog.setText("This cannot be undone. Gateways and security settings that attach it"
-                + " will no longer find it.");
         dialog.setCancelable(true);
         dialog.setCancelText("Cancel");
-        dialog.setConfirmText("Delete");
         dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> delete(stored));
+        if (usages.isEmpty()) {
+            dialog.setText("It is not attached anywhere. This cannot be undone.");
+            dialog.setConfirmText("Delete");
+            dialog.addConfirmListener(e -> delete(stored, InUse.REFUSE));
+        } else {
+            dialog.addClassName("in-use-dialog");
+            dialog.setWidth(UsageList.DIALOG_WIDTH);
+            dialog.setText(new Div(
+                    new Paragraph(name + " is attached in " + UsageList.places(usages.size()) + ":"),
+                    new UsageList(usages, false),
+                    new Paragraph("Deleting it detaches it from all of them in the same step: their proxies stop"
+                            + " running it. This cannot be undone.")));
+            dialog.setConfirmText("Detach everywhere and delete");
+            dialog.addConfirmListener(e -> delete(stored, InUse.DETACH));
+        }
         dialog.open();
     }
 
-    private void delete(StoredExtension stored) {
+    private void delete(StoredExtension stored, InUse inUse) {
         String name = stored.definition().name();
         try {
-            service.delete(organization, name, stored.etag());
+            service.delete(organization, name, stored.etag(), inUse);
+        } catch (ExtensionInUseException e) {
+            // Attached by someone else between the question and the answer: nothing was deleted.
+            notify("Nothing was deleted: " + e.getMessage() + ".", NotificationVariant.LUMO_ERROR);
+            return;
         } catch (ConflictException e) {
             notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
             return;
@@ -156,7 +175,8 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
             notify("Only platform admins can delete extensions.", NotificationVariant.LUMO_ERROR);
             return;
         }
-        notify("Deleted " + name + ".", NotificationVariant.LUMO_SUCCESS);
+        notify(inUse == InUse.DETACH ? "Detached and deleted " + name + "." : "Deleted " + name + ".",
+                NotificationVariant.LUMO_SUCCESS);
         UI.getCurrent().navigate(ExtensionListView.class);
     }
 

@@ -4,8 +4,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -23,13 +25,17 @@ import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Optional;
+import org.wasmconsole.attachment.AttachmentService;
+import org.wasmconsole.attachment.Usage;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
 import org.wasmconsole.base.ui.YamlEditor;
 import org.wasmconsole.extension.ExtensionDefinition;
+import org.wasmconsole.extension.ExtensionInUseException;
 import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.extension.InUse;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.resource.ExtensionYaml;
 import org.wasmconsole.security.Roles;
@@ -45,9 +51,11 @@ import org.wasmconsole.tenant.TenantService;
 @Route("extensions/new")
 @RouteAlias("extensions/:name/edit")
 @RolesAllowed(Roles.ADMIN)
+@StyleSheet("context://themes/console/where-used.css")
 public class ExtensionEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ExtensionService service;
+    private final AttachmentService attachments;
     private final String organization;
     private final List<TenantInfo> tenants;
     private final ExtensionForm form;
@@ -61,9 +69,10 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
     private final Button save = new Button("Save");
     private StoredExtension original;
 
-    public ExtensionEditorView(ExtensionService service, TenantService tenantService,
+    public ExtensionEditorView(ExtensionService service, AttachmentService attachments, TenantService tenantService,
                                ConsoleOrganization organization) {
         this.service = service;
+        this.attachments = attachments;
         this.organization = organization.name();
         this.tenants = tenantService.list(this.organization);
         this.form = new ExtensionForm(this.organization, tenants);
@@ -177,14 +186,60 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
         write(definition, original == null ? null : original.etag());
     }
 
+    /**
+     * Saves; an update whose {@code allowedIn} would leave attachments in tenants it no longer allows
+     * first shows them and asks: detach them as it saves, or go back to the form with nothing saved.
+     */
     private void write(ExtensionDefinition definition, String etag) {
+        if (original != null && !original.definition().allowedIn().equals(definition.allowedIn())) {
+            List<Usage> invalidated;
+            try {
+                invalidated = attachments.invalidatedBy(original.fqn(), definition.allowedIn());
+            } catch (NotFoundException e) {
+                invalidated = List.of();
+            }
+            if (!invalidated.isEmpty()) {
+                confirmDetach(definition, etag, invalidated);
+                return;
+            }
+        }
+        write(definition, etag, InUse.REFUSE);
+    }
+
+    private void confirmDetach(ExtensionDefinition definition, String etag, List<Usage> invalidated) {
+        String name = definition.name();
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.addClassNames("in-use-dialog", "narrowing-dialog");
+        dialog.setHeader("Detach " + name + " where it is no longer allowed?");
+        dialog.setWidth(UsageList.DIALOG_WIDTH);
+        List<String> leftOut = invalidated.stream().map(u -> u.ref().tenantName()).distinct().toList();
+        dialog.setText(new Div(
+                new Paragraph("The new allowed tenants leave out " + String.join(", ", leftOut) + ", where " + name
+                        + " is attached in " + UsageList.places(invalidated.size()) + ":"),
+                new UsageList(invalidated, false),
+                new Paragraph("Saving detaches it there in the same step: those proxies stop running it."
+                        + " Cancel to go back to the form; nothing is saved.")));
+        dialog.setCancelable(true);
+        dialog.setCancelText("Cancel");
+        dialog.setConfirmText("Detach and save");
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> write(definition, etag, InUse.DETACH));
+        dialog.open();
+    }
+
+    private void write(ExtensionDefinition definition, String etag, InUse inUse) {
         try {
-            StoredExtension saved = original == null ? service.create(definition) : service.update(definition, etag);
+            StoredExtension saved = original == null ? service.create(definition)
+                    : service.update(definition, etag, inUse);
             Notification.show("Saved " + saved.definition().name(), 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             UI.getCurrent().navigate("extensions/" + saved.definition().name());
         } catch (ValidationException e) {
             showRefused(e.violations());
+        } catch (ExtensionInUseException e) {
+            // Attached in a left-out tenant by someone else since the question: nothing was saved.
+            Notification.show("Nothing was saved: " + e.getMessage() + ".", 10000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (ConflictException e) {
             if ("metadata.name".equals(e.path())) {
                 showRefused(List.of(new Violation(e.path(), e.getMessage())));

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -33,10 +34,16 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.wasmconsole.attachment.AttachmentService;
+import org.wasmconsole.attachment.Usage;
+import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
+import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionFilter;
+import org.wasmconsole.extension.ExtensionInUseException;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.ExtensionSummary;
+import org.wasmconsole.extension.InUse;
 import org.wasmconsole.resource.ExtensionExport;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.ConsoleOrganization;
@@ -51,9 +58,11 @@ import org.wasmconsole.tenant.TenantService;
 @PageTitle("Extensions · Wasm Extension Console")
 @Menu(title = "Extensions", order = 1)
 @PermitAll
+@StyleSheet("context://themes/console/where-used.css")
 public class ExtensionListView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ExtensionService service;
+    private final AttachmentService attachments;
     private final String organization;
     private final boolean admin;
     private final Grid<ExtensionSummary> grid = ExtensionGrid.create();
@@ -68,9 +77,11 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
     private volatile ExtensionFilter currentFilter;
     private volatile List<String> selectedNames = List.of();
 
-    public ExtensionListView(ExtensionService service, TenantService tenants, ExtensionExport export,
-                             ConsoleOrganization organization, AuthenticationContext authentication) {
+    public ExtensionListView(ExtensionService service, AttachmentService attachments, TenantService tenants,
+                             ExtensionExport export, ConsoleOrganization organization,
+                             AuthenticationContext authentication) {
         this.service = service;
+        this.attachments = attachments;
         this.organization = organization.name();
         this.admin = authentication.hasRole(Roles.ADMIN);
         this.filters = new CatalogueFilters(tenants.list(this.organization), this::filtersChanged);
@@ -149,34 +160,70 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
         if (names.isEmpty()) {
             return;
         }
+        List<Usage> usages;
+        try {
+            usages = names.stream().flatMap(n -> attachments.whereUsed(ExtensionDefinition.fqn(organization, n))
+                    .stream()).toList();
+        } catch (NotFoundException e) {
+            Notification.show("Nothing was deleted: " + e.getMessage() + " (deleted by someone else?)", 6000,
+                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            refresh();
+            return;
+        }
+        boolean one = names.size() == 1;
         ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(names.size() == 1 ? "Delete " + names.getFirst() + "?"
-                : "Delete " + names.size() + " extensions?");
-        Div body = new Div(new Paragraph(names.size() == 1 ? "This extension will be removed from the catalogue."
+        dialog.addClassName("catalogue-delete-dialog");
+        dialog.setHeader(one ? "Delete " + names.getFirst() + "?" : "Delete " + names.size() + " extensions?");
+        Div body = new Div(new Paragraph(one ? "This extension will be removed from the catalogue."
                 : "These extensions will be removed from the catalogue:"));
-        if (names.size() > 1) {
+        if (!one) {
             Div list = new Div();
             list.addClassName("delete-list");
             names.forEach(n -> list.add(new Div(new Span(n))));
             body.add(list);
         }
-        body.add(new Paragraph("This cannot be undone."));
+        if (usages.isEmpty()) {
+            body.add(new Paragraph("This cannot be undone."));
+            dialog.setConfirmText(one ? "Delete" : "Delete " + names.size());
+        } else {
+            dialog.addClassName("in-use-dialog");
+            dialog.setWidth(UsageList.DIALOG_WIDTH);
+            List<String> attached = usages.stream().map(u -> u.attachment().fqn())
+                    .map(f -> f.substring(f.lastIndexOf('/') + 1)).distinct().toList();
+            String where = " attached in " + UsageList.places(usages.size()) + ":";
+            body.add(new Paragraph(one ? "It is" + where
+                            : attached.size() == 1 ? attached.getFirst() + " is" + where
+                            : attached.size() + " of them are" + where),
+                    new UsageList(usages, !one),
+                    new Paragraph("Deleting detaches " + (one ? "it" : "them") + " from all of these in the same"
+                            + " step: their proxies stop running " + (one ? "it" : "them")
+                            + ". This cannot be undone."));
+            dialog.setConfirmText(one ? "Detach everywhere and delete" : "Detach everywhere and delete "
+                    + names.size());
+        }
+        InUse inUse = usages.isEmpty() ? InUse.REFUSE : InUse.DETACH;
         dialog.setText(body);
         dialog.setCancelable(true);
-        dialog.setConfirmText(names.size() == 1 ? "Delete" : "Delete " + names.size());
         dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> delete(names));
+        dialog.addConfirmListener(e -> delete(names, inUse));
         dialog.open();
     }
 
-    private void delete(List<String> names) {
+    private void delete(List<String> names, InUse inUse) {
         try {
-            service.deleteAll(organization, names);
-            Notification.show(names.size() == 1 ? "Deleted " + names.getFirst() : "Deleted " + names.size()
-                    + " extensions", 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            service.deleteAll(organization, names, inUse);
+            String what = names.size() == 1 ? names.getFirst() : names.size() + " extensions";
+            Notification.show((inUse == InUse.DETACH ? "Detached and deleted " : "Deleted ") + what, 4000,
+                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (NotFoundException e) {
             Notification.show("Nothing was deleted: " + e.getMessage() + " (deleted by someone else?)", 6000,
+                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (ExtensionInUseException e) {
+            // Attached by someone else between the question and the answer: nothing was deleted.
+            Notification.show("Nothing was deleted: " + e.getMessage() + ".", 10000,
+                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (ConflictException e) {
+            Notification.show("Nothing was deleted: " + e.getMessage(), 8000,
                     Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refresh();

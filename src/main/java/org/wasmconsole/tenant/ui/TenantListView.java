@@ -27,6 +27,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
+import org.wasmconsole.attachment.StoredTarget;
+import org.wasmconsole.attachment.TenantTopology;
+import org.wasmconsole.attachment.TopologyService;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.Names;
 import org.wasmconsole.base.NotFoundException;
@@ -57,13 +60,16 @@ public class TenantListView extends VerticalLayout {
 
     private final TenantService tenants;
     private final TenantAssignmentService assignments;
+    private final TopologyService topology;
     private final String organization;
     private final Grid<TenantRow> grid = new Grid<>(TenantRow.class, false);
     private final Span count = new Span();
 
-    public TenantListView(TenantService tenants, TenantAssignmentService assignments, ConsoleOrganization organization) {
+    public TenantListView(TenantService tenants, TenantAssignmentService assignments, TopologyService topology,
+                          ConsoleOrganization organization) {
         this.tenants = tenants;
         this.assignments = assignments;
+        this.topology = topology;
         this.organization = organization.name();
         addClassName("tenant-list-view");
         setSizeFull();
@@ -237,9 +243,12 @@ public class TenantListView extends VerticalLayout {
                     PageRequest.of(0, DIALOG_LIST_LIMIT)));
             body.add(new Paragraph(tenant.name() + " will be removed from the allowed tenants of "
                     + (assigned == 1 ? "this extension, which stays available to its other tenants:"
-                    : "these " + assigned + " assignments, which stay available to their other tenants:")),
+                    : "these " + assigned + " extensions, which stay available to their other tenants:")),
                     new ExtensionNameList(affected, assigned));
         }
+        Paragraph contents = new Paragraph(contents(topology.topology(tenant.fqn())));
+        contents.addClassName("tenant-delete-contents");
+        body.add(contents);
         body.add(new Paragraph("Operators of " + tenant.name() + " lose access to it. This cannot be undone."));
         dialog.setHeader("Delete tenant " + tenant.name() + "?");
         dialog.setText(body);
@@ -258,6 +267,41 @@ public class TenantListView extends VerticalLayout {
             error("Nothing was deleted: " + e.getMessage());
         }
         refresh();
+    }
+
+    /**
+     * What goes with the tenant: "Its 2 workspaces, 5 gateways, 1 security setting and 7 attachments are
+     * deleted too." (only the kinds it has), or that it has none.
+     */
+    static String contents(TenantTopology topology) {
+        int workspaces = topology.workspaces().size();
+        if (workspaces == 0) {
+            return "It has no workspaces, so no gateway or attachment goes with it.";
+        }
+        List<StoredTarget> targets = topology.workspaces().stream().flatMap(w -> w.groups().stream())
+                .flatMap(g -> g.targets().stream()).toList();
+        if (targets.isEmpty()) {
+            return "Its " + count(workspaces, "workspace is", "workspaces are") + " deleted with it (no gateways"
+                    + " or security settings in " + (workspaces == 1 ? "it" : "them") + ").";
+        }
+        long gateways = targets.stream().filter(t -> t.ref().kind().isGateway()).count();
+        long settings = targets.size() - gateways;
+        List<String> parts = new java.util.ArrayList<>();
+        parts.add(count(workspaces, "workspace", "workspaces"));
+        if (gateways > 0) {
+            parts.add(count(gateways, "gateway", "gateways"));
+        }
+        if (settings > 0) {
+            parts.add(count(settings, "security setting", "security settings"));
+        }
+        int attachments = topology.attachmentCount();
+        parts.add(attachments == 0 ? "no attachments" : count(attachments, "attachment", "attachments"));
+        return "Its " + String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.getLast()
+                + " are deleted with it.";
+    }
+
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     // --- helpers ------------------------------------------------------------------------------------------

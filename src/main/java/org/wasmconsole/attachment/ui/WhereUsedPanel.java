@@ -1,0 +1,245 @@
+package org.wasmconsole.attachment.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableBody;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableHeader;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.wasmconsole.attachment.Attachment;
+import org.wasmconsole.attachment.AttachmentService;
+import org.wasmconsole.attachment.GatewayTarget;
+import org.wasmconsole.attachment.MatchSelector;
+import org.wasmconsole.attachment.TargetRef;
+import org.wasmconsole.attachment.Usage;
+import org.wasmconsole.base.NotFoundException;
+
+/**
+ * "Where used" of one extension: every gateway and security setting that attaches it, grouped by
+ * tenant and workspace, each with what the attachment overrides and the WasmPlugin Istio gets for it.
+ * The service scopes the list: an operator sees the attachments in their own tenants only.
+ */
+public class WhereUsedPanel extends Div {
+
+    private final AttachmentService service;
+    private final String extensionFqn;
+    private final String extensionName;
+    private final boolean admin;
+    private final List<Usage> usages;
+
+    /**
+     * @param admin whether the viewer is a platform admin: admins get the hint on where to attach;
+     *              operators are told they see their own tenants only (whose pages they may open)
+     */
+    public WhereUsedPanel(AttachmentService service, String extensionFqn, String extensionName, boolean admin) {
+        this.service = service;
+        this.extensionFqn = extensionFqn;
+        this.extensionName = extensionName;
+        this.admin = admin;
+        this.usages = service.whereUsed(extensionFqn);
+        addClassName("where-used-panel");
+        if (usages.isEmpty()) {
+            showEmpty();
+        } else {
+            showUsages();
+        }
+    }
+
+    /** How many attachments are listed (for the tab's label). */
+    public int usageCount() {
+        return usages.size();
+    }
+
+    /** {@code tenants/<tenant>?target=<target FQN>}: the tenant page with the target selected. */
+    public static String targetLink(TargetRef ref) {
+        return "tenants/" + ref.tenantName() + "?target=" + URLEncoder.encode(ref.fqn(), StandardCharsets.UTF_8);
+    }
+
+    /** The attachment's match as read in a row: {@code CLIENT :8080, :8443}, one selector after the other. */
+    public static String matchSummary(Attachment attachment) {
+        if (!attachment.overridesMatch()) {
+            return "";
+        }
+        return attachment.match().stream().map(WhereUsedPanel::selector).collect(Collectors.joining("; "));
+    }
+
+    private static String selector(MatchSelector s) {
+        String mode = s == null || s.mode() == null ? "(no mode)" : s.mode().name();
+        if (s == null || s.ports().isEmpty()) {
+            return mode + " (all ports)";
+        }
+        return mode + " " + s.ports().stream().map(p -> ":" + p).collect(Collectors.joining(", "));
+    }
+
+    private void showEmpty() {
+        addClassNames("empty-state", "where-used-empty");
+        if (admin) {
+            add(VaadinIcon.CONNECT.create(), new H3("Not attached anywhere"),
+                    new Paragraph("No gateway or security setting switches on " + extensionName + "."),
+                    new Paragraph("Attach it from a tenant's page: Tenants \u2192 <tenant> \u2192 Workspaces and"
+                            + " gateways."));
+        } else {
+            add(VaadinIcon.CONNECT.create(), new H3("Not attached in your tenants"),
+                    new Paragraph("No gateway or security setting of your tenants switches on " + extensionName
+                            + ". Platform admins attach extensions from a tenant's page."));
+        }
+    }
+
+    private void showUsages() {
+        Map<String, Map<String, List<Usage>>> byTenant = new LinkedHashMap<>();
+        usages.forEach(u -> byTenant.computeIfAbsent(u.target().tenant(), k -> new LinkedHashMap<>())
+                .computeIfAbsent(u.target().workspace(), k -> new java.util.ArrayList<>()).add(u));
+        int tenants = byTenant.size();
+        Paragraph summary = new Paragraph(count(usages.size(), "attachment", "attachments") + " in "
+                + count(tenants, "tenant", "tenants") + (admin ? "." : ". Only your tenants are shown."));
+        summary.addClassName("where-used-summary");
+        add(summary);
+        byTenant.forEach((tenant, workspaces) -> add(tenantSection(tenant, workspaces)));
+    }
+
+    private Component tenantSection(String tenantFqn, Map<String, List<Usage>> workspaces) {
+        String tenantName = tenantFqn.substring(tenantFqn.lastIndexOf('/') + 1);
+        H3 title = new H3();
+        title.addClassName("where-used-tenant-title");
+        Span label = new Span("Tenant");
+        label.addClassName("where-used-level");
+        title.add(label, routerLink("tenants/" + tenantName, tenantName, "Open tenant " + tenantName));
+        Div section = new Div(title);
+        section.addClassName("where-used-tenant");
+        workspaces.forEach((workspace, list) -> section.add(workspaceSection(workspace, list)));
+        return section;
+    }
+
+    private Component workspaceSection(String workspace, List<Usage> list) {
+        H4 title = new H4();
+        title.addClassName("where-used-workspace-title");
+        Span label = new Span("Workspace");
+        label.addClassName("where-used-level");
+        Span count = new Span(count(list.size(), "attachment", "attachments"));
+        count.addClassName("where-used-count");
+        title.add(label, new Span(workspace), count);
+
+        NativeTableHeader head = new NativeTableHeader(new NativeTableRow(header("Gateway or setting"),
+                header("Group"), header("Namespace"), header("Workload labels"), header("Config"),
+                header("Match"), header("Istio")));
+        NativeTableBody body = new NativeTableBody();
+        list.forEach(u -> body.add(row(u)));
+        NativeTable table = new NativeTable(head, body);
+        table.addClassName("where-used-table");
+        table.getElement().setAttribute("aria-label", "Attachments in workspace " + workspace);
+        Div scroller = new Div(table);
+        scroller.addClassName("where-used-table-scroller");
+        Div section = new Div(title, scroller);
+        section.addClassName("where-used-workspace");
+        return section;
+    }
+
+    private NativeTableRow row(Usage usage) {
+        GatewayTarget target = usage.target();
+        Attachment attachment = usage.attachment();
+        NativeTableRow row = new NativeTableRow();
+        row.addClassName("where-used-row");
+        row.getElement().setAttribute("data-target", usage.ref().fqn());
+
+        Span kind = new Span(target.kind().label());
+        kind.addClassName("where-used-kind");
+        Component name = routerLink(targetLink(usage.ref()), target.name(),
+                target.kind().label() + " " + target.name() + " on its tenant's page");
+        ((com.vaadin.flow.component.HasStyle) name).addClassName("where-used-target");
+        Div targetCell = new Div(name, kind);
+        targetCell.addClassName("where-used-target-cell");
+
+        NativeTableCell labels = new NativeTableCell();
+        if (target.labels().isEmpty()) {
+            labels.add(muted("All workloads"));
+        } else {
+            target.labels().forEach((k, v) -> {
+                Span chip = new Span(k + "=" + v);
+                chip.addClassName("where-used-label");
+                labels.add(chip);
+            });
+        }
+
+        Component config;
+        if (attachment.overridesConfig()) {
+            Span own = new Span("Own config");
+            own.addClassName("where-used-own");
+            own.getElement().setAttribute("title", attachment.config().toString());
+            config = own;
+        } else {
+            config = muted("Extension's config");
+        }
+        Component match = attachment.overridesMatch() ? code(matchSummary(attachment)) : muted("Extension's match");
+
+        Button preview = new Button("Preview", VaadinIcon.CODE.create(), e -> openPreview(usage));
+        preview.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        preview.setAriaLabel("Istio preview of " + extensionName + " in " + target.name());
+        preview.setTooltipText("The WasmPlugin Istio gets for this attachment");
+
+        row.add(new NativeTableCell(targetCell), new NativeTableCell(code(target.group())),
+                new NativeTableCell(code(target.namespace())), labels, new NativeTableCell(config),
+                new NativeTableCell(match), new NativeTableCell(preview));
+        return row;
+    }
+
+    private void openPreview(Usage usage) {
+        String yaml;
+        try {
+            yaml = service.preview(usage.ref(), extensionFqn);
+        } catch (NotFoundException e) {
+            Notification n = Notification.show(extensionName + " is no longer attached in " + usage.target().name()
+                    + ": it was changed since this page was opened. Reload to see where it is used now.", 8000,
+                    Notification.Position.MIDDLE);
+            n.addThemeVariants(NotificationVariant.LUMO_WARNING);
+            return;
+        }
+        new IstioPreviewDialog(usage.ref(), extensionName, yaml).open();
+    }
+
+    private static Anchor routerLink(String href, String text, String title) {
+        Anchor link = new Anchor(href, text);
+        link.getElement().setAttribute("router-link", true);
+        link.getElement().setAttribute("title", title);
+        return link;
+    }
+
+    private static NativeTableHeaderCell header(String text) {
+        NativeTableHeaderCell cell = new NativeTableHeaderCell(text);
+        cell.getElement().setAttribute("scope", "col");
+        return cell;
+    }
+
+    private static Span code(String text) {
+        Span span = new Span(text == null ? "" : text);
+        span.addClassName("where-used-code");
+        return span;
+    }
+
+    private static Span muted(String text) {
+        Span span = new Span(text);
+        span.addClassName("where-used-muted");
+        return span;
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+}

@@ -1,0 +1,59 @@
+package org.wasmconsole.extension.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import java.util.List;
+import org.wasmconsole.attachment.GatewayTarget;
+import org.wasmconsole.attachment.Usage;
+
+/**
+ * The attachments a delete or an {@code allowedIn} change would affect, for its dialog: the first
+ * {@value #LIMIT}, then "and N more". Each names the gateway or security setting and where it is
+ * (tenant / workspace / group), and, when several extensions are involved, which one it attaches.
+ */
+final class UsageList extends Div {
+
+    static final int LIMIT = 10;
+
+    /** The width of a dialog that shows a usage list: room for a path on one line. */
+    static final String DIALOG_WIDTH = "min(40rem, 95vw)";
+
+    UsageList(List<Usage> usages, boolean showExtension) {
+        addClassName("usage-list");
+        UnorderedList list = new UnorderedList();
+        usages.stream().limit(LIMIT).forEach(u -> list.add(item(u, showExtension)));
+        add(list);
+        if (usages.size() > LIMIT) {
+            Span more = new Span("\u2026 and " + (usages.size() - LIMIT) + " more");
+            more.addClassName("usage-list-more");
+            add(more);
+        }
+    }
+
+    private static ListItem item(Usage usage, boolean showExtension) {
+        GatewayTarget target = usage.target();
+        ListItem item = new ListItem();
+        item.getElement().setAttribute("data-target", usage.ref().fqn());
+        if (showExtension) {
+            String fqn = usage.attachment().fqn();
+            Span extension = new Span(fqn.substring(fqn.lastIndexOf('/') + 1));
+            extension.addClassName("usage-extension");
+            item.add(extension, new Span(" in "));
+        }
+        Span kind = new Span(target.kind().label());
+        kind.addClassName("usage-kind");
+        Span name = new Span(target.name());
+        name.addClassName("usage-target");
+        Span where = new Span(usage.ref().tenantName() + " / " + target.workspace() + " / " + target.group());
+        where.addClassName("usage-where");
+        item.add(kind, new Span(" "), name, where);
+        return item;
+    }
+
+    /** "1 place" or "N places". */
+    static String places(int n) {
+        return n == 1 ? "1 place" : n + " places";
+    }
+}
