@@ -89,11 +89,23 @@ class OperatorJourneyTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not allowed")))
                 .isVisible();
         screenshot("operator-not-allowed");
-        for (String adminPage : List.of("/extensions/rate-limiter/edit", "/tenants", "/tenants/payments", "/users")) {
+        for (String adminPage : List.of("/extensions/rate-limiter/edit", "/tenants", "/users")) {
             page.navigate(url(adminPage));
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not allowed")))
                     .isVisible();
         }
+        // Their own tenant's page is theirs to read (its extensions, gateways and attachments), without
+        // a single write button; another tenant's page does not exist for them.
+        page.navigate(url("/tenants/payments"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Workspaces and gateways")))
+                .isVisible();
+        assertThat(page.getByText("payments-ingress").first()).isVisible();
+        for (String write : List.of("Assign extensions", "New workspace", "Attach", "Detach", "Delete")) {
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(write))).hasCount(0);
+        }
+        page.navigate(url("/tenants/checkout"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Tenant checkout was not found")))
+                .isVisible();
     }
 
     @Test

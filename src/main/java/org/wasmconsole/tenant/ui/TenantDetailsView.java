@@ -20,11 +20,18 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import org.wasmconsole.attachment.AttachmentService;
+import org.wasmconsole.attachment.TopologyService;
+import org.wasmconsole.attachment.ui.TenantTopologyPanel;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.extension.ExtensionFilter;
+import org.wasmconsole.extension.ExtensionInUseException;
+import org.wasmconsole.extension.InUse;
+import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.TenantAssignmentService;
 import org.wasmconsole.extension.ExtensionSummary;
 import org.wasmconsole.extension.TenantAssignment;
@@ -36,15 +43,22 @@ import org.wasmconsole.tenant.TenantService;
 /**
  * One tenant and the extensions available to it, in two parts: those whose allowed tenants name it
  * (assign / unassign) and those available to all tenants (restricting one to this tenant narrows it,
- * and is confirmed as such).
+ * and is confirmed as such); then its workspaces and gateways with their attachments
+ * ({@link TenantTopologyPanel}). {@code ?target=<target FQN>} unfolds, marks and scrolls to one
+ * gateway or security setting ("where used" links here). Operators of the tenant read the page
+ * without any write action; other tenants are "not found" to them.
  */
 @Route("tenants/:name")
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
 @StyleSheet("context://themes/console/tenants.css")
 public class TenantDetailsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final TenantService tenants;
     private final TenantAssignmentService assignments;
+    private final TopologyService topology;
+    private final AttachmentService attachments;
+    private final ExtensionService extensions;
+    private final boolean admin;
     private final String organization;
     private final Grid<ExtensionSummary> assignedGrid =
             TenantExtensionGrid.create("assigned-grid", "Assigned to this tenant");
@@ -58,11 +72,18 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
     private final Div assignedEmpty = new Div();
     private final Div openEmpty = new Div();
     private TenantInfo tenant;
+    private TenantTopologyPanel topologyPanel;
     private String title = "Tenant · Wasm Extension Console";
 
-    public TenantDetailsView(TenantService tenants, TenantAssignmentService assignments, ConsoleOrganization organization) {
+    public TenantDetailsView(TenantService tenants, TenantAssignmentService assignments, TopologyService topology,
+                             AttachmentService attachments, ExtensionService extensions,
+                             AuthenticationContext authentication, ConsoleOrganization organization) {
         this.tenants = tenants;
         this.assignments = assignments;
+        this.topology = topology;
+        this.attachments = attachments;
+        this.extensions = extensions;
+        this.admin = authentication.hasRole(Roles.ADMIN);
         this.organization = organization.name();
         addClassName("tenant-details-view");
         setWidthFull();
@@ -89,6 +110,15 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
         String name = event.getRouteParameters().get("name").orElse("");
         removeAll();
         tenants.find(organization, name).ifPresentOrElse(this::show, () -> showNotFound(name));
+        List<String> target = event.getLocation().getQueryParameters().getParameters().getOrDefault("target", List.of());
+        if (tenant != null && !target.isEmpty() && !topologyPanel.reveal(target.getFirst())) {
+            TenantListView.error("Tenant " + tenant.name() + " has no gateway or security setting "
+                    + target.getFirst() + " (deleted, or renamed?)");
+        }
+    }
+
+    TenantTopologyPanel topologyPanel() {
+        return topologyPanel;
     }
 
     @Override
@@ -107,7 +137,7 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
     private void show(TenantInfo found) {
         tenant = found;
         title = found.name() + " · Tenants · Wasm Extension Console";
-        Anchor back = new Anchor("tenants", "← Tenants");
+        Anchor back = admin ? new Anchor("tenants", "← Tenants") : new Anchor("", "← Extensions");
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
         H2 heading = new H2(found.label());
@@ -125,7 +155,16 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
                 "Extensions with no allowed tenants: every tenant, " + found.name() + " included, can use them."
                         + " Restricting one to " + found.name() + " takes it away from every other tenant.",
                 new HorizontalLayout(restrict), openGrid, openEmpty);
-        add(back, header, assignedSection, openSection);
+        if (!admin) {
+            // Operators read: no selection, no write buttons (the services refuse them anyway).
+            assign.setVisible(false);
+            unassign.setVisible(false);
+            restrict.setVisible(false);
+            assignedGrid.setSelectionMode(Grid.SelectionMode.NONE);
+            openGrid.setSelectionMode(Grid.SelectionMode.NONE);
+        }
+        topologyPanel = new TenantTopologyPanel(topology, attachments, extensions, found.fqn(), admin);
+        add(back, header, assignedSection, openSection, topologyPanel);
         refresh();
     }
 
@@ -148,7 +187,7 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
     private void showNotFound(String name) {
         tenant = null;
         title = "Tenant not found · Wasm Extension Console";
-        Anchor back = new Anchor("tenants", "Back to the tenants");
+        Anchor back = admin ? new Anchor("tenants", "Back to the tenants") : new Anchor("", "Back to the catalogue");
         back.getElement().setAttribute("router-link", true);
         Div empty = new Div(VaadinIcon.USERS.create(), new H2("Tenant " + name + " was not found"),
                 new Paragraph("It may have been deleted."), back);
@@ -169,7 +208,8 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
         openGrid.setVisible(open > 0);
         assignedGrid.setAllRowsVisible(assigned <= 10);
         openGrid.setAllRowsVisible(open <= 10);
-        assignedEmpty.setText("No extension is assigned to " + tenant.name() + " yet. Use \"Assign extensions…\".");
+        assignedEmpty.setText("No extension is assigned to " + tenant.name() + " yet."
+                + (admin ? " Use \"Assign extensions…\"." : ""));
         assignedEmpty.setVisible(assigned == 0);
         openEmpty.setText("No extension is available to all tenants.");
         openEmpty.setVisible(open == 0);
@@ -237,17 +277,26 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void assign(List<String> names, boolean narrow) {
+        assign(names, narrow, InUse.REFUSE);
+    }
+
+    /** Restricting an open extension may leave its attachments in other tenants: asked, then detached. */
+    private void assign(List<String> names, boolean narrow, InUse inUse) {
         if (names.isEmpty()) {
             return;
         }
         try {
-            List<String> changed = assignments.assign(organization, tenant.fqn(), names, narrow);
+            List<String> changed = assignments.assign(organization, tenant.fqn(), names, narrow, inUse);
             TenantListView.success(changed.size() == 1 ? "Assigned " + changed.getFirst() + " to " + tenant.name()
                     : "Assigned " + changed.size() + " extensions to " + tenant.name());
+        } catch (ExtensionInUseException e) {
+            DetachConfirmation.of(e, "restrict", () -> assign(names, narrow, InUse.DETACH)).open();
+            return;
         } catch (ConflictException | NotFoundException e) {
             TenantListView.error("Nothing was assigned: " + e.getMessage());
         }
         refresh();
+        topologyPanel.refresh();
     }
 
     // --- unassign ---------------------------------------------------------------------------------------
@@ -284,13 +333,22 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void unassign(List<String> names, boolean widen) {
+        unassign(names, widen, InUse.REFUSE);
+    }
+
+    /** Attachments of these extensions in this tenant become invalid: asked, then detached. */
+    private void unassign(List<String> names, boolean widen, InUse inUse) {
         try {
-            List<String> changed = assignments.unassign(organization, tenant.fqn(), names, widen);
+            List<String> changed = assignments.unassign(organization, tenant.fqn(), names, widen, inUse);
             TenantListView.success(changed.size() == 1 ? "Unassigned " + changed.getFirst() + " from " + tenant.name()
                     : "Unassigned " + changed.size() + " extensions from " + tenant.name());
+        } catch (ExtensionInUseException e) {
+            DetachConfirmation.of(e, "unassign", () -> unassign(names, widen, InUse.DETACH)).open();
+            return;
         } catch (ConflictException | NotFoundException e) {
             TenantListView.error("Nothing was unassigned: " + e.getMessage());
         }
         refresh();
+        topologyPanel.refresh();
     }
 }

@@ -1,0 +1,435 @@
+package org.wasmconsole.attachment.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.PageRequest;
+import org.wasmconsole.attachment.Attachment;
+import org.wasmconsole.attachment.AttachmentService;
+import org.wasmconsole.attachment.MatchSelector;
+import org.wasmconsole.attachment.StoredTarget;
+import org.wasmconsole.attachment.TargetRef;
+import org.wasmconsole.base.ConflictException;
+import org.wasmconsole.base.NotFoundException;
+import org.wasmconsole.base.ValidationException;
+import org.wasmconsole.base.Violation;
+import org.wasmconsole.base.ui.EditorMarker;
+import org.wasmconsole.base.ui.YamlEditor;
+import org.wasmconsole.extension.ExtensionDefinition;
+import org.wasmconsole.extension.ExtensionFilter;
+import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.extension.ExtensionSummary;
+import org.wasmconsole.extension.StoredExtension;
+import org.wasmconsole.extension.WorkloadMode;
+import org.wasmconsole.resource.ConfigText;
+
+/**
+ * Attaches an extension to a gateway or security setting, or edits an attachment (the extension
+ * then fixed): optional config that replaces the extension's, optional match selectors that
+ * replace its match. Only extensions available in the target's tenant are offered; the service
+ * checks again whatever the screen offers.
+ */
+class AttachDialog extends Dialog {
+
+    private final AttachmentService attachments;
+    private final ExtensionService extensions;
+    private final StoredTarget target;
+    private final Attachment existing;
+    private final Consumer<StoredTarget> onSaved;
+    private final Set<String> attached;
+    private final ComboBox<ExtensionSummary> extension = new ComboBox<>("Extension");
+    private final YamlEditor config = new YamlEditor();
+    private final Div configError = new Div();
+    private final YamlEditor extensionConfig = new YamlEditor();
+    private final Span extensionConfigNote = new Span();
+    private final Span matchNote = new Span();
+    private final Div selectors = new Div();
+    private final List<SelectorRow> rows = new ArrayList<>();
+    private final Div errors = Feedback.errorBox();
+    private ConfigText.Parsed parsedConfig = ConfigText.parse("");
+    private ExtensionDefinition chosen;
+
+    /** Attaches a new extension at the end of the target's list. */
+    static AttachDialog attach(AttachmentService attachments, ExtensionService extensions, StoredTarget target,
+                               Consumer<StoredTarget> onSaved) {
+        return new AttachDialog(attachments, extensions, target, null, onSaved);
+    }
+
+    /** Edits the config and match of an existing attachment. */
+    static AttachDialog edit(AttachmentService attachments, ExtensionService extensions, StoredTarget target,
+                             Attachment attachment, Consumer<StoredTarget> onSaved) {
+        return new AttachDialog(attachments, extensions, target, attachment, onSaved);
+    }
+
+    private AttachDialog(AttachmentService attachments, ExtensionService extensions, StoredTarget target,
+                         Attachment existing, Consumer<StoredTarget> onSaved) {
+        this.attachments = attachments;
+        this.extensions = extensions;
+        this.target = target;
+        this.existing = existing;
+        this.onSaved = onSaved;
+        this.attached = target.definition().attachments().stream().map(Attachment::fqn).collect(Collectors.toSet());
+        TargetRef ref = target.ref();
+        addClassName("topology-dialog");
+        addClassName("attach-dialog");
+        setWidth("min(60rem, 96vw)");
+        String where = ref.kind().label() + " " + ref.name();
+        Paragraph note = new Paragraph();
+        note.addClassName("topology-dialog-note");
+
+        Div extensionRow = new Div();
+        extensionRow.addClassName("attach-extension-row");
+        if (existing == null) {
+            setHeaderTitle("Attach an extension to " + where);
+            note.setText("Only extensions available in tenant " + ref.tenantName() + " are offered. The extension"
+                    + " is added at the end of the list; Istio runs the list's plugins by phase and priority.");
+            extension.setRequiredIndicatorVisible(true);
+            extension.setPlaceholder("Search by name or display name");
+            extension.setHelperText("Extensions available in " + ref.tenantName());
+            extension.setItemLabelGenerator(ExtensionSummary::name);
+            extension.setRenderer(LitRenderer.<ExtensionSummary>of("""
+                            <div class="attach-option"><span class="attach-option-name">${item.name}</span\
+                            ><span class="attach-option-display">${item.display}</span\
+                            ><span class="attach-option-attached" ?hidden="${!item.attached}">already attached</span\
+                            ></div>""")
+                    .withProperty("name", ExtensionSummary::name)
+                    .withProperty("display", s -> s.displayName() == null ? "" : s.displayName())
+                    .withProperty("attached", s -> attached.contains(s.fqn())));
+            extension.setItems(query -> extensions.list(new ExtensionFilter(ref.organization(),
+                            query.getFilter().filter(f -> !f.isBlank()).orElse(null), null, null, ref.tenant()),
+                    PageRequest.of(query.getPage(), query.getPageSize())).stream());
+            extension.addClassName("attach-extension");
+            extension.addValueChangeListener(e -> {
+                extension.setInvalid(false);
+                showExtension(e.getValue() == null ? null : e.getValue().name());
+            });
+            extensionRow.add(extension);
+        } else {
+            String name = TopologyText.extensionName(existing.fqn());
+            setHeaderTitle("Edit " + name + " in " + where);
+            note.setText("The extension stays; change how it runs in " + ref.name() + ". To attach another"
+                    + " extension, detach this one and attach the other.");
+            TextField fixed = new TextField("Extension");
+            fixed.setValue(name);
+            fixed.setReadOnly(true);
+            fixed.addClassName("attach-extension");
+            extensionRow.add(fixed);
+        }
+
+        Div configLabel = new Div("Config override (YAML or JSON)");
+        configLabel.addClassName("config-label");
+        configLabel.setId("attach-config-label");
+        Div configHelp = new Div("Replaces the extension's config for this attachment. Leave empty to use the"
+                + " extension's; write {} for no config at all.");
+        configHelp.addClassName("config-help");
+        config.setAriaLabel("Config override (YAML or JSON)");
+        config.setPlaceholder("empty: the extension's config");
+        config.addClassName("attach-config");
+        config.addValueChangeListener(e -> {
+            parsedConfig = ConfigText.parse(e.getValue());
+            showConfigError(null);
+        });
+        configError.addClassName("config-error");
+        configError.setVisible(false);
+        Div override = new Div(configLabel, configHelp, config, configError);
+        override.addClassName("attach-config-column");
+
+        Div hintLabel = new Div("The extension's config");
+        hintLabel.addClassName("config-label");
+        extensionConfigNote.addClassName("config-help");
+        extensionConfig.setReadOnly(true);
+        extensionConfig.setAriaLabel("The extension's config");
+        extensionConfig.addClassName("attach-extension-config");
+        Button copy = new Button("Start from it", VaadinIcon.COPY_O.create(), e -> {
+            config.setValue(extensionConfig.getValue());
+            parsedConfig = ConfigText.parse(config.getValue());
+        });
+        copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        copy.addClassName("attach-copy-config");
+        copy.setTooltipText("Copy the extension's config into the override to change it");
+        Div hint = new Div(hintLabel, extensionConfigNote, extensionConfig, copy);
+        hint.addClassName("attach-config-column");
+        hint.addClassName("attach-config-hint");
+        Div configColumns = new Div(override, hint);
+        configColumns.addClassName("attach-config-columns");
+
+        Div matchLabel = new Div("Match selectors");
+        matchLabel.addClassName("config-label");
+        matchNote.addClassName("config-help");
+        selectors.addClassName("attach-selectors");
+        Button addSelector = new Button("Add match selector", VaadinIcon.PLUS.create(), e -> addRow(null));
+        addSelector.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        addSelector.addClassName("attach-add-selector");
+        Div match = new Div(matchLabel, matchNote, selectors, addSelector);
+        match.addClassName("attach-match");
+
+        add(note, errors, extensionRow, configColumns, match);
+
+        if (existing != null) {
+            config.setValue(ConfigText.format(existing.config()).stripTrailing());
+            parsedConfig = ConfigText.parse(config.getValue());
+            existing.match().forEach(this::addRow);
+            showExtension(TopologyText.extensionName(existing.fqn()));
+        } else {
+            showExtension(null);
+        }
+        updateMatchNote();
+
+        Button save = new Button(existing == null ? "Attach" : "Save", e -> save());
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button("Cancel", e -> close()), save);
+    }
+
+    private boolean gateway() {
+        return target.ref().kind().isGateway();
+    }
+
+    private List<WorkloadMode> modes() {
+        return gateway() ? List.of(WorkloadMode.CLIENT, WorkloadMode.CLIENT_AND_SERVER)
+                : Arrays.asList(WorkloadMode.values());
+    }
+
+    /** Shows the chosen extension's config and match as what applies without an override. */
+    private void showExtension(String name) {
+        chosen = null;
+        if (name != null) {
+            chosen = extensions.find(target.ref().organization(), name).map(StoredExtension::definition).orElse(null);
+        }
+        String text = chosen == null ? "" : ConfigText.format(chosen.config()).stripTrailing();
+        extensionConfig.setValue(text);
+        if (chosen == null) {
+            extensionConfigNote.setText(existing == null ? "Choose an extension to see its config."
+                    : "The extension cannot be read.");
+        } else {
+            extensionConfigNote.setText(text.isEmpty() ? chosen.name() + " has no config: without an override the"
+                    + " plugin gets none." : "Used when the override is empty.");
+        }
+        updateMatchNote();
+    }
+
+    private void updateMatchNote() {
+        String own = chosen == null ? "the extension's match applies"
+                : chosen.name() + "'s match applies (" + switch (chosen.matchMode()) {
+                    case CLIENT -> "client traffic";
+                    case SERVER -> "server traffic";
+                    case CLIENT_AND_SERVER, UNDEFINED -> "client and server traffic";
+                } + ")";
+        matchNote.setText("Optional. With none, " + own + ". With some, they replace it: traffic passes if any"
+                + " selector matches." + (gateway() ? " A gateway handles client traffic only: use CLIENT or"
+                + " CLIENT_AND_SERVER." : ""));
+    }
+
+    private SelectorRow addRow(MatchSelector selector) {
+        SelectorRow row = new SelectorRow(rows.size() + 1);
+        if (selector != null) {
+            row.mode.setValue(selector.mode() != null && modes().contains(selector.mode()) ? selector.mode() : null);
+            row.ports.setValue(TopologyText.ports(selector.ports().stream().filter(java.util.Objects::nonNull)
+                    .toList()));
+        }
+        rows.add(row);
+        selectors.add(row);
+        renumber();
+        return row;
+    }
+
+    private void renumber() {
+        for (int i = 0; i < rows.size(); i++) {
+            rows.get(i).number(i + 1);
+        }
+    }
+
+    /** One match selector: its mode and its ports. */
+    private final class SelectorRow extends Div {
+
+        final Select<WorkloadMode> mode = new Select<>();
+        final TextField ports = new TextField("Ports");
+        final Button remove = new Button(VaadinIcon.CLOSE_SMALL.create());
+
+        SelectorRow(int number) {
+            addClassName("attach-selector-row");
+            mode.setItems(modes());
+            mode.setItemLabelGenerator(WorkloadMode::name);
+            mode.setValue(modes().getFirst());
+            mode.addClassName("attach-selector-mode");
+            mode.addValueChangeListener(e -> mode.setInvalid(false));
+            ports.setPlaceholder("8080, 8443");
+            ports.setHelperText("Numbers 1–65535, separated by commas; empty = every port");
+            ports.setValueChangeMode(ValueChangeMode.EAGER);
+            ports.addClassName("attach-selector-ports");
+            ports.addValueChangeListener(e -> NameFields.showError(ports,
+                    TopologyText.parsePorts(e.getValue()).error()));
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_ERROR);
+            remove.addClickListener(e -> {
+                rows.remove(this);
+                selectors.remove(this);
+                renumber();
+            });
+            add(mode, ports, remove);
+            number(number);
+        }
+
+        void number(int n) {
+            mode.setLabel("Selector " + n + " mode");
+            remove.setAriaLabel("Remove selector " + n);
+            remove.setTooltipText("Remove selector " + n);
+        }
+    }
+
+    private void showConfigError(String message) {
+        String shown = message;
+        if (!parsedConfig.ok()) {
+            shown = "Line " + parsedConfig.line() + ": " + parsedConfig.error();
+            config.setMarkers(List.of(EditorMarker.error(parsedConfig.line(), parsedConfig.column(),
+                    parsedConfig.error())));
+        } else {
+            config.clearMarkers();
+        }
+        configError.setText(shown == null ? "" : shown);
+        configError.setVisible(shown != null);
+    }
+
+    private void save() {
+        Feedback.show(errors, List.of());
+        boolean ok = true;
+        String fqn;
+        if (existing == null) {
+            ExtensionSummary picked = extension.getValue();
+            if (picked == null) {
+                extension.setInvalid(true);
+                extension.setErrorMessage("Choose the extension to attach");
+                ok = false;
+                fqn = null;
+            } else {
+                fqn = picked.fqn();
+            }
+        } else {
+            fqn = existing.fqn();
+        }
+        if (!parsedConfig.ok()) {
+            showConfigError(null);
+            ok = false;
+        }
+        List<MatchSelector> match = new ArrayList<>();
+        for (SelectorRow row : rows) {
+            TopologyText.ParsedPorts ports = TopologyText.parsePorts(row.ports.getValue());
+            if (ports.error() != null) {
+                NameFields.showError(row.ports, ports.error());
+                ok = false;
+            }
+            if (row.mode.getValue() == null) {
+                row.mode.setInvalid(true);
+                row.mode.setErrorMessage("Choose a mode");
+                ok = false;
+            }
+            match.add(new MatchSelector(row.mode.getValue(), ports.ports()));
+        }
+        if (!ok) {
+            return;
+        }
+        Attachment attachment = new Attachment(fqn, parsedConfig.value(), match);
+        try {
+            StoredTarget saved = existing == null ? attachments.attach(target.ref(), attachment, target.etag())
+                    : attachments.updateAttachment(target.ref(), attachment, target.etag());
+            close();
+            String name = TopologyText.extensionName(fqn);
+            Feedback.success(existing == null ? "Attached " + name + " to " + target.ref().name()
+                    : "Saved " + name + " in " + target.ref().name());
+            onSaved.accept(saved);
+        } catch (ValidationException ex) {
+            showViolations(ex.violations());
+        } catch (ConflictException ex) {
+            Feedback.show(errors, List.of(ex.getMessage()));
+        } catch (NotFoundException ex) {
+            Feedback.show(errors, List.of("Cannot save: " + ex.getMessage() + " does not exist any more (deleted by"
+                    + " someone else?). Close and reload the page."));
+        }
+    }
+
+    private int index() {
+        if (existing == null) {
+            return target.definition().attachments().size();
+        }
+        List<Attachment> list = target.definition().attachments();
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).fqn().equals(existing.fqn())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Puts each of the service's violations of this attachment on its field; the rest go to the box. */
+    private void showViolations(List<Violation> violations) {
+        int index = index();
+        List<String> other = new ArrayList<>();
+        List<String> configMessages = new ArrayList<>();
+        for (Violation v : violations) {
+            Optional<TopologyText.AttachmentPath> path = TopologyText.attachmentPath(v.path())
+                    .filter(p -> p.index() == index);
+            if (path.isEmpty()) {
+                other.add(v.toString());
+                continue;
+            }
+            String rest = path.get().rest();
+            if (rest.equals("fqn") && existing == null) {
+                extension.setInvalid(true);
+                extension.setErrorMessage(TopologyText.fieldMessage("Extension", v.message()));
+            } else if (rest.equals("config") || rest.startsWith("config.") || rest.startsWith("config[")) {
+                configMessages.add(TopologyText.fieldMessage(rest.equals("config") ? "The config" : rest,
+                        v.message()));
+            } else if (path.get().selector().isPresent() && path.get().selector().get()[0] < rows.size()) {
+                int[] at = path.get().selector().get();
+                SelectorRow row = rows.get(at[0]);
+                if (path.get().isSelectorMode()) {
+                    row.mode.setInvalid(true);
+                    row.mode.setErrorMessage(TopologyText.fieldMessage("Mode", v.message()));
+                } else if (at[1] >= 0) {
+                    NameFields.showError(row.ports, TopologyText.fieldMessage("Port " + (at[1] + 1), v.message()));
+                } else {
+                    NameFields.showError(row.ports, TopologyText.fieldMessage("Selector " + (at[0] + 1),
+                            v.message()));
+                }
+            } else {
+                other.add(v.toString());
+            }
+        }
+        if (!configMessages.isEmpty()) {
+            showConfigError(String.join(" · ", configMessages));
+        }
+        Feedback.show(errors, other);
+    }
+
+    ComboBox<ExtensionSummary> extensionField() {
+        return extension;
+    }
+
+    YamlEditor configEditor() {
+        return config;
+    }
+
+    void addSelector(WorkloadMode mode, String ports) {
+        SelectorRow row = addRow(null);
+        row.mode.setValue(mode);
+        row.ports.setValue(ports);
+    }
+
+    TextField portsField(int selector) {
+        return rows.get(selector).ports;
+    }
+}
