@@ -8,10 +8,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,8 +57,7 @@ class AttachDialog extends Dialog {
     private final YamlEditor extensionConfig = new YamlEditor();
     private final Span extensionConfigNote = new Span();
     private final Span matchNote = new Span();
-    private final Div selectors = new Div();
-    private final List<SelectorRow> rows = new ArrayList<>();
+    private final MatchSelectorList selectors;
     private final Div errors = Feedback.errorBox();
     private ConfigText.Parsed parsedConfig = ConfigText.parse("");
     private ExtensionDefinition chosen;
@@ -85,6 +82,7 @@ class AttachDialog extends Dialog {
         this.existing = existing;
         this.onSaved = onSaved;
         this.attached = target.definition().attachments().stream().map(Attachment::fqn).collect(Collectors.toSet());
+        this.selectors = new MatchSelectorList(modes());
         TargetRef ref = target.ref();
         addClassName("topology-dialog");
         addClassName("attach-dialog");
@@ -172,8 +170,8 @@ class AttachDialog extends Dialog {
         Div matchLabel = new Div("Match selectors");
         matchLabel.addClassName("config-label");
         matchNote.addClassName("config-help");
-        selectors.addClassName("attach-selectors");
-        Button addSelector = new Button("Add match selector", VaadinIcon.PLUS.create(), e -> addRow(null));
+        Button addSelector = new Button("Add match selector", VaadinIcon.PLUS.create(),
+                e -> selectors.addSelector(null));
         addSelector.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         addSelector.addClassName("attach-add-selector");
         Div match = new Div(matchLabel, matchNote, selectors, addSelector);
@@ -184,7 +182,7 @@ class AttachDialog extends Dialog {
         if (existing != null) {
             config.setValue(ConfigText.format(existing.config()).stripTrailing());
             parsedConfig = ConfigText.parse(config.getValue());
-            existing.match().forEach(this::addRow);
+            existing.match().forEach(selectors::addSelector);
             showExtension(TopologyText.extensionName(existing.fqn()));
         } else {
             showExtension(null);
@@ -235,62 +233,6 @@ class AttachDialog extends Dialog {
                 + " CLIENT_AND_SERVER." : ""));
     }
 
-    private SelectorRow addRow(MatchSelector selector) {
-        SelectorRow row = new SelectorRow(rows.size() + 1);
-        if (selector != null) {
-            row.mode.setValue(selector.mode() != null && modes().contains(selector.mode()) ? selector.mode() : null);
-            row.ports.setValue(TopologyText.ports(selector.ports().stream().filter(java.util.Objects::nonNull)
-                    .toList()));
-        }
-        rows.add(row);
-        selectors.add(row);
-        renumber();
-        return row;
-    }
-
-    private void renumber() {
-        for (int i = 0; i < rows.size(); i++) {
-            rows.get(i).number(i + 1);
-        }
-    }
-
-    /** One match selector: its mode and its ports. */
-    private final class SelectorRow extends Div {
-
-        final Select<WorkloadMode> mode = new Select<>();
-        final TextField ports = new TextField("Ports");
-        final Button remove = new Button(VaadinIcon.CLOSE_SMALL.create());
-
-        SelectorRow(int number) {
-            addClassName("attach-selector-row");
-            mode.setItems(modes());
-            mode.setItemLabelGenerator(WorkloadMode::name);
-            mode.setValue(modes().getFirst());
-            mode.addClassName("attach-selector-mode");
-            mode.addValueChangeListener(e -> mode.setInvalid(false));
-            ports.setPlaceholder("8080, 8443");
-            ports.setHelperText("Numbers 1–65535, separated by commas; empty = every port");
-            ports.setValueChangeMode(ValueChangeMode.EAGER);
-            ports.addClassName("attach-selector-ports");
-            ports.addValueChangeListener(e -> NameFields.showError(ports,
-                    TopologyText.parsePorts(e.getValue()).error()));
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_ERROR);
-            remove.addClickListener(e -> {
-                rows.remove(this);
-                selectors.remove(this);
-                renumber();
-            });
-            add(mode, ports, remove);
-            number(number);
-        }
-
-        void number(int n) {
-            mode.setLabel("Selector " + n + " mode");
-            remove.setAriaLabel("Remove selector " + n);
-            remove.setTooltipText("Remove selector " + n);
-        }
-    }
-
     private void showConfigError(String message) {
         String shown = message;
         if (!parsedConfig.ok()) {
@@ -325,24 +267,12 @@ class AttachDialog extends Dialog {
             showConfigError(null);
             ok = false;
         }
-        List<MatchSelector> match = new ArrayList<>();
-        for (SelectorRow row : rows) {
-            TopologyText.ParsedPorts ports = TopologyText.parsePorts(row.ports.getValue());
-            if (ports.error() != null) {
-                NameFields.showError(row.ports, ports.error());
-                ok = false;
-            }
-            if (row.mode.getValue() == null) {
-                row.mode.setInvalid(true);
-                row.mode.setErrorMessage("Choose a mode");
-                ok = false;
-            }
-            match.add(new MatchSelector(row.mode.getValue(), ports.ports()));
-        }
+        Optional<List<MatchSelector>> match = selectors.read();
+        ok &= match.isPresent();
         if (!ok) {
             return;
         }
-        Attachment attachment = new Attachment(fqn, parsedConfig.value(), match);
+        Attachment attachment = new Attachment(fqn, parsedConfig.value(), match.orElseThrow());
         try {
             StoredTarget saved = existing == null ? attachments.attach(target.ref(), attachment, target.etag())
                     : attachments.updateAttachment(target.ref(), attachment, target.etag());
@@ -393,18 +323,9 @@ class AttachDialog extends Dialog {
             } else if (rest.equals("config") || rest.startsWith("config.") || rest.startsWith("config[")) {
                 configMessages.add(TopologyText.fieldMessage(rest.equals("config") ? "The config" : rest,
                         v.message()));
-            } else if (path.get().selector().isPresent() && path.get().selector().get()[0] < rows.size()) {
-                int[] at = path.get().selector().get();
-                SelectorRow row = rows.get(at[0]);
-                if (path.get().isSelectorMode()) {
-                    row.mode.setInvalid(true);
-                    row.mode.setErrorMessage(TopologyText.fieldMessage("Mode", v.message()));
-                } else if (at[1] >= 0) {
-                    NameFields.showError(row.ports, TopologyText.fieldMessage("Port " + (at[1] + 1), v.message()));
-                } else {
-                    NameFields.showError(row.ports, TopologyText.fieldMessage("Selector " + (at[0] + 1),
-                            v.message()));
-                }
+            } else if (path.get().selector().isPresent() && selectors.showViolation(path.get().selector().get()[0],
+                    path.get().isSelectorMode(), path.get().selector().get()[1], v.message())) {
+                continue;
             } else {
                 other.add(v.toString());
             }
@@ -424,12 +345,10 @@ class AttachDialog extends Dialog {
     }
 
     void addSelector(WorkloadMode mode, String ports) {
-        SelectorRow row = addRow(null);
-        row.mode.setValue(mode);
-        row.ports.setValue(ports);
+        selectors.addSelector(mode, ports);
     }
 
     TextField portsField(int selector) {
-        return rows.get(selector).ports;
+        return selectors.portsField(selector);
     }
 }

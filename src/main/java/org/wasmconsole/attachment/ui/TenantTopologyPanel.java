@@ -1,19 +1,21 @@
 package org.wasmconsole.attachment.ui;
 
-import com.vaadin.flow.component.Component;
+import static org.wasmconsole.attachment.ui.TopologyWidgets.action;
+import static org.wasmconsole.attachment.ui.TopologyWidgets.actions;
+import static org.wasmconsole.attachment.ui.TopologyWidgets.confirm;
+import static org.wasmconsole.attachment.ui.TopologyWidgets.deleteAction;
+import static org.wasmconsole.attachment.ui.TopologyWidgets.empty;
+import static org.wasmconsole.attachment.ui.TopologyWidgets.muted;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,13 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.domain.PageRequest;
-import org.wasmconsole.attachment.Attachment;
 import org.wasmconsole.attachment.AttachmentService;
-import org.wasmconsole.attachment.GroupInfo;
 import org.wasmconsole.attachment.GroupKind;
 import org.wasmconsole.attachment.StoredTarget;
-import org.wasmconsole.attachment.TargetDefinition;
-import org.wasmconsole.attachment.TargetRef;
 import org.wasmconsole.attachment.TenantTopology;
 import org.wasmconsole.attachment.TenantTopology.GroupNode;
 import org.wasmconsole.attachment.TenantTopology.WorkspaceNode;
@@ -38,7 +36,6 @@ import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionService;
-import org.wasmconsole.extension.ExtensionSummary;
 
 /**
  * "Workspaces and gateways" of a tenant's page: its workspaces, their gateway and security groups,
@@ -66,6 +63,7 @@ public class TenantTopologyPanel extends Div {
     private final Set<String> expanded = new HashSet<>();
     private final Map<String, WorkspaceBlock> blocks = new HashMap<>();
     private Map<String, String> displayNames = Map.of();
+    private final TopologyContext context;
     private TenantTopology topology;
     private boolean firstLoad = true;
     private String highlighted;
@@ -81,6 +79,8 @@ public class TenantTopologyPanel extends Div {
         this.tenantFqn = tenantFqn;
         this.tenantName = tenantFqn.substring(tenantFqn.lastIndexOf('/') + 1);
         this.canEdit = canEdit;
+        this.context = new TopologyContext(attachments, extensions, canEdit, this::saved, this::refresh,
+                fqn -> displayNames.getOrDefault(fqn, ""));
         addClassNames("tenant-section", "topology-section");
 
         count.addClassName("match-count");
@@ -127,7 +127,7 @@ public class TenantTopologyPanel extends Div {
         long groups = topology.workspaces().stream().mapToLong(w -> w.groups().size()).sum();
         count.setText(TopologyText.count(topology.workspaces().size(), "workspace", "workspaces") + " · "
                 + TopologyText.count(groups, "group", "groups") + " · "
-                + targetCounts(topology.workspaces().stream().flatMap(w -> w.groups().stream())
+                + TopologyText.targetCounts(topology.workspaces().stream().flatMap(w -> w.groups().stream())
                 .flatMap(g -> g.targets().stream()).toList()) + " · "
                 + TopologyText.count(topology.attachmentCount(), "attachment", "attachments"));
         body.removeAll();
@@ -199,44 +199,6 @@ public class TenantTopologyPanel extends Div {
         blocks.values().forEach(b -> b.setExpanded(value));
     }
 
-    private static Div empty(String text) {
-        Div empty = new Div(text);
-        empty.addClassNames("section-empty", "topology-empty");
-        return empty;
-    }
-
-    private static Button action(String text, VaadinIcon icon, Runnable onClick) {
-        Button button = new Button(text, icon == null ? null : icon.create(), e -> onClick.run());
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        return button;
-    }
-
-    private static Button iconAction(String label, VaadinIcon icon, Runnable onClick) {
-        Button button = new Button(icon.create(), e -> onClick.run());
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON);
-        button.setAriaLabel(label);
-        button.setTooltipText(label);
-        return button;
-    }
-
-    private static Button deleteAction(String label, Runnable onClick) {
-        Button button = iconAction(label, VaadinIcon.TRASH, onClick);
-        button.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        return button;
-    }
-
-    private static Div actions(Component... buttons) {
-        Div actions = new Div(buttons);
-        actions.addClassName("topology-actions");
-        return actions;
-    }
-
-    private static Span muted(String text, String className) {
-        Span span = new Span(text);
-        span.addClassNames("topology-muted", className);
-        return span;
-    }
-
     /** After a change: shown again, and the changed target flashes once. */
     private void saved(StoredTarget target) {
         refresh();
@@ -272,9 +234,9 @@ public class TenantTopologyPanel extends Div {
                 title.add(muted(ws.displayName(), "topology-display-name"));
             }
             List<StoredTarget> targets = node.groups().stream().flatMap(g -> g.targets().stream()).toList();
-            long attached = attachmentCount(targets);
+            long attached = TopologyText.attachmentCount(targets);
             title.add(muted(TopologyText.count(node.groups().size(), "group", "groups") + " · "
-                    + targetCounts(targets) + " · "
+                    + TopologyText.targetCounts(targets) + " · "
                     + TopologyText.count(attached, "attachment", "attachments"), "topology-counts"));
             Div head = new Div(title);
             head.addClassName("workspace-head");
@@ -321,7 +283,7 @@ public class TenantTopologyPanel extends Div {
                 return;
             }
             for (GroupNode group : node.groups()) {
-                content.add(new GroupBlock(this, group));
+                content.add(new GroupBlock(context, topologyService, cards, group));
             }
         }
 
@@ -332,8 +294,8 @@ public class TenantTopologyPanel extends Div {
                     "Deletes workspace " + ws.name() + (node.groups().isEmpty() ? " (it has no groups)."
                             : " with everything in it: " + TopologyText.count(node.groups().size(), "group", "groups")
                             + (targets.isEmpty() ? " (no gateways or security settings)." : " and "
-                            + contents(targets) + ".")),
-                    "Delete workspace", attachmentCount(targets));
+                            + TopologyText.contents(targets) + ".")),
+                    "Delete workspace", TopologyText.attachmentCount(targets));
             dialog.addClassName("delete-workspace-dialog");
             dialog.addConfirmListener(e -> {
                 try {
@@ -343,311 +305,6 @@ public class TenantTopologyPanel extends Div {
                     Feedback.error("Nothing was deleted: " + ex.getMessage());
                 }
                 expanded.remove(ws.name());
-                refresh();
-            });
-            dialog.open();
-        }
-    }
-
-    /** "2 gateways · 1 security setting", "0 gateways". */
-    static String targetCounts(List<StoredTarget> targets) {
-        long gateways = targets.stream().filter(t -> t.ref().kind().isGateway()).count();
-        long settings = targets.size() - gateways;
-        if (settings == 0) {
-            return TopologyText.count(gateways, "gateway", "gateways");
-        }
-        String s = TopologyText.count(settings, "security setting", "security settings");
-        return gateways == 0 ? s : TopologyText.count(gateways, "gateway", "gateways") + " · " + s;
-    }
-
-    private static long attachmentCount(List<StoredTarget> targets) {
-        return targets.stream().mapToLong(t -> t.definition().attachments().size()).sum();
-    }
-
-    /** "3 gateways and their 5 attachments", "1 security setting (no attachments)"; never empty. */
-    static String contents(List<StoredTarget> targets) {
-        long gateways = targets.stream().filter(t -> t.ref().kind().isGateway()).count();
-        long settings = targets.size() - gateways;
-        long attached = targets.stream().mapToLong(t -> t.definition().attachments().size()).sum();
-        String what;
-        if (settings == 0) {
-            what = TopologyText.count(gateways, "gateway", "gateways");
-        } else if (gateways == 0) {
-            what = TopologyText.count(settings, "security setting", "security settings");
-        } else {
-            what = TopologyText.count(gateways, "gateway", "gateways") + ", "
-                    + TopologyText.count(settings, "security setting", "security settings");
-        }
-        String their = targets.size() == 1 ? "its" : "their";
-        return what + (attached == 0 ? " (no attachments)" : " and " + their + " "
-                + TopologyText.count(attached, "attachment", "attachments"));
-    }
-
-    private static ConfirmDialog confirm(String header, String text, String confirmText, long attachmentCount) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(header);
-        dialog.setText(new Div(new Paragraph(text), new Paragraph((attachmentCount == 0 ? ""
-                : attachmentCount == 1 ? "Istio removes the WasmPlugin of that attachment; the extension stays in the"
-                + " catalogue. " : "Istio removes the WasmPlugins of those attachments; the extensions stay in the"
-                + " catalogue. ") + "This cannot be undone.")));
-        dialog.setCancelable(true);
-        dialog.setConfirmText(confirmText);
-        dialog.setConfirmButtonTheme("error primary");
-        return dialog;
-    }
-
-    // --- group -----------------------------------------------------------------------------------------
-
-    private final class GroupBlock extends Div {
-
-        GroupBlock(WorkspaceBlock workspace, GroupNode node) {
-            GroupInfo group = node.group();
-            boolean gateway = group.kind() == GroupKind.GATEWAY;
-            addClassNames("group-block", gateway ? "gateway-group" : "security-group");
-            getElement().setAttribute("data-fqn", group.fqn());
-            Icon icon = (gateway ? VaadinIcon.CLUSTER : VaadinIcon.SHIELD).create();
-            icon.addClassName("topology-icon");
-            H4 name = new H4(group.name());
-            name.addClassName("group-name");
-            Div title = new Div(icon, muted(group.kind().label(), "topology-kind"), name);
-            title.addClassName("topology-title");
-            if (group.displayName() != null && !group.displayName().isBlank()) {
-                title.add(muted(group.displayName(), "topology-display-name"));
-            }
-            title.add(muted(gateway ? TopologyText.count(node.targets().size(), "gateway", "gateways")
-                    : TopologyText.count(node.targets().size(), "security setting", "security settings"),
-                    "topology-counts"));
-            Div head = new Div(title);
-            head.addClassName("group-head");
-            String newText = gateway ? "New gateway…" : "New security setting…";
-            if (canEdit) {
-                head.add(actions(
-                        action(newText, VaadinIcon.PLUS, () -> TargetDialog.create(attachments, group,
-                                TenantTopologyPanel.this::saved).open()),
-                        deleteAction("Delete " + group.kind().label().toLowerCase() + " " + group.name(),
-                                () -> confirmDelete(node))));
-            }
-            add(head);
-            if (node.targets().isEmpty()) {
-                add(empty(gateway
-                        ? "No gateways in " + group.name() + " yet." + (canEdit ? " Add an Ingress, Egress or Tier-1"
-                        + " gateway with \"" + newText + "\", then attach extensions to it." : "")
-                        : "No security settings in " + group.name() + " yet." + (canEdit ? " Add one with \""
-                        + newText + "\", then attach extensions to it." : "")));
-                return;
-            }
-            Div list = new Div();
-            list.addClassName("target-list");
-            for (StoredTarget target : node.targets()) {
-                TargetCard card = new TargetCard(group, target);
-                workspace.cards.put(target.ref().fqn(), card);
-                list.add(card);
-            }
-            add(list);
-        }
-
-        private void confirmDelete(GroupNode node) {
-            GroupInfo group = node.group();
-            String label = group.kind().label().toLowerCase();
-            ConfirmDialog dialog = confirm("Delete " + label + " " + group.name() + "?",
-                    "Deletes " + label + " " + group.name() + " of workspace " + group.workspace()
-                            + (node.targets().isEmpty() ? " (it is empty)." : " with " + contents(node.targets()) + "."),
-                    "Delete group",
-                    attachmentCount(node.targets()));
-            dialog.addClassName("delete-group-dialog");
-            dialog.addConfirmListener(e -> {
-                try {
-                    topologyService.deleteGroup(tenantFqn, group.workspace(), group.kind(), group.name());
-                    Feedback.success("Deleted " + label + " " + group.name());
-                } catch (NotFoundException | ConflictException ex) {
-                    Feedback.error("Nothing was deleted: " + ex.getMessage());
-                }
-                refresh();
-            });
-            dialog.open();
-        }
-    }
-
-    // --- gateway or security setting ----------------------------------------------------------------------
-
-    private final class TargetCard extends Div {
-
-        private final GroupInfo group;
-        private final StoredTarget target;
-
-        TargetCard(GroupInfo group, StoredTarget target) {
-            this.group = group;
-            this.target = target;
-            TargetDefinition d = target.definition();
-            TargetRef ref = target.ref();
-            addClassName("target-card");
-            getElement().setAttribute("data-fqn", ref.fqn());
-            setId("target-" + Integer.toHexString(ref.fqn().hashCode()));
-
-            Span kind = new Span(ref.kind().label());
-            kind.getElement().getThemeList().add("badge contrast small");
-            kind.addClassName("target-kind");
-            Span name = new Span(ref.name());
-            name.addClassName("target-name");
-            Div title = new Div(kind, name);
-            title.addClassName("topology-title");
-            if (d.displayName() != null && !d.displayName().isBlank()) {
-                title.add(muted(d.displayName(), "topology-display-name"));
-            }
-            Div head = new Div(title);
-            head.addClassName("target-head");
-            Div buttons = actions();
-            if (canEdit) {
-                Button attach = action("Attach extension…", VaadinIcon.PLUG, () -> AttachDialog.attach(attachments,
-                        extensions, target, TenantTopologyPanel.this::saved).open());
-                attach.addClassName("attach-button");
-                attach.setAriaLabel("Attach an extension to " + ref.name());
-                buttons.add(attach);
-            }
-            if (!d.attachments().isEmpty()) {
-                Button all = action("Preview all", VaadinIcon.EYE, this::previewAll);
-                all.setAriaLabel("Preview all WasmPlugins of " + ref.name());
-                all.setTooltipText("The WasmPlugins Istio gets for every attachment of " + ref.name());
-                buttons.add(all);
-            }
-            if (canEdit) {
-                buttons.add(iconAction("Edit " + ref.name(), VaadinIcon.EDIT, () -> TargetDialog.edit(attachments,
-                                group, target, TenantTopologyPanel.this::saved).open()),
-                        deleteAction("Delete " + ref.name(), this::confirmDelete));
-            }
-            head.add(buttons);
-
-            Div selector = new Div();
-            selector.addClassName("target-selector");
-            Span nsLabel = muted("Namespace", "target-field-label");
-            Span ns = new Span(d.namespace());
-            ns.addClassName("target-namespace");
-            Span labelsLabel = muted("Labels", "target-field-label");
-            selector.add(nsLabel, ns, labelsLabel);
-            if (d.labels().isEmpty()) {
-                selector.add(muted("none: every workload of the namespace", "target-no-labels"));
-            } else {
-                d.labels().forEach((k, v) -> {
-                    Span chip = new Span(k + "=" + v);
-                    chip.addClassName("target-label");
-                    selector.add(chip);
-                });
-            }
-            add(head, selector);
-
-            if (d.attachments().isEmpty()) {
-                Div none = new Div(canEdit ? "No extensions attached. Use \"Attach extension…\" to switch one on"
-                        + " here." : "No extensions attached.");
-                none.addClassName("target-no-attachments");
-                add(none);
-            } else {
-                OrderedList list = new OrderedList();
-                list.addClassName("attachment-list");
-                list.getElement().setAttribute("aria-label", "Extensions attached to " + ref.name());
-                for (Attachment a : d.attachments()) {
-                    list.add(attachmentRow(a));
-                }
-                add(list);
-            }
-        }
-
-        private ListItem attachmentRow(Attachment a) {
-            String name = TopologyText.extensionName(a.fqn());
-            Anchor link = new Anchor("extensions/" + name, name);
-            link.getElement().setAttribute("router-link", true);
-            link.addClassName("attachment-extension");
-            Div who = new Div(link);
-            who.addClassName("attachment-who");
-            String display = displayNames.getOrDefault(a.fqn(), "");
-            if (!display.isBlank()) {
-                who.add(muted(display, "attachment-display-name"));
-            }
-            Span config = new Span(a.overridesConfig() ? "own config" : "extension's config");
-            config.getElement().getThemeList().add(a.overridesConfig() ? "badge small" : "badge contrast small");
-            config.addClassName("attachment-config");
-            config.getElement().setAttribute("title", a.overridesConfig()
-                    ? "This attachment replaces the extension's config" : "The plugin gets the extension's config");
-            Span match = new Span(TopologyText.matchSummary(a));
-            match.addClassNames("attachment-match", a.overridesMatch() ? "own-match" : "extensions-match");
-            Div buttons = actions(iconAction("Preview " + name + " in " + target.ref().name(), VaadinIcon.EYE,
-                    () -> preview(a)));
-            if (canEdit) {
-                buttons.add(iconAction("Edit " + name + " in " + target.ref().name(), VaadinIcon.EDIT,
-                                () -> AttachDialog.edit(attachments, extensions, target, a,
-                                        TenantTopologyPanel.this::saved).open()),
-                        iconAction("Detach " + name + " from " + target.ref().name(), VaadinIcon.UNLINK,
-                                () -> confirmDetach(a)));
-            }
-            ListItem item = new ListItem(who, config, match, buttons);
-            item.addClassName("attachment-row");
-            item.getElement().setAttribute("data-extension", a.fqn());
-            return item;
-        }
-
-        private void preview(Attachment a) {
-            try {
-                String yaml = attachments.preview(target.ref(), a.fqn());
-                new IstioPreviewDialog(target.ref(), TopologyText.extensionName(a.fqn()), yaml).open();
-            } catch (NotFoundException ex) {
-                Feedback.error("No preview: " + ex.getMessage() + " is gone (changed by someone else?)");
-                refresh();
-            }
-        }
-
-        private void previewAll() {
-            try {
-                new IstioPreviewDialog(target.ref(), null, attachments.previewAll(target.ref())).open();
-            } catch (NotFoundException ex) {
-                Feedback.error("No preview: " + ex.getMessage() + " is gone (deleted by someone else?)");
-                refresh();
-            }
-        }
-
-        private void confirmDetach(Attachment a) {
-            String name = TopologyText.extensionName(a.fqn());
-            TargetRef ref = target.ref();
-            ConfirmDialog dialog = new ConfirmDialog();
-            dialog.addClassName("detach-dialog");
-            dialog.setHeader("Detach " + name + " from " + ref.name() + "?");
-            dialog.setText(new Div(new Paragraph(name + " stops running in " + ref.kind().label() + " " + ref.name()
-                    + ": Istio removes its WasmPlugin from namespace " + target.definition().namespace() + "."
-                    + (a.overridesConfig() || a.overridesMatch()
-                    ? " The attachment's own config and match selectors are lost." : "")),
-                    new Paragraph("The extension itself stays in the catalogue.")));
-            dialog.setCancelable(true);
-            dialog.setConfirmText("Detach");
-            dialog.setConfirmButtonTheme("error primary");
-            dialog.addConfirmListener(e -> {
-                try {
-                    StoredTarget saved = attachments.detach(ref, a.fqn(), target.etag());
-                    Feedback.success("Detached " + name + " from " + ref.name());
-                    saved(saved);
-                } catch (ConflictException | NotFoundException ex) {
-                    Feedback.error("Nothing was detached: " + ex.getMessage());
-                    refresh();
-                }
-            });
-            dialog.open();
-        }
-
-        private void confirmDelete() {
-            TargetRef ref = target.ref();
-            List<Attachment> list = target.definition().attachments();
-            String attachedText = list.isEmpty() ? "It has no attachments."
-                    : "Its " + TopologyText.count(list.size(), "attachment", "attachments") + " go"
-                    + (list.size() == 1 ? "es" : "") + " with it: " + String.join(", ",
-                    list.stream().map(a -> TopologyText.extensionName(a.fqn())).toList()) + ".";
-            ConfirmDialog dialog = confirm("Delete " + ref.kind().label() + " " + ref.name() + "?",
-                    "Deletes " + ref.kind().label() + " " + ref.name() + " of " + group.name() + ". " + attachedText,
-                    "Delete", list.size());
-            dialog.addClassName("delete-target-dialog");
-            dialog.addConfirmListener(e -> {
-                try {
-                    attachments.delete(ref, target.etag());
-                    Feedback.success("Deleted " + ref.kind().label() + " " + ref.name());
-                } catch (ConflictException | NotFoundException ex) {
-                    Feedback.error("Nothing was deleted: " + ex.getMessage());
-                }
                 refresh();
             });
             dialog.open();

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.wasmconsole.attachment.Attachment;
 import org.wasmconsole.attachment.MatchSelector;
+import org.wasmconsole.attachment.StoredTarget;
 
 /**
  * The words and small parsers of the tenant's topology screens: counts, match summaries, and the
@@ -162,5 +163,39 @@ final class TopologyText {
             return subject + ": " + message;
         }
         return Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    }
+
+    /** "2 gateways · 1 security setting", "0 gateways". */
+    static String targetCounts(List<StoredTarget> targets) {
+        long gateways = targets.stream().filter(t -> t.ref().kind().isGateway()).count();
+        long settings = targets.size() - gateways;
+        if (settings == 0) {
+            return TopologyText.count(gateways, "gateway", "gateways");
+        }
+        String s = TopologyText.count(settings, "security setting", "security settings");
+        return gateways == 0 ? s : TopologyText.count(gateways, "gateway", "gateways") + " · " + s;
+    }
+
+    static long attachmentCount(List<StoredTarget> targets) {
+        return targets.stream().mapToLong(t -> t.definition().attachments().size()).sum();
+    }
+
+    /** "3 gateways and their 5 attachments", "1 security setting (no attachments)"; never empty. */
+    static String contents(List<StoredTarget> targets) {
+        long gateways = targets.stream().filter(t -> t.ref().kind().isGateway()).count();
+        long settings = targets.size() - gateways;
+        long attached = targets.stream().mapToLong(t -> t.definition().attachments().size()).sum();
+        String what;
+        if (settings == 0) {
+            what = TopologyText.count(gateways, "gateway", "gateways");
+        } else if (gateways == 0) {
+            what = TopologyText.count(settings, "security setting", "security settings");
+        } else {
+            what = TopologyText.count(gateways, "gateway", "gateways") + ", "
+                    + TopologyText.count(settings, "security setting", "security settings");
+        }
+        String their = targets.size() == 1 ? "its" : "their";
+        return what + (attached == 0 ? " (no attachments)" : " and " + their + " "
+                + TopologyText.count(attached, "attachment", "attachments"));
     }
 }

@@ -74,11 +74,11 @@ class TopologyTextTest {
         StoredTarget gw = target(new TargetRef(TargetKind.INGRESS_GATEWAY, tenant, "w", "g", "a"), 2);
         StoredTarget gw2 = target(new TargetRef(TargetKind.EGRESS_GATEWAY, tenant, "w", "g", "b"), 3);
         StoredTarget setting = target(new TargetRef(TargetKind.SECURITY_SETTING, tenant, "w", "s", "c"), 0);
-        assertThat(TenantTopologyPanel.contents(List.of(gw, gw2))).isEqualTo("2 gateways and their 5 attachments");
-        assertThat(TenantTopologyPanel.contents(List.of(setting))).isEqualTo("1 security setting (no attachments)");
-        assertThat(TenantTopologyPanel.contents(List.of(gw))).isEqualTo("1 gateway and its 2 attachments");
-        assertThat(TenantTopologyPanel.targetCounts(List.of(gw, gw2, setting))).isEqualTo("2 gateways · 1 security setting");
-        assertThat(TenantTopologyPanel.targetCounts(List.of())).isEqualTo("0 gateways");
+        assertThat(TopologyText.contents(List.of(gw, gw2))).isEqualTo("2 gateways and their 5 attachments");
+        assertThat(TopologyText.contents(List.of(setting))).isEqualTo("1 security setting (no attachments)");
+        assertThat(TopologyText.contents(List.of(gw))).isEqualTo("1 gateway and its 2 attachments");
+        assertThat(TopologyText.targetCounts(List.of(gw, gw2, setting))).isEqualTo("2 gateways · 1 security setting");
+        assertThat(TopologyText.targetCounts(List.of())).isEqualTo("0 gateways");
     }
 
     private static StoredTarget target(TargetRef ref, int attachments) {

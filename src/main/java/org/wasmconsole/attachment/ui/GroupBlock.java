@@ -1,0 +1,101 @@
+package org.wasmconsole.attachment.ui;
+
+import static org.wasmconsole.attachment.ui.TopologyWidgets.action;
+import static org.wasmconsole.attachment.ui.TopologyWidgets.actions;
+import static org.wasmconsole.attachment.ui.TopologyWidgets.confirm;
+import static org.wasmconsole.attachment.ui.TopologyWidgets.deleteAction;
+import static org.wasmconsole.attachment.ui.TopologyWidgets.empty;
+import static org.wasmconsole.attachment.ui.TopologyWidgets.muted;
+
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import java.util.Map;
+import org.wasmconsole.attachment.GroupInfo;
+import org.wasmconsole.attachment.GroupKind;
+import org.wasmconsole.attachment.StoredTarget;
+import org.wasmconsole.attachment.TenantTopology.GroupNode;
+import org.wasmconsole.attachment.TopologyService;
+import org.wasmconsole.base.ConflictException;
+import org.wasmconsole.base.NotFoundException;
+
+/** A gateway group or security group on the tenant page, with its gateways or settings as cards. */
+final class GroupBlock extends Div {
+
+    private final TopologyContext context;
+    private final TopologyService topologyService;
+
+    /** @param cards where each target's card is registered by FQN, for the deep link and the flash */
+    GroupBlock(TopologyContext context, TopologyService topologyService, Map<String, TargetCard> cards,
+               GroupNode node) {
+        this.context = context;
+        this.topologyService = topologyService;
+        boolean canEdit = context.canEdit();
+        GroupInfo group = node.group();
+        boolean gateway = group.kind() == GroupKind.GATEWAY;
+        addClassNames("group-block", gateway ? "gateway-group" : "security-group");
+        getElement().setAttribute("data-fqn", group.fqn());
+        Icon icon = (gateway ? VaadinIcon.CLUSTER : VaadinIcon.SHIELD).create();
+        icon.addClassName("topology-icon");
+        H4 name = new H4(group.name());
+        name.addClassName("group-name");
+        Div title = new Div(icon, muted(group.kind().label(), "topology-kind"), name);
+        title.addClassName("topology-title");
+        if (group.displayName() != null && !group.displayName().isBlank()) {
+            title.add(muted(group.displayName(), "topology-display-name"));
+        }
+        title.add(muted(gateway ? TopologyText.count(node.targets().size(), "gateway", "gateways")
+                : TopologyText.count(node.targets().size(), "security setting", "security settings"),
+                "topology-counts"));
+        Div head = new Div(title);
+        head.addClassName("group-head");
+        String newText = gateway ? "New gateway…" : "New security setting…";
+        if (canEdit) {
+            head.add(actions(
+                    action(newText, VaadinIcon.PLUS, () -> TargetDialog.create(context.attachments(), group,
+                            context.saved()).open()),
+                    deleteAction("Delete " + group.kind().label().toLowerCase() + " " + group.name(),
+                            () -> confirmDelete(node))));
+        }
+        add(head);
+        if (node.targets().isEmpty()) {
+            add(empty(gateway
+                    ? "No gateways in " + group.name() + " yet." + (canEdit ? " Add an Ingress, Egress or Tier-1"
+                    + " gateway with \"" + newText + "\", then attach extensions to it." : "")
+                    : "No security settings in " + group.name() + " yet." + (canEdit ? " Add one with \""
+                    + newText + "\", then attach extensions to it." : "")));
+            return;
+        }
+        Div list = new Div();
+        list.addClassName("target-list");
+        for (StoredTarget target : node.targets()) {
+            TargetCard card = new TargetCard(context, group, target);
+            cards.put(target.ref().fqn(), card);
+            list.add(card);
+        }
+        add(list);
+    }
+
+    private void confirmDelete(GroupNode node) {
+        GroupInfo group = node.group();
+        String label = group.kind().label().toLowerCase();
+        ConfirmDialog dialog = confirm("Delete " + label + " " + group.name() + "?",
+                "Deletes " + label + " " + group.name() + " of workspace " + group.workspace()
+                        + (node.targets().isEmpty() ? " (it is empty)." : " with " + TopologyText.contents(node.targets()) + "."),
+                "Delete group",
+                TopologyText.attachmentCount(node.targets()));
+        dialog.addClassName("delete-group-dialog");
+        dialog.addConfirmListener(e -> {
+            try {
+                topologyService.deleteGroup(group.tenant(), group.workspace(), group.kind(), group.name());
+                Feedback.success("Deleted " + label + " " + group.name());
+            } catch (NotFoundException | ConflictException ex) {
+                Feedback.error("Nothing was deleted: " + ex.getMessage());
+            }
+            context.refresh().run();
+        });
+        dialog.open();
+    }
+}

@@ -1,0 +1,68 @@
+package org.wasmconsole.attachment.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+
+/** The small pieces the topology's blocks and cards are built from: buttons, muted text, confirmations. */
+final class TopologyWidgets {
+
+    private TopologyWidgets() {
+    }
+
+    static Div empty(String text) {
+        Div empty = new Div(text);
+        empty.addClassNames("section-empty", "topology-empty");
+        return empty;
+    }
+
+    static Button action(String text, VaadinIcon icon, Runnable onClick) {
+        Button button = new Button(text, icon == null ? null : icon.create(), e -> onClick.run());
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+
+    static Button iconAction(String label, VaadinIcon icon, Runnable onClick) {
+        Button button = new Button(icon.create(), e -> onClick.run());
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON);
+        button.setAriaLabel(label);
+        button.setTooltipText(label);
+        return button;
+    }
+
+    static Button deleteAction(String label, Runnable onClick) {
+        Button button = iconAction(label, VaadinIcon.TRASH, onClick);
+        button.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        return button;
+    }
+
+    static Div actions(Component... buttons) {
+        Div actions = new Div(buttons);
+        actions.addClassName("topology-actions");
+        return actions;
+    }
+
+    static Span muted(String text, String className) {
+        Span span = new Span(text);
+        span.addClassNames("topology-muted", className);
+        return span;
+    }
+
+    static ConfirmDialog confirm(String header, String text, String confirmText, long attachmentCount) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(header);
+        dialog.setText(new Div(new Paragraph(text), new Paragraph((attachmentCount == 0 ? ""
+                : attachmentCount == 1 ? "Istio removes the WasmPlugin of that attachment; the extension stays in the"
+                + " catalogue. " : "Istio removes the WasmPlugins of those attachments; the extensions stay in the"
+                + " catalogue. ") + "This cannot be undone.")));
+        dialog.setCancelable(true);
+        dialog.setConfirmText(confirmText);
+        dialog.setConfirmButtonTheme("error primary");
+        return dialog;
+    }
+}
