@@ -1,0 +1,167 @@
+package org.wasmconsole.apply;
+
+import static org.wasmconsole.apply.DocumentResults.blankToNull;
+import static org.wasmconsole.apply.DocumentResults.error;
+import static org.wasmconsole.apply.DocumentResults.json;
+import static org.wasmconsole.apply.DocumentResults.problem;
+import static org.wasmconsole.apply.DocumentResults.refused;
+import static org.wasmconsole.apply.DocumentResults.result;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.wasmconsole.apply.DocumentResult.ErrorKind;
+import org.wasmconsole.attachment.AttachmentService;
+import org.wasmconsole.attachment.GroupInfo;
+import org.wasmconsole.attachment.GroupKind;
+import org.wasmconsole.attachment.StoredTarget;
+import org.wasmconsole.attachment.TargetDefinition;
+import org.wasmconsole.attachment.TargetRef;
+import org.wasmconsole.attachment.TopologyService;
+import org.wasmconsole.attachment.WorkspaceInfo;
+import org.wasmconsole.resource.ParsedGroup;
+import org.wasmconsole.resource.ParsedResource;
+import org.wasmconsole.resource.ParsedTarget;
+import org.wasmconsole.resource.ParsedWorkspace;
+import org.wasmconsole.resource.TargetDocuments;
+import org.wasmconsole.tenant.TenantService;
+
+/**
+ * The apply passes of workspaces, groups, gateways and security settings, inside
+ * {@link ApplyService}'s transaction and through the same services as the screens. A missing parent
+ * is named at its own metadata field ({@code metadata.workspace}), not as a generic "not found".
+ */
+@Component
+class TopologyApply {
+
+    private final TenantService tenants;
+    private final TopologyService topology;
+    private final AttachmentService attachments;
+
+    TopologyApply(TenantService tenants, TopologyService topology, AttachmentService attachments) {
+        this.tenants = tenants;
+        this.topology = topology;
+        this.attachments = attachments;
+    }
+
+    DocumentResult workspace(ParsedWorkspace parsed) {
+        WorkspaceInfo w = parsed.workspace();
+        try {
+            Optional<DocumentResult> missing = missingTenant(parsed, w.tenant(), parsed.warnings());
+            if (missing.isPresent()) {
+                return missing.get();
+            }
+            Optional<WorkspaceInfo> existing = topology.findWorkspace(w.tenant(), w.name());
+            return saveNamed(parsed, existing.isPresent(), existing.map(WorkspaceInfo::displayName).orElse(null),
+                    w.displayName(), () -> topology.saveWorkspace(w), parsed.warnings());
+        } catch (RuntimeException e) {
+            return refused(parsed, e, parsed.warnings());
+        }
+    }
+
+    DocumentResult group(ParsedGroup parsed) {
+        GroupInfo g = parsed.group();
+        try {
+            Optional<DocumentResult> missing = missingTenant(parsed, g.tenant(), parsed.warnings())
+                    .or(() -> missingWorkspace(parsed, g.tenant(), g.workspace(), parsed.warnings()));
+            if (missing.isPresent()) {
+                return missing.get();
+            }
+            Optional<GroupInfo> existing = topology.findGroup(g.tenant(), g.workspace(), g.kind(), g.name());
+            return saveNamed(parsed, existing.isPresent(), existing.map(GroupInfo::displayName).orElse(null),
+                    g.displayName(), () -> topology.saveGroup(g), parsed.warnings());
+        } catch (RuntimeException e) {
+            return refused(parsed, e, parsed.warnings());
+        }
+    }
+
+    /** A workspace or group: created, or its display name (all the console keeps of it) set or left alone. */
+    private static DocumentResult saveNamed(ParsedResource parsed, boolean exists, String before, String displayName,
+                                            Runnable save, List<String> warnings) {
+        if (!exists) {
+            save.run();
+            return result(parsed, Outcome.CREATED, List.of(), warnings);
+        }
+        if (Objects.equals(blankToNull(before), blankToNull(displayName))) {
+            return result(parsed, Outcome.UNCHANGED, List.of(), warnings);
+        }
+        save.run();
+        return result(parsed, Outcome.UPDATED, List.of(new FieldChange("spec.displayName", json(before),
+                json(displayName))), warnings);
+    }
+
+    /**
+     * A gateway or security setting, its whole {@code extension} list replaced. The etag, like an
+     * extension's: checked when the target exists, ignored with a warning when it does not yet.
+     */
+    DocumentResult target(ParsedTarget parsed) {
+        TargetDefinition definition = parsed.definition();
+        TargetRef ref = definition.ref();
+        List<String> warnings = new ArrayList<>(parsed.warnings());
+        try {
+            Optional<DocumentResult> missing = missingTenant(parsed, ref.tenant(), warnings)
+                    .or(() -> missingWorkspace(parsed, ref.tenant(), ref.workspace(), warnings))
+                    .or(() -> missingGroup(parsed, ref, warnings));
+            if (missing.isPresent()) {
+                return missing.get();
+            }
+            Optional<StoredTarget> existing = attachments.find(ref);
+            if (existing.isEmpty()) {
+                if (parsed.etag() != null) {
+                    warnings.add("spec.etag was ignored: " + ref.fqn() + " does not exist here yet");
+                }
+                attachments.save(definition, null);
+                return result(parsed, Outcome.CREATED, List.of(), warnings);
+            }
+            StoredTarget current = existing.get();
+            List<FieldChange> changes = DocumentDiff.between(TargetDocuments.write(current.definition(), null),
+                    TargetDocuments.write(definition, null));
+            if (changes.isEmpty()) {
+                return result(parsed, Outcome.UNCHANGED, List.of(), warnings);
+            }
+            if (parsed.etag() != null && !parsed.etag().equals(current.etag())) {
+                return error(parsed, ErrorKind.CONFLICT, List.of(problem(parsed, "spec.etag", "is " + parsed.etag()
+                        + " but " + ref.fqn() + " is now at " + current.etag() + ": it was changed since this"
+                        + " document was read; export it again, or remove spec.etag to overwrite")), warnings);
+            }
+            attachments.save(definition, current.etag());
+            return result(parsed, Outcome.UPDATED, changes, warnings);
+        } catch (RuntimeException e) {
+            return refused(parsed, e, warnings);
+        }
+    }
+
+    /** The parents are looked up one by one, so that a missing one is named at its own metadata field. */
+    private Optional<DocumentResult> missingTenant(ParsedResource parsed, String tenantFqn, List<String> warnings) {
+        String[] parts = tenantFqn.split("/");
+        if (parts.length == 4 && tenants.find(parts[1], parts[3]).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(error(parsed, ErrorKind.INVALID, List.of(problem(parsed, "metadata.tenant", "tenant "
+                + tenantFqn + " does not exist; create it first (a Tenant document in the same stream will do)")),
+                warnings));
+    }
+
+    private Optional<DocumentResult> missingWorkspace(ParsedResource parsed, String tenantFqn, String workspace,
+                                                      List<String> warnings) {
+        if (topology.findWorkspace(tenantFqn, workspace).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(error(parsed, ErrorKind.INVALID, List.of(problem(parsed, "metadata.workspace",
+                "workspace " + tenantFqn + "/workspaces/" + workspace + " does not exist; create it first (a"
+                        + " Workspace document in the same stream will do)")), warnings));
+    }
+
+    private Optional<DocumentResult> missingGroup(ParsedTarget parsed, TargetRef ref, List<String> warnings) {
+        GroupKind kind = ref.kind().groupKind();
+        if (topology.findGroup(ref.tenant(), ref.workspace(), kind, ref.group()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(error(parsed, ErrorKind.INVALID, List.of(problem(parsed, "metadata.group",
+                kind.label().toLowerCase(java.util.Locale.ROOT) + " " + ref.groupFqn() + " does not exist; create it"
+                        + " first (a Group document with apiVersion: " + kind.apiVersion() + " in the same stream"
+                        + " will do)")), warnings));
+    }
+}
