@@ -15,7 +15,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.wasmconsole.ConsoleTest;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.wasmconsole.audit.AuditAction;
 import org.wasmconsole.audit.AuditEntry;
 import org.wasmconsole.audit.AuditFilter;
@@ -62,6 +69,8 @@ class AttachmentServiceTest {
     UserDetailsService userDetails;
     @Autowired
     AuditService audit;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeAll
     void setUp() {
@@ -292,5 +301,63 @@ class AttachmentServiceTest {
                 Attachment.of(ext("stay-b")), Attachment.of(ext("stay-a"))));
         asSystem(() -> attachments.save(reordered, second.etag()));
         assertThat(attached(gw)).containsExactly(ext("stay-b"), ext("stay-a"));
+    }
+
+    /**
+     * An attach and a narrowing of the same extension at the same moment: the narrowing's guard
+     * cannot see the attachment while it is uncommitted, so without the attach's version bump both
+     * would commit and leave an attachment the extension's allowedIn forbids. Whichever order the
+     * database lets them finish in, exactly one of them wins and the result is consistent.
+     */
+    @Test
+    void aConcurrentAttachAndNarrowingNeverBothCommit() throws Exception {
+        extension("raced");
+        TargetRef green = gateway("green", "gw-race");
+        CountDownLatch attachedUncommitted = new CountDownLatch(1);
+        CountDownLatch narrowingDone = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> attach = pool.submit(() -> asSystem(() -> new TransactionTemplate(transactions)
+                    .executeWithoutResult(status -> {
+                        attachments.attach(green, Attachment.of(ext("raced")), null);
+                        attachedUncommitted.countDown();
+                        try {
+                            narrowingDone.await(5, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    })));
+            assertThat(attachedUncommitted.await(30, TimeUnit.SECONDS)).isTrue();
+            var current = asSystem(() -> extensions.get(ORG, "raced"));
+            ExtensionDefinition redOnly = current.definition().toBuilder().allowedIn(List.of(tenant("red"))).build();
+            boolean narrowed;
+            try {
+                asSystem(() -> extensions.update(redOnly, current.etag()));
+                narrowed = true;
+            } catch (RuntimeException refusedOrBlocked) {
+                narrowed = false;
+            } finally {
+                narrowingDone.countDown();
+            }
+            boolean attachCommitted;
+            try {
+                attach.get(30, TimeUnit.SECONDS);
+                attachCommitted = true;
+            } catch (java.util.concurrent.ExecutionException failed) {
+                attachCommitted = false;
+            }
+            assertThat(narrowed ^ attachCommitted).as("exactly one of them commits (narrowed=%s, attached=%s)",
+                    narrowed, attachCommitted).isTrue();
+            List<String> allowedIn = asSystem(() -> extensions.get(ORG, "raced")).definition().allowedIn();
+            if (narrowed) {
+                assertThat(allowedIn).containsExactly(tenant("red"));
+                assertThat(attached(green)).isEmpty();
+            } else {
+                assertThat(allowedIn).isEmpty();
+                assertThat(attached(green)).containsExactly(ext("raced"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
