@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,10 +30,9 @@ import org.wasmconsole.resource.DocumentScope;
 import org.wasmconsole.resource.ParsedTarget;
 import org.wasmconsole.resource.SourceDocument;
 import org.wasmconsole.resource.TargetDocuments;
-import org.wasmconsole.resource.YamlLimits;
-import org.wasmconsole.resource.YamlTreeReader;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.Tenant;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Ingress, Egress and Tier-1 gateways of a gateway group and security settings of a security
@@ -166,17 +164,9 @@ class TargetApi {
     void wasmPlugins(@PathVariable String organization, @PathVariable String tenant, @PathVariable String workspace,
                      @PathVariable String group, @PathVariable String name, HttpServletRequest request,
                      HttpServletResponse response) throws IOException {
-        String yaml = attachments.previewAll(ref(request, organization, tenant, workspace, group, name));
-        ApiFormat format = ApiFormat.accepted(request);
-        if (format == ApiFormat.YAML) {
-            response.setContentType(format.mediaType.toString());
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getOutputStream().write(yaml.getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        // The service renders the YAML Istio gets; JSON is the same documents read back.
-        try (DocumentListWriter writer = DocumentListWriter.start(response, format, "wasmplugins")) {
-            new YamlTreeReader(YamlLimits.DEFAULT).read(yaml).forEach(d -> writer.write(d.root()));
+        List<ObjectNode> plugins = attachments.wasmPlugins(ref(request, organization, tenant, workspace, group, name));
+        try (DocumentListWriter writer = DocumentListWriter.start(response, ApiFormat.accepted(request), "wasmplugins")) {
+            plugins.forEach(writer::write);
         }
     }
 

@@ -16,11 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
+import org.wasmconsole.base.YamlText;
 import org.wasmconsole.base.Violation;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.WasmExtension;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.Tenant;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Gateways and security settings with their extension attachments (spec §5), where each extension
@@ -191,10 +193,17 @@ public class AttachmentService {
     /** The WasmPlugins of every attachment of the target, as one YAML stream in list order. */
     @Transactional(readOnly = true)
     public String previewAll(TargetRef ref) {
+        return wasmPlugins(ref).stream().map(YamlText::write).collect(Collectors.joining());
+    }
+
+    /** The WasmPlugin documents of every attachment of the target, in list order (spec §6). */
+    @Transactional(readOnly = true)
+    public List<ObjectNode> wasmPlugins(TargetRef ref) {
         Target target = findEntity(ref).orElseThrow(() -> notFound(ref));
         return target.getAttachments().stream()
-                .map(a -> IstioWasmPlugin.yaml(a.getExtension().toDefinition(), a.attachment(), target.gatewayTarget()))
-                .collect(Collectors.joining());
+                .map(a -> IstioWasmPlugin.document(a.getExtension().toDefinition(), a.attachment(),
+                        target.gatewayTarget()))
+                .toList();
     }
 
     /**

@@ -178,6 +178,7 @@ class AccessMatrixTest {
                 new Call("AttachmentService.preview", EVERYONE_SIGNED_IN,
                         t -> t.attachments.preview(GHOST_GATEWAY, "organizations/" + ORG + "/extensions/open")),
                 new Call("AttachmentService.previewAll", EVERYONE_SIGNED_IN, t -> t.attachments.previewAll(GHOST_GATEWAY)),
+                new Call("AttachmentService.wasmPlugins", EVERYONE_SIGNED_IN, t -> t.attachments.wasmPlugins(GHOST_GATEWAY)),
                 new Call("AttachmentService.check", ADMIN_ONLY, t -> t.attachments.check(GHOST_DEFINITION)),
                 new Call("AttachmentService.save", ADMIN_ONLY, t -> t.attachments.save(GHOST_DEFINITION, null)),
                 new Call("AttachmentService.delete", ADMIN_ONLY, t -> t.attachments.delete(GHOST_GATEWAY, null)),
