@@ -36,6 +36,7 @@ import org.wasmconsole.extension.ExtensionSummary;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.extension.WorkloadMode;
 import org.wasmconsole.resource.ConfigText;
+import org.wasmconsole.base.ui.Notify;
 
 /**
  * Attaches an extension to a gateway or security setting, or edits an attachment (the extension
@@ -278,7 +279,7 @@ class AttachDialog extends Dialog {
                     : attachments.updateAttachment(target.ref(), attachment, target.etag());
             close();
             String name = TopologyText.extensionName(fqn);
-            Feedback.success(existing == null ? "Attached " + name + " to " + target.ref().name()
+            Notify.success(existing == null ? "Attached " + name + " to " + target.ref().name()
                     : "Saved " + name + " in " + target.ref().name());
             onSaved.accept(saved);
         } catch (ValidationException ex) {

@@ -1,24 +1,12 @@
 package org.wasmconsole.attachment.ui;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.List;
 
-/** Notifications and the error box of the topology dialogs. */
+/** The error box of the topology dialogs (notifications: {@link org.wasmconsole.base.ui.Notify}). */
 final class Feedback {
 
     private Feedback() {
-    }
-
-    static void success(String message) {
-        Notification.show(message, 4000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
-
-    static void error(String message) {
-        Notification.show(message, 8000, Notification.Position.MIDDLE)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     /** The box at the top of a dialog for problems no field stands for; hidden while empty. */

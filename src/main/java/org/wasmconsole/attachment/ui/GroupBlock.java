@@ -20,6 +20,7 @@ import org.wasmconsole.attachment.TenantTopology.GroupNode;
 import org.wasmconsole.attachment.TopologyService;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
+import org.wasmconsole.base.ui.Notify;
 
 /** A gateway group or security group on the tenant page, with its gateways or settings as cards. */
 final class GroupBlock extends Div {
@@ -90,9 +91,9 @@ final class GroupBlock extends Div {
         dialog.addConfirmListener(e -> {
             try {
                 topologyService.deleteGroup(group.tenant(), group.workspace(), group.kind(), group.name());
-                Feedback.success("Deleted " + label + " " + group.name());
+                Notify.success("Deleted " + label + " " + group.name());
             } catch (NotFoundException | ConflictException ex) {
-                Feedback.error("Nothing was deleted: " + ex.getMessage());
+                Notify.error("Nothing was deleted: " + ex.getMessage());
             }
             context.refresh().run();
         });

@@ -18,6 +18,7 @@ import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
+import org.wasmconsole.base.ui.Notify;
 
 /**
  * Creates a workspace of a tenant ({@code workspace == null}) or a gateway or security group of a
@@ -90,7 +91,7 @@ class GroupDialog extends Dialog {
                 }
                 WorkspaceInfo saved = topology.saveWorkspace(new WorkspaceInfo(tenantFqn, value, display));
                 close();
-                Feedback.success("Created workspace " + saved.name());
+                Notify.success("Created workspace " + saved.name());
                 onCreated.accept(saved.fqn());
             } else {
                 GroupKind k = kind.getValue();
@@ -101,7 +102,7 @@ class GroupDialog extends Dialog {
                 }
                 GroupInfo saved = topology.saveGroup(new GroupInfo(tenantFqn, workspace.name(), k, value, display));
                 close();
-                Feedback.success("Created " + k.label().toLowerCase() + " " + saved.name());
+                Notify.success("Created " + k.label().toLowerCase() + " " + saved.name());
                 onCreated.accept(saved.fqn());
             }
         } catch (ValidationException ex) {

@@ -25,6 +25,7 @@ import org.wasmconsole.attachment.TargetDefinition;
 import org.wasmconsole.attachment.TargetRef;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
+import org.wasmconsole.base.ui.Notify;
 
 /**
  * One gateway or security setting on the tenant page: its kind, namespace and labels, its
@@ -153,7 +154,7 @@ final class TargetCard extends Div {
             String yaml = context.attachments().preview(target.ref(), a.fqn());
             new IstioPreviewDialog(target.ref(), TopologyText.extensionName(a.fqn()), yaml).open();
         } catch (NotFoundException ex) {
-            Feedback.error("No preview: " + ex.getMessage() + " is gone (changed by someone else?)");
+            Notify.error("No preview: " + ex.getMessage() + " is gone (changed by someone else?)");
             context.refresh().run();
         }
     }
@@ -162,7 +163,7 @@ final class TargetCard extends Div {
         try {
             new IstioPreviewDialog(target.ref(), null, context.attachments().previewAll(target.ref())).open();
         } catch (NotFoundException ex) {
-            Feedback.error("No preview: " + ex.getMessage() + " is gone (deleted by someone else?)");
+            Notify.error("No preview: " + ex.getMessage() + " is gone (deleted by someone else?)");
             context.refresh().run();
         }
     }
@@ -184,10 +185,10 @@ final class TargetCard extends Div {
         dialog.addConfirmListener(e -> {
             try {
                 StoredTarget saved = context.attachments().detach(ref, a.fqn(), target.etag());
-                Feedback.success("Detached " + name + " from " + ref.name());
+                Notify.success("Detached " + name + " from " + ref.name());
                 context.saved().accept(saved);
             } catch (ConflictException | NotFoundException ex) {
-                Feedback.error("Nothing was detached: " + ex.getMessage());
+                Notify.error("Nothing was detached: " + ex.getMessage());
                 context.refresh().run();
             }
         });
@@ -208,9 +209,9 @@ final class TargetCard extends Div {
         dialog.addConfirmListener(e -> {
             try {
                 context.attachments().delete(ref, target.etag());
-                Feedback.success("Deleted " + ref.kind().label() + " " + ref.name());
+                Notify.success("Deleted " + ref.kind().label() + " " + ref.name());
             } catch (ConflictException | NotFoundException ex) {
-                Feedback.error("Nothing was deleted: " + ex.getMessage());
+                Notify.error("Nothing was deleted: " + ex.getMessage());
             }
             context.refresh().run();
         });

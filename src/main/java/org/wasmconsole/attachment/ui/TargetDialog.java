@@ -24,6 +24,7 @@ import org.wasmconsole.base.Names;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
+import org.wasmconsole.base.ui.Notify;
 
 /**
  * Creates a gateway (Ingress, Egress or Tier-1) or a security setting in a group, or edits one:
@@ -160,7 +161,7 @@ class TargetDialog extends Dialog {
                     existing == null ? List.of() : existing.definition().attachments());
             StoredTarget saved = attachments.save(definition, existing == null ? null : existing.etag());
             close();
-            Feedback.success((existing == null ? "Created " : "Saved ") + ref.kind().label() + " " + ref.name());
+            Notify.success((existing == null ? "Created " : "Saved ") + ref.kind().label() + " " + ref.name());
             onSaved.accept(saved);
         } catch (ValidationException ex) {
             showViolations(ex.violations());

@@ -36,6 +36,7 @@ import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.base.ui.Notify;
 
 /**
  * "Workspaces and gateways" of a tenant's page: its workspaces, their gateway and security groups,
@@ -300,9 +301,9 @@ public class TenantTopologyPanel extends Div {
             dialog.addConfirmListener(e -> {
                 try {
                     topologyService.deleteWorkspace(tenantFqn, ws.name());
-                    Feedback.success("Deleted workspace " + ws.name());
+                    Notify.success("Deleted workspace " + ws.name());
                 } catch (NotFoundException | ConflictException ex) {
-                    Feedback.error("Nothing was deleted: " + ex.getMessage());
+                    Notify.error("Nothing was deleted: " + ex.getMessage());
                 }
                 expanded.remove(ws.name());
                 refresh();

@@ -10,6 +10,7 @@ import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
 import org.wasmconsole.security.UserService;
+import org.wasmconsole.base.ui.Notify;
 
 /** Sets a new password for a user; tell them the new one by a channel of your own. */
 class PasswordResetDialog extends Dialog {
@@ -49,14 +50,14 @@ class PasswordResetDialog extends Dialog {
         }
         try {
             users.resetPassword(username, password.getValue());
-            UserListView.success("Password of " + username + " reset");
+            Notify.success("Password of " + username + " reset");
             close();
         } catch (ValidationException e) {
             password.setErrorMessage(e.violations().stream().map(Violation::message)
                     .map(UserDialog::capitalize).reduce((a, b) -> a + "; " + b).orElse(""));
             password.setInvalid(true);
         } catch (NotFoundException e) {
-            UserListView.error("Not found: " + e.getMessage());
+            Notify.error("Not found: " + e.getMessage());
             close();
         }
     }

@@ -21,6 +21,7 @@ import org.wasmconsole.security.Role;
 import org.wasmconsole.security.UserInfo;
 import org.wasmconsole.security.UserService;
 import org.wasmconsole.tenant.TenantInfo;
+import org.wasmconsole.base.ui.Notify;
 
 /** Adds a user ({@code existing == null}), or changes the role and tenants of one. */
 class UserDialog extends Dialog {
@@ -96,10 +97,10 @@ class UserDialog extends Dialog {
                     return;
                 }
                 users.create(name.getValue().trim(), password.getValue(), role.getValue(), tenantIds);
-                UserListView.success("Added " + name.getValue().trim());
+                Notify.success("Added " + name.getValue().trim());
             } else {
                 users.changeRole(existing.name(), role.getValue(), tenantIds);
-                UserListView.success("Saved " + existing.name());
+                Notify.success("Saved " + existing.name());
             }
             close();
             saved.run();

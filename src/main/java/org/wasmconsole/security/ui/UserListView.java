@@ -11,8 +11,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -36,6 +34,7 @@ import org.wasmconsole.security.UserService;
 import org.wasmconsole.tenant.ConsoleOrganization;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
+import org.wasmconsole.base.ui.Notify;
 
 /**
  * Console users, for platform admins: add a user, change role and tenants, reset a password,
@@ -211,11 +210,11 @@ public class UserListView extends VerticalLayout {
     private void delete(UserInfo user) {
         try {
             users.delete(user.name());
-            success("Deleted " + user.name());
+            Notify.success("Deleted " + user.name());
         } catch (ValidationException e) {
-            error(e.violations().stream().map(Violation::message).collect(Collectors.joining("; ")));
+            Notify.error(e.violations().stream().map(Violation::message).collect(Collectors.joining("; ")));
         } catch (NotFoundException e) {
-            error("Not found: " + e.getMessage());
+            Notify.error("Not found: " + e.getMessage());
         }
         refresh();
     }
@@ -223,22 +222,14 @@ public class UserListView extends VerticalLayout {
     private void setEnabled(UserInfo user, boolean enabled) {
         try {
             users.setEnabled(user.name(), enabled);
-            success((enabled ? "Enabled " : "Disabled ") + user.name());
+            Notify.success((enabled ? "Enabled " : "Disabled ") + user.name());
         } catch (ValidationException e) {
-            error(e.violations().stream().map(Violation::message).collect(Collectors.joining("; ")));
+            Notify.error(e.violations().stream().map(Violation::message).collect(Collectors.joining("; ")));
         } catch (NotFoundException e) {
-            error("Not found: " + e.getMessage());
+            Notify.error("Not found: " + e.getMessage());
         }
         refresh();
     }
 
-    static void success(String text) {
-        Notification.show(text, 4000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
 
-    static void error(String text) {
-        Notification.show(text, 8000, Notification.Position.MIDDLE)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
 }

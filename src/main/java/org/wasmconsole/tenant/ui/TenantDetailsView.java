@@ -39,6 +39,7 @@ import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.ConsoleOrganization;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
+import org.wasmconsole.base.ui.Notify;
 
 /**
  * One tenant and the extensions available to it, in two parts: those whose allowed tenants name it
@@ -112,7 +113,7 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
         tenants.find(organization, name).ifPresentOrElse(this::show, () -> showNotFound(name));
         List<String> target = event.getLocation().getQueryParameters().getParameters().getOrDefault("target", List.of());
         if (tenant != null && !target.isEmpty() && !topologyPanel.reveal(target.getFirst())) {
-            TenantListView.error("Tenant " + tenant.name() + " has no gateway or security setting "
+            Notify.error("Tenant " + tenant.name() + " has no gateway or security setting "
                     + target.getFirst() + " (deleted, or renamed?)");
         }
     }
@@ -287,13 +288,13 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
         }
         try {
             List<String> changed = assignments.assign(organization, tenant.fqn(), names, narrow, inUse);
-            TenantListView.success(changed.size() == 1 ? "Assigned " + changed.getFirst() + " to " + tenant.name()
+            Notify.success(changed.size() == 1 ? "Assigned " + changed.getFirst() + " to " + tenant.name()
                     : "Assigned " + changed.size() + " extensions to " + tenant.name());
         } catch (ExtensionInUseException e) {
             DetachConfirmation.of(e, "restrict", () -> assign(names, narrow, InUse.DETACH)).open();
             return;
         } catch (ConflictException | NotFoundException e) {
-            TenantListView.error("Nothing was assigned: " + e.getMessage());
+            Notify.error("Nothing was assigned: " + e.getMessage());
         }
         refresh();
         topologyPanel.refresh();
@@ -340,13 +341,13 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
     private void unassign(List<String> names, boolean widen, InUse inUse) {
         try {
             List<String> changed = assignments.unassign(organization, tenant.fqn(), names, widen, inUse);
-            TenantListView.success(changed.size() == 1 ? "Unassigned " + changed.getFirst() + " from " + tenant.name()
+            Notify.success(changed.size() == 1 ? "Unassigned " + changed.getFirst() + " from " + tenant.name()
                     : "Unassigned " + changed.size() + " extensions from " + tenant.name());
         } catch (ExtensionInUseException e) {
             DetachConfirmation.of(e, "unassign", () -> unassign(names, widen, InUse.DETACH)).open();
             return;
         } catch (ConflictException | NotFoundException e) {
-            TenantListView.error("Nothing was unassigned: " + e.getMessage());
+            Notify.error("Nothing was unassigned: " + e.getMessage());
         }
         refresh();
         topologyPanel.refresh();

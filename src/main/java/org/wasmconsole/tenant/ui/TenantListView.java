@@ -15,8 +15,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -43,6 +41,7 @@ import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.ConsoleOrganization;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
+import org.wasmconsole.base.ui.Notify;
 
 /** The organization's tenants: create, rename (display name) and delete, with what a delete affects. */
 @Route("tenants")
@@ -161,7 +160,7 @@ public class TenantListView extends VerticalLayout {
                 TenantInfo created = tenants.create(organization, name.getValue(), blankToNull(displayName.getValue()));
                 dialog.close();
                 refresh();
-                success("Created tenant " + created.name());
+                Notify.success("Created tenant " + created.name());
             } catch (ValidationException ex) {
                 showViolations(ex.violations(), name, displayName);
             }
@@ -188,12 +187,12 @@ public class TenantListView extends VerticalLayout {
                 tenants.rename(organization, tenant.name(), displayName.getValue());
                 dialog.close();
                 refresh();
-                success("Renamed " + tenant.name());
+                Notify.success("Renamed " + tenant.name());
             } catch (ValidationException ex) {
                 showViolations(ex.violations(), null, displayName);
             } catch (NotFoundException ex) {
                 dialog.close();
-                error(ex.getMessage() + " (deleted by someone else?)");
+                Notify.error(ex.getMessage() + " (deleted by someone else?)");
                 refresh();
             }
         });
@@ -262,9 +261,9 @@ public class TenantListView extends VerticalLayout {
     private void delete(TenantInfo tenant) {
         try {
             tenants.delete(organization, tenant.name());
-            success("Deleted tenant " + tenant.name());
+            Notify.success("Deleted tenant " + tenant.name());
         } catch (ConflictException | NotFoundException e) {
-            error("Nothing was deleted: " + e.getMessage());
+            Notify.error("Nothing was deleted: " + e.getMessage());
         }
         refresh();
     }
@@ -322,7 +321,7 @@ public class TenantListView extends VerticalLayout {
                 field.setInvalid(true);
                 field.setErrorMessage(fieldMessage(field, v.message()));
             } else {
-                error(v.message());
+                Notify.error(v.message());
             }
         }
     }
@@ -339,13 +338,5 @@ public class TenantListView extends VerticalLayout {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    static void success(String message) {
-        Notification.show(message, 4000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
 
-    static void error(String message) {
-        Notification.show(message, 8000, Notification.Position.MIDDLE)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
 }
