@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wasmconsole.base.NotFoundException;
-import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionService;
@@ -93,7 +92,7 @@ class ExtensionApi {
     ResponseEntity<byte[]> create(@PathVariable String organization, HttpServletRequest request) {
         requireOrganization(organization);
         ParsedExtension parsed = read(request, organization, null);
-        StoredExtension created = withLines(parsed, request, () -> extensions.create(parsed.definition()));
+        StoredExtension created = DocumentBodies.withLines(parsed.source(), request, () -> extensions.create(parsed.definition()));
         return document(ResponseEntity.created(URI.create(request.getRequestURI() + "/" + created.definition().name())),
                 created, request, parsed.warnings());
     }
@@ -114,7 +113,7 @@ class ExtensionApi {
         extensions.get(organization, name); // 404 first: the caller may not even know it exists
         ParsedExtension parsed = read(request, organization, name);
         String etag = etag(ifMatch, parsed.etag());
-        StoredExtension updated = withLines(parsed, request, () -> extensions.update(parsed.definition(), etag,
+        StoredExtension updated = DocumentBodies.withLines(parsed.source(), request, () -> extensions.update(parsed.definition(), etag,
                 inUse(detach)));
         return document(ResponseEntity.ok(), updated, request, parsed.warnings());
     }
@@ -165,24 +164,9 @@ class ExtensionApi {
                 List.of(violation(parsed, request, path, message)));
     }
 
-    /** A service's rule violations, each pointed at its line when the body was YAML. */
-    private static StoredExtension withLines(ParsedExtension parsed, HttpServletRequest request,
-                                             java.util.function.Supplier<StoredExtension> write) {
-        try {
-            return write.get();
-        } catch (ValidationException e) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", "the document breaks "
-                    + (e.violations().size() == 1 ? "a rule" : e.violations().size() + " rules") + ": "
-                    + e.getMessage(), e.violations().stream()
-                    .map(v -> violation(parsed, request, v.path(), v.message())).toList());
-        }
-    }
-
     private static ApiProblem.Violation violation(ParsedExtension parsed, HttpServletRequest request, String path,
                                                   String message) {
-        boolean yaml = ApiFormat.ofBody(request) == ApiFormat.YAML;
-        return new ApiProblem.Violation(path, message, yaml ? parsed.source().number() : null,
-                yaml ? parsed.lineOf(path) : null);
+        return DocumentBodies.violation(parsed.source(), request, path, message);
     }
 
     private static String etag(String ifMatch, String inDocument) {

@@ -171,7 +171,8 @@ public final class ExtensionDocuments {
         return tenants;
     }
 
-    private static String etag(FieldReader r, JsonNode metadata, JsonNode spec) {
+    /** {@code spec.etag}, or Kubernetes' {@code metadata.resourceVersion}; both must agree when given. */
+    static String etag(FieldReader r, JsonNode metadata, JsonNode spec) {
         String specEtag = r.string(spec, "spec", "etag");
         String resourceVersion = r.string(metadata, "metadata", "resourceVersion");
         if (specEtag != null && resourceVersion != null && !specEtag.equals(resourceVersion)) {

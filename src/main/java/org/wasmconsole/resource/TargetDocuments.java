@@ -102,7 +102,7 @@ public final class TargetDocuments {
             labels = labels(r, selector);
         }
         List<Attachment> attachments = attachments(r, spec);
-        String etag = etag(r, metadata, spec);
+        String etag = ExtensionDocuments.etag(r, metadata, spec);
         TargetDefinition definition = kind == null ? null : new TargetDefinition(new TargetRef(kind,
                 TsbMetadata.tenantFqn(organization, tenant), workspace, group, name), displayName, namespace, labels,
                 attachments);
@@ -198,15 +198,6 @@ public final class TargetDocuments {
             ports.add(r.int32(item, path, "number")); // null when absent: the service says it is required
         }
         return ports;
-    }
-
-    private static String etag(FieldReader r, JsonNode metadata, JsonNode spec) {
-        String specEtag = r.string(spec, "spec", "etag");
-        String resourceVersion = r.string(metadata, "metadata", "resourceVersion");
-        if (specEtag != null && resourceVersion != null && !specEtag.equals(resourceVersion)) {
-            r.problem("metadata.resourceVersion", "differs from spec.etag; give one of them, or the same value");
-        }
-        return specEtag != null ? specEtag : resourceVersion;
     }
 
     /** The document of a gateway or security setting; fqn and etag when etag is given. */
