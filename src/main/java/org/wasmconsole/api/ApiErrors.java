@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -62,6 +63,13 @@ class ApiErrors {
     ResponseEntity<byte[]> conflict(ConflictException e, HttpServletRequest request) {
         return problem(HttpStatus.CONFLICT, "conflict", e.getMessage(), e.path() == null ? List.of()
                 : List.of(new ApiProblem.Violation(e.path(), e.getMessage(), null, null)), null, request);
+    }
+
+    /** Two writes of the same thing at the same moment: the one that lost is told to try again. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<byte[]> concurrent(OptimisticLockingFailureException e, HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, "conflict", "someone else changed the same resource at the same moment;"
+                + " read it again and repeat the request", null, null, request);
     }
 
     @ExceptionHandler(NotFoundException.class)
