@@ -96,7 +96,13 @@ class OperatorJourneyTest extends BrowserTest {
         }
         // Their own tenant's page is theirs to read (its extensions, gateways and attachments), without
         // a single write button; another tenant's page does not exist for them.
-        page.navigate(url("/tenants/payments"));
+        // Reached from the navigation: one entry per tenant of theirs, no "Tenants" list.
+        page.navigate(url("/"));
+        Locator nav = page.locator("vaadin-side-nav");
+        assertThat(nav.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Tenants")))
+                .hasCount(0);
+        nav.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Tenant payments")).click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/tenants/payments$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Workspaces and gateways")))
                 .isVisible();
         assertThat(page.getByText("payments-ingress").first()).isVisible();

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import org.wasmconsole.security.Roles;
 
 /** The frame of every signed-in page: app bar with the product name, side navigation, user menu. */
@@ -20,7 +21,7 @@ import org.wasmconsole.security.Roles;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, List<NavigationEntries> featureEntries) {
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel("Show or hide the navigation");
         Span product = new Span("Wasm Extension Console");
@@ -39,6 +40,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem("Import", "import", VaadinIcon.UPLOAD.create()));
             nav.addItem(new SideNavItem("History", "history", VaadinIcon.TIME_BACKWARD.create()));
         }
+        featureEntries.forEach(f -> f.entries().forEach(nav::addItem));
         Span footer = new Span("Organization-wide catalogue of Envoy Wasm filters");
         footer.addClassName("drawer-footer");
         addToDrawer(nav, footer);

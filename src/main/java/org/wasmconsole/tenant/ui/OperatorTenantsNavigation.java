@@ -1,0 +1,40 @@
+package org.wasmconsole.tenant.ui;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.wasmconsole.base.ui.NavigationEntries;
+import org.wasmconsole.security.Roles;
+import org.wasmconsole.tenant.ConsoleOrganization;
+import org.wasmconsole.tenant.TenantService;
+
+/**
+ * An operator's way to their own tenants' pages (extensions, gateways, attachments): one entry per
+ * tenant. Admins have "Tenants" instead.
+ */
+@Component
+class OperatorTenantsNavigation implements NavigationEntries {
+
+    private final TenantService tenants;
+    private final ConsoleOrganization organization;
+    private final AuthenticationContext authentication;
+
+    OperatorTenantsNavigation(TenantService tenants, ConsoleOrganization organization,
+                              AuthenticationContext authentication) {
+        this.tenants = tenants;
+        this.organization = organization;
+        this.authentication = authentication;
+    }
+
+    @Override
+    public List<SideNavItem> entries() {
+        if (authentication.hasRole(Roles.ADMIN) || !authentication.isAuthenticated()) {
+            return List.of();
+        }
+        return tenants.list(organization.name()).stream()
+                .map(t -> new SideNavItem("Tenant " + t.name(), "tenants/" + t.name(), VaadinIcon.GROUP.create()))
+                .toList();
+    }
+}
