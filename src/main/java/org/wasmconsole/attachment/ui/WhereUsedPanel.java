@@ -23,11 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.wasmconsole.attachment.Attachment;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.GatewayTarget;
-import org.wasmconsole.attachment.MatchSelector;
 import org.wasmconsole.attachment.TargetRef;
 import org.wasmconsole.attachment.Usage;
 import org.wasmconsole.base.NotFoundException;
@@ -71,22 +69,6 @@ public class WhereUsedPanel extends Div {
     /** {@code tenants/<tenant>?target=<target FQN>}: the tenant page with the target selected. */
     public static String targetLink(TargetRef ref) {
         return "tenants/" + ref.tenantName() + "?target=" + URLEncoder.encode(ref.fqn(), StandardCharsets.UTF_8);
-    }
-
-    /** The attachment's match as read in a row: {@code CLIENT :8080, :8443}, one selector after the other. */
-    public static String matchSummary(Attachment attachment) {
-        if (!attachment.overridesMatch()) {
-            return "";
-        }
-        return attachment.match().stream().map(WhereUsedPanel::selector).collect(Collectors.joining("; "));
-    }
-
-    private static String selector(MatchSelector s) {
-        String mode = s == null || s.mode() == null ? "(no mode)" : s.mode().name();
-        if (s == null || s.ports().isEmpty()) {
-            return mode + " (all ports)";
-        }
-        return mode + " " + s.ports().stream().map(p -> ":" + p).collect(Collectors.joining(", "));
     }
 
     private void showEmpty() {
@@ -187,7 +169,7 @@ public class WhereUsedPanel extends Div {
         } else {
             config = muted("Extension's config");
         }
-        Component match = attachment.overridesMatch() ? code(matchSummary(attachment)) : muted("Extension's match");
+        Component match = attachment.overridesMatch() ? code(TopologyText.matchSummary(attachment)) : muted("Extension's match");
 
         Button preview = new Button("Preview", VaadinIcon.CODE.create(), e -> openPreview(usage));
         preview.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
