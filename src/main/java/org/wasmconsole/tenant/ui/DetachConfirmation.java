@@ -33,7 +33,7 @@ final class DetachConfirmation {
         }
         list.addClassName("detach-places");
         ConfirmDialog dialog = new ConfirmDialog();
-        dialog.addClassName("detach-dialog");
+        dialog.addClassName("detach-on-change-dialog");
         dialog.setHeader("Detach " + (places.size() == 1 ? "1 attachment" : places.size() + " attachments") + "?");
         dialog.setText(new Div(new Paragraph("After this change the extension is no longer allowed in the tenant of "
                 + (places.size() == 1 ? "this gateway or setting, where it is attached:" : "these gateways and settings,"

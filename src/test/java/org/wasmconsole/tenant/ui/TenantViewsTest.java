@@ -20,6 +20,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.wasmconsole.ConsoleTest;
+import org.wasmconsole.attachment.Attachment;
+import org.wasmconsole.attachment.AttachmentService;
+import org.wasmconsole.attachment.GroupInfo;
+import org.wasmconsole.attachment.GroupKind;
+import org.wasmconsole.attachment.TargetDefinition;
+import org.wasmconsole.attachment.TargetKind;
+import org.wasmconsole.attachment.TargetRef;
+import org.wasmconsole.attachment.TopologyService;
+import org.wasmconsole.attachment.WorkspaceInfo;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.ExtensionSummary;
@@ -41,6 +50,10 @@ class TenantViewsTest extends SpringBrowserlessTest {
     TenantService tenants;
     @Autowired
     ExtensionService extensions;
+    @Autowired
+    TopologyService topology;
+    @Autowired
+    AttachmentService attachments;
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);
     private final List<String> createdExtensions = new java.util.ArrayList<>();
@@ -304,6 +317,37 @@ class TenantViewsTest extends SpringBrowserlessTest {
         test(widening).confirm();
         assertThat(allowedIn(open)).isEmpty();
         assertThat(names("assigned-grid")).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void unassigningAnExtensionAttachedHereListsTheAttachmentsAndDetachesOnlyWhenConfirmed() {
+        String tenant = tenant("detach");
+        String used = extension("detach-used", "payments", tenant);
+        TargetRef gateway = new TargetRef(TargetKind.INGRESS_GATEWAY, fqn(tenant), "shop", "edge", "public");
+        asSystem(() -> {
+            topology.saveWorkspace(new WorkspaceInfo(fqn(tenant), "shop", null));
+            topology.saveGroup(new GroupInfo(fqn(tenant), "shop", GroupKind.GATEWAY, "edge", null));
+            attachments.save(new TargetDefinition(gateway, null, "shop", java.util.Map.of(),
+                    List.of(Attachment.of("organizations/" + ORG + "/extensions/" + used))), null);
+        });
+        navigate(TenantDetailsView.class, java.util.Map.of("name", tenant));
+
+        select("assigned-grid", used);
+        click("Unassign 1");
+        ConfirmDialog detach = find(ConfirmDialog.class).withClassName("detach-on-change-dialog").single();
+        assertThat(detach.getElement().getTextRecursively()).contains(gateway.fqn())
+                .contains("nothing changes");
+        test(detach).cancel();
+        assertThat(allowedIn(used)).containsExactly(fqn("payments"), fqn(tenant));
+        assertThat(asSystem(() -> attachments.get(gateway)).definition().attachments()).hasSize(1);
+
+        select("assigned-grid", used);
+        click("Unassign 1");
+        test(find(ConfirmDialog.class).withClassName("detach-on-change-dialog").single()).confirm();
+        assertThat(allowedIn(used)).containsExactly(fqn("payments"));
+        assertThat(asSystem(() -> attachments.get(gateway)).definition().attachments()).isEmpty();
+        assertThat(names("assigned-grid")).doesNotContain(used);
     }
 
     @Test
