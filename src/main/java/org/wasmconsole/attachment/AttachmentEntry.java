@@ -54,10 +54,6 @@ class AttachmentEntry {
         return target;
     }
 
-    int getPosition() {
-        return position;
-    }
-
     void setPosition(int position) {
         this.position = position;
     }

@@ -112,9 +112,8 @@ public class AttachmentService {
                     + "' was created by someone else at the same moment; reload and try again");
         }
         StoredTarget stored = saved.stored();
-        events.publishEvent(new AttachmentChanged(before == null ? AttachmentChanged.Change.CREATED
-                : AttachmentChanged.Change.UPDATED, ref.kind().label(), ref.organization(), ref.fqn(),
-                TargetChanges.summary(before, stored.definition())));
+        events.publishEvent(new AttachmentChanged(TargetChanges.change(before, stored.definition()),
+                ref.kind().label(), ref.organization(), ref.fqn(), TargetChanges.summary(before, stored.definition())));
         return stored;
     }
 

@@ -7,10 +7,33 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** One line saying what a save changed in a target, for the audit trail. */
+/** What a save changed in a target, for the audit trail: its kind of change and one line. */
 final class TargetChanges {
 
     private TargetChanges() {
+    }
+
+    /**
+     * CREATED for a new target; ATTACHED or DETACHED when the save only added or only removed
+     * extensions (what attach and detach do), so the history can be filtered by them; else UPDATED.
+     */
+    static AttachmentChanged.Change change(TargetDefinition before, TargetDefinition after) {
+        if (before == null) {
+            return AttachmentChanged.Change.CREATED;
+        }
+        List<String> old = before.attachments().stream().map(Attachment::fqn).toList();
+        List<String> now = after.attachments().stream().map(Attachment::fqn).toList();
+        boolean sameTarget = Objects.equals(before.namespace(), after.namespace())
+                && before.labels().equals(after.labels()) && Objects.equals(before.displayName(), after.displayName());
+        if (sameTarget && now.size() > old.size() && now.subList(0, old.size()).equals(old)
+                && after.attachments().subList(0, old.size()).equals(before.attachments())) {
+            return AttachmentChanged.Change.ATTACHED;
+        }
+        if (sameTarget && now.size() < old.size() && after.attachments().stream()
+                .allMatch(a -> before.attachments().contains(a))) {
+            return AttachmentChanged.Change.DETACHED;
+        }
+        return AttachmentChanged.Change.UPDATED;
     }
 
     static String summary(TargetDefinition before, TargetDefinition after) {

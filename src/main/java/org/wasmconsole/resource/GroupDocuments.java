@@ -51,11 +51,7 @@ public final class GroupDocuments {
                     + " for a Group: write apiVersion: " + GroupKind.GATEWAY.apiVersion() + " for a gateway group or "
                     + GroupKind.SECURITY.apiVersion() + " for a security group");
         }
-        String kind = r.string(root, "", "kind");
-        if (!KIND.equals(kind)) {
-            r.problem("kind", (kind == null ? "is required" : "'" + kind + "' is not supported here")
-                    + ": write kind: " + KIND);
-        }
+        TsbMetadata.kind(r, root, KIND);
         JsonNode metadata = TsbMetadata.metadata(r, root, METADATA);
         JsonNode spec = TsbMetadata.spec(r, root, SPEC);
         String organization = TsbMetadata.required(r, root, metadata, "organization", scope.organization(),

@@ -36,6 +36,15 @@ final class TsbMetadata {
         }
     }
 
+    /** The document's kind, which must be {@code expected}. */
+    static void kind(FieldReader r, JsonNode root, String expected) {
+        String kind = r.string(root, "", "kind");
+        if (!expected.equals(kind)) {
+            r.problem("kind", (kind == null ? "is required" : "'" + kind + "' is not supported here")
+                    + ": write kind: " + expected);
+        }
+    }
+
     /** metadata, checked against its known fields; null when absent or not a mapping (reported). */
     static JsonNode metadata(FieldReader r, JsonNode root, Set<String> known) {
         JsonNode metadata = r.object(root, "", "metadata");

@@ -39,11 +39,7 @@ public final class WorkspaceDocuments {
         FieldReader r = new FieldReader(document);
         JsonNode root = TsbMetadata.root(r, document);
         TsbMetadata.apiVersion(r, root, API_VERSION, KIND);
-        String kind = r.string(root, "", "kind");
-        if (!KIND.equals(kind)) {
-            r.problem("kind", (kind == null ? "is required" : "'" + kind + "' is not supported here")
-                    + ": write kind: " + KIND);
-        }
+        TsbMetadata.kind(r, root, KIND);
         JsonNode metadata = TsbMetadata.metadata(r, root, METADATA);
         JsonNode spec = TsbMetadata.spec(r, root, SPEC);
         String organization = TsbMetadata.required(r, root, metadata, "organization", scope.organization(),

@@ -263,14 +263,18 @@ class AttachmentServiceTest {
     void everyChangeIsInTheAuditTrailAndARefusedOneIsNot() {
         extension("audited");
         TargetRef gw = gateway("blue", "gw-audited");
+        extension("audited-too");
         asSystem(() -> attachments.attach(gw, Attachment.of(ext("audited")), null));
+        asSystem(() -> attachments.attach(gw, Attachment.of(ext("audited-too")), null));
+        asSystem(() -> attachments.detach(gw, ext("audited-too"), null));
         assertThatThrownBy(() -> asSystem(() -> attachments.attach(gw, Attachment.of(ext("no-such")), null)))
                 .isInstanceOf(ValidationException.class);
         asSystem(() -> extensions.delete(ORG, "audited", null, InUse.DETACH));
         List<AuditEntry> records = asSystem(() -> audit.list(new AuditFilter(null, gw.fqn(), null, null, null),
                 PageRequest.of(0, 50)));
         assertThat(records).extracting(AuditEntry::action)
-                .containsExactlyInAnyOrder(AuditAction.CREATE, AuditAction.UPDATE, AuditAction.DETACH);
+                .containsExactlyInAnyOrder(AuditAction.CREATE, AuditAction.ATTACH, AuditAction.ATTACH,
+                        AuditAction.DETACH, AuditAction.DETACH);
         assertThat(records).extracting(AuditEntry::summary).anyMatch(x -> x.contains("attached audited"))
                 .anyMatch(x -> x.contains("detached audited (extension deleted)"))
                 .noneMatch(x -> x.contains("no-such"));

@@ -118,10 +118,6 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
         }
     }
 
-    TenantTopologyPanel topologyPanel() {
-        return topologyPanel;
-    }
-
     @Override
     public String getPageTitle() {
         return title;
