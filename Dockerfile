@@ -3,7 +3,8 @@
 # `docker build -t wasm-extension-console .`. Needs Maven Central (and nothing else: Vaadin uses its
 # pre-compiled bundle, no Node). DeploymentFilesTest checks this file; see the README.
 
-# Build: JDK 25 because .mvn/jvm.config carries a JDK 23+ option. The Maven cache survives rebuilds.
+# Build: JDK 25, the release the console runs on (./mvnw keeps the image's JAVA_HOME, a JDK 21+).
+# The Maven cache survives rebuilds.
 FROM eclipse-temurin:25-jdk-noble AS build
 WORKDIR /build
 COPY mvnw pom.xml ./
