@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.query.QueryUtils;
@@ -40,6 +41,8 @@ import org.wasmconsole.tenant.TenantDirectory;
 @Transactional
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
 public class ExtensionService {
+
+    private static final int NAMES_PER_QUERY = 500;
 
     private static final int EXPORT_PAGE_SIZE = 200;
 
@@ -193,6 +196,26 @@ public class ExtensionService {
         }
         query.select(root.get("id")).orderBy(QueryUtils.toOrders(ExtensionQueries.PROXY_ORDER, root, cb));
         return entityManager.createQuery(query).getResultList();
+    }
+
+    /**
+     * The display names of the named extensions that exist and that the caller may see, by name (an
+     * extension without one maps to ""); one query per {@value #NAMES_PER_QUERY} names, however many
+     * there are, so a page that shows thousands of references neither cuts them off nor asks per row.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> displayNames(String organization, Collection<String> names) {
+        List<String> distinct = names.stream().distinct().toList();
+        Map<String, String> found = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += NAMES_PER_QUERY) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + NAMES_PER_QUERY));
+            Specification<WasmExtension> named = (root, query, cb) -> root.get("name").in(chunk);
+            Specification<WasmExtension> spec = ExtensionQueries.matching(ExtensionFilter.all(organization), null,
+                    currentUser.viewer()).and(named);
+            repository.summaries(spec, PageRequest.of(0, chunk.size()))
+                    .forEach(s -> found.put(s.name(), s.displayName() == null ? "" : s.displayName()));
+        }
+        return found;
     }
 
     /** The named extensions, in the given order; all must exist and be visible, else nothing is returned. */

@@ -223,6 +223,21 @@ class ExtensionServiceTest {
         return asSystem(() -> service.list(filter, page)).stream().map(ExtensionSummary::name).toList();
     }
 
+    @Test
+    void displayNamesAnswerForEveryNamedExtensionHoweverManyAreAsked() {
+        asSystem(() -> service.create(definition("dn-named").displayName("Named one").build()));
+        // 1,200 names, the real ones past the first and second query's share: none may be cut off.
+        List<String> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            asked.add(i == 700 ? "dn-named" : i == 1100 ? "q-authz" : "dn-missing-" + i);
+        }
+        asked.add("dn-named");
+
+        java.util.Map<String, String> names = asSystem(() -> service.displayNames(ORG, asked));
+
+        assertThat(names).containsOnly(java.util.Map.entry("dn-named", "Named one"), java.util.Map.entry("q-authz", ""));
+    }
+
     static ExtensionFilter filter(String text, PluginPhase phase, PullPolicy policy, String tenant) {
         return new ExtensionFilter(ORG, text, phase, policy, tenant);
     }

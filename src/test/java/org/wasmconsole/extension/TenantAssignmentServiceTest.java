@@ -75,6 +75,29 @@ class TenantAssignmentServiceTest {
                 assignment, PageRequest.of(0, 100))).stream().map(ExtensionSummary::name).sorted().toList();
     }
 
+    // --- counts ---------------------------------------------------------------------------------------
+
+    @Test
+    void assignedCountsOfAllTenantsInOneQueryEqualEachTenantsOwnCount() {
+        extension("cnt-red-green", "red", "green");
+        extension("cnt-green", "green");
+        extension("cnt-open");
+        for (String who : List.of("system", "tst-op-red")) {
+            java.util.Map<Long, Long> counts = who.equals("system") ? asSystem(() -> assignments.assignedCounts(ORG))
+                    : as(userDetails, who, () -> assignments.assignedCounts(ORG));
+            for (TenantInfo tenant : asSystem(() -> tenants.list(ORG))) {
+                ExtensionFilter filter = new ExtensionFilter(ORG, null, null, null, tenant.fqn());
+                long one = who.equals("system")
+                        ? asSystem(() -> assignments.countForTenant(filter, TenantAssignment.ASSIGNED))
+                        : as(userDetails, who, () -> assignments.countForTenant(filter, TenantAssignment.ASSIGNED));
+                assertThat(counts.getOrDefault(tenant.id(), 0L)).as(who + " counting " + tenant.name()).isEqualTo(one);
+            }
+        }
+        long green = asSystem(() -> assignments.assignedCounts(ORG))
+                .get(asSystem(() -> tenants.get(ORG, "green")).id());
+        assertThat(green).isGreaterThanOrEqualTo(2);
+    }
+
     // --- rename ---------------------------------------------------------------------------------------
 
     @Test

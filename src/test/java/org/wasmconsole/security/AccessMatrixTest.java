@@ -130,6 +130,10 @@ class AccessMatrixTest {
                         new ExtensionFilter(ORG, null, null, null, A), TenantAssignment.ASSIGNED, PageRequest.of(0, 9))),
                 new Call("TenantAssignmentService.countForTenant", EVERYONE_SIGNED_IN, t -> t.assignments.countForTenant(
                         new ExtensionFilter(ORG, null, null, null, A), TenantAssignment.ASSIGNED)),
+                new Call("TenantAssignmentService.assignedCounts", EVERYONE_SIGNED_IN,
+                        t -> t.assignments.assignedCounts(ORG)),
+                new Call("ExtensionService.displayNames", EVERYONE_SIGNED_IN,
+                        t -> t.extensions.displayNames(ORG, List.of("open"))),
                 new Call("ExtensionService.check", ADMIN_ONLY, t -> t.extensions.check(extension("checked", List.of()))),
                 new Call("ExtensionService.create", ADMIN_ONLY, t -> t.extensions.create(extension("Bad Name", List.of()))),
                 new Call("ExtensionService.update", ADMIN_ONLY, t -> t.extensions.update(extension("ghost", List.of()),

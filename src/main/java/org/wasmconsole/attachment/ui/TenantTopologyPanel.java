@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.data.domain.PageRequest;
+import org.wasmconsole.attachment.Attachment;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.GroupKind;
 import org.wasmconsole.attachment.StoredTarget;
@@ -34,7 +34,6 @@ import org.wasmconsole.attachment.TopologyService;
 import org.wasmconsole.attachment.WorkspaceInfo;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
-import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.base.ui.Notify;
 
@@ -154,12 +153,20 @@ public class TenantTopologyPanel extends Div {
         }
     }
 
-    /** Extension display names for the attachment rows: one query, whatever the number of attachments. */
+    /**
+     * Extension display names for the attachment rows, by extension FQN: only the extensions attached
+     * here, however many (the catalogue's first 1,000 used to be read, and rows past them lost their names).
+     */
     private Map<String, String> loadDisplayNames() {
-        Map<String, String> names = new HashMap<>();
         String organization = tenantFqn.split("/")[1];
-        extensions.list(new ExtensionFilter(organization, null, null, null, tenantFqn), PageRequest.of(0, 1000))
-                .forEach(s -> names.put(s.fqn(), s.displayName() == null ? "" : s.displayName()));
+        String prefix = "organizations/" + organization + "/extensions/";
+        List<String> attached = topology.workspaces().stream().flatMap(w -> w.groups().stream())
+                .flatMap(g -> g.targets().stream()).flatMap(t -> t.definition().attachments().stream())
+                .map(Attachment::fqn).filter(fqn -> fqn.startsWith(prefix)).map(fqn -> fqn.substring(prefix.length()))
+                .distinct().toList();
+        Map<String, String> names = new HashMap<>();
+        extensions.displayNames(organization, attached).forEach((name, displayName) -> names.put(prefix + name,
+                displayName));
         return names;
     }
 

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.Map;
 import org.springframework.data.domain.PageRequest;
 import org.wasmconsole.attachment.StoredTarget;
 import org.wasmconsole.attachment.TenantTopology;
@@ -125,8 +126,9 @@ public class TenantListView extends VerticalLayout {
     }
 
     void refresh() {
+        Map<Long, Long> assigned = assignments.assignedCounts(organization);
         List<TenantRow> rows = tenants.list(organization).stream()
-                .map(t -> new TenantRow(t, assignments.countForTenant(filter(t), TenantAssignment.ASSIGNED)))
+                .map(t -> new TenantRow(t, assigned.getOrDefault(t.id(), 0L)))
                 .toList();
         grid.setItems(rows);
         count.setText(rows.size() == 1 ? "1 tenant" : rows.size() + " tenants");
