@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.wasmconsole.apply.ImportLimits;
 import org.wasmconsole.resource.DocumentException;
 import org.wasmconsole.resource.DocumentProblem;
+import org.wasmconsole.resource.FieldLines;
 import org.wasmconsole.resource.SourceDocument;
 import org.wasmconsole.resource.YamlLimits;
 import org.wasmconsole.resource.YamlTreeReader;
@@ -84,7 +84,7 @@ class RequestBodies {
             }
             return documents.getFirst();
         }
-        return new SourceDocument(1, 1, parseJson(text), Map.of());
+        return new SourceDocument(1, 1, parseJson(text), FieldLines.NONE);
     }
 
     /** A JSON body of another shape than a document (users): parsed within the same limits. */
