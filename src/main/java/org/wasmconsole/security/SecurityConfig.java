@@ -1,5 +1,6 @@
 package org.wasmconsole.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,12 +24,17 @@ class SecurityConfig {
     static final String LOGIN_ROUTE = "login";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
         return http
                 // The console's own browser code (frontend/) and the CodeMirror WebJar: Vaadin's
                 // configurer denies every path it does not know, even to signed-in users.
                 .authorizeHttpRequests(a -> a.requestMatchers("/frontend/**", "/webjars/**").authenticated())
-                .with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView("/" + LOGIN_ROUTE))
+                // CSRF as Vaadin configures it (its own requests carry Vaadin's token) but without its
+                // exception for the login path: a cross-site POST to /login would sign the victim's browser
+                // in as the attacker. The login form sends Spring's token, which Vaadin puts in the page.
+                .csrf(c -> c.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest))
+                .with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView("/" + LOGIN_ROUTE)
+                        .enableCsrfConfiguration(false))
                 // Vaadin's configurer sets only the login page and success handler of the form login;
                 // a failure handler set here is kept (it would otherwise default to "?error"). It must
                 // come after Vaadin's: configured first, the form login would be initialised without
