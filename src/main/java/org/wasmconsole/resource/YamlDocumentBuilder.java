@@ -163,6 +163,7 @@ final class YamlDocumentBuilder {
                 throw problem(scalar, path, "a key of " + scalar.getValue().length()
                         + " characters is longer than the limit of " + max);
             }
+            checkNoNul(scalar, path);
             scalar.getAnchor().ifPresent(a -> {
                 anchors.put(a.getValue(), NODES.stringNode(scalar.getValue()));
                 anchorSizes.put(a.getValue(), 1);
@@ -223,6 +224,7 @@ final class YamlDocumentBuilder {
     }
 
     private void checkLength(ScalarEvent scalar, Path path) {
+        checkNoNul(scalar, path);
         int length = scalar.getValue().length();
         if (length > limits.maxStringLength()) {
             throw problem(scalar, path, "a value of " + length + " characters is longer than the limit of "
@@ -241,6 +243,15 @@ final class YamlDocumentBuilder {
         budget.lines++;
         return path.recorded(lines.record(path.parent().id(), path.name(), path.index(), line(event)));
     }
+
+    /** NUL ("\0" in double quotes) can be stored nowhere (PostgreSQL refuses it in text): refused at once. */
+    private void checkNoNul(ScalarEvent scalar, Path path) {
+        if (scalar.getValue().indexOf('\0') >= 0) {
+            throw problem(scalar, path, NUL_MESSAGE);
+        }
+    }
+
+    static final String NUL_MESSAGE = "contains the NUL character (U+0000), which cannot be stored; remove it";
 
     private DocumentException problem(Event event, Path path, String message) {
         return new DocumentException(new DocumentProblem(number, line(event), path.toString(), message));

@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.Names;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
@@ -58,7 +59,7 @@ public class UserService {
             throw new ValidationException("password", m);
         });
         if (users.findByUsername(username).isPresent()) {
-            throw new ValidationException("name", "user '" + username + "' already exists; choose another name");
+            throw new ConflictException("name", "user '" + username + "' already exists; choose another name");
         }
         Set<Long> tenants = checkTenants(role, tenantIds);
         users.save(new ConsoleUser(username, passwordEncoder.encode(password), role, tenants));

@@ -143,8 +143,12 @@ class UserServiceTest {
                 Role.PLATFORM_ADMIN, Set.of())), "password", "at most 72 bytes");
         assertViolation(() -> asSystem(() -> users.create(unique("op"), PASSWORD, Role.TENANT_OPERATOR, Set.of())),
                 "tenants", "at least one tenant");
-        assertViolation(() -> asSystem(() -> users.create(op, PASSWORD, Role.TENANT_OPERATOR, Set.of(payments))),
-                "name", "already exists");
+        // An existing name is a conflict (the API's 409), at the name.
+        assertThatThrownBy(() -> asSystem(() -> users.create(op, PASSWORD, Role.TENANT_OPERATOR, Set.of(payments))))
+                .isInstanceOfSatisfying(org.wasmconsole.base.ConflictException.class, e -> {
+                    assertThat(e.path()).isEqualTo("name");
+                    assertThat(e.getMessage()).contains("already exists");
+                });
         assertViolation(() -> asSystem(() -> users.create(unique("op"), PASSWORD, Role.TENANT_OPERATOR,
                 Set.of(987_654_321L))), "tenants", "unknown tenant");
     }
