@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The API for automation: HTTP Basic with the console's users on every request, no session, no
@@ -40,6 +41,27 @@ class ApiSecurityConfig {
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
                 .build();
+    }
+
+    /**
+     * A request the firewall refuses (a ';' or an encoded '/' in the path, ...) is a 400: a problem for
+     * the API, plain text elsewhere; not a redirect to the HTML login page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> {
+            if (response.isCommitted()) {
+                return;
+            }
+            String detail = "the request was refused: " + rejected.getMessage();
+            if (request.getRequestURI().startsWith("/api/")) {
+                write(response, request, HttpStatus.BAD_REQUEST, "rejected-request", detail);
+            } else {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                response.setContentType("text/plain;charset=UTF-8");
+                response.getOutputStream().write(detail.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        };
     }
 
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response,

@@ -72,6 +72,11 @@ final class DocumentBodies {
     }
 
     /** An etag of a request header as the services keep it: without the quotes (and W/) of HTTP. */
+    /** {@code If-Match: *}: any current version will do (RFC 9110 §13.1.1). */
+    static boolean isAny(String ifMatch) {
+        return ifMatch != null && ifMatch.strip().equals("*");
+    }
+
     static String unquote(String etag) {
         if (etag == null) {
             return null;

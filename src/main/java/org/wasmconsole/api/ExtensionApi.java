@@ -110,9 +110,10 @@ class ExtensionApi {
                                            + " allows it, instead of refusing the change")
                                    @RequestParam(defaultValue = "false") boolean detach,
                                    HttpServletRequest request) {
-        extensions.get(organization, name); // 404 first: the caller may not even know it exists
+        StoredExtension current = extensions.get(organization, name); // 404 first: the caller may not even know it exists
         ParsedExtension parsed = read(request, organization, name);
-        String etag = etag(ifMatch, parsed.etag());
+        // If-Match: * is "whatever the current version is" (RFC 9110): overwrite without reading the etag first.
+        String etag = DocumentBodies.isAny(ifMatch) ? current.etag() : etag(ifMatch, parsed.etag());
         StoredExtension updated = DocumentBodies.withLines(parsed.source(), request, () -> extensions.update(parsed.definition(), etag,
                 inUse(detach)));
         return document(ResponseEntity.ok(), updated, request, parsed.warnings());
@@ -127,7 +128,7 @@ class ExtensionApi {
                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 @Parameter(description = "detach it everywhere it is attached instead of refusing")
                                 @RequestParam(defaultValue = "false") boolean detach) {
-        extensions.delete(organization, name, ifMatch, inUse(detach));
+        extensions.delete(organization, name, DocumentBodies.isAny(ifMatch) ? null : ifMatch, inUse(detach));
         return ResponseEntity.noContent().build();
     }
 

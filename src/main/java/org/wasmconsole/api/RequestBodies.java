@@ -4,15 +4,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.wasmconsole.apply.ImportLimits;
+import org.wasmconsole.base.Utf8;
 import org.wasmconsole.resource.DocumentException;
 import org.wasmconsole.resource.DocumentProblem;
+import org.wasmconsole.resource.FieldLines;
 import org.wasmconsole.resource.SourceDocument;
+import org.wasmconsole.resource.StoredText;
 import org.wasmconsole.resource.YamlLimits;
 import org.wasmconsole.resource.YamlTreeReader;
 import tools.jackson.core.JacksonException;
@@ -45,8 +48,13 @@ class RequestBodies {
                 .build();
     }
 
-    /** The body as text; refused (400) beyond the size limit, without reading the rest. */
+    /**
+     * The body as text; refused beyond the size limit (400, without reading the rest), in another
+     * charset than UTF-8 (415), or when it is not valid UTF-8 (400 with the offset of the first bad
+     * byte: never decoded into replacement characters and stored).
+     */
     String text(HttpServletRequest request) {
+        checkCharset(request);
         long declared = request.getContentLengthLong();
         if (declared > limits.maxBytes()) {
             throw tooLarge();
@@ -62,7 +70,7 @@ class RequestBodies {
                 }
                 out.write(buffer, 0, n);
             }
-            return out.toString(StandardCharsets.UTF_8);
+            return utf8(out.toByteArray());
         } catch (IOException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "unreadable-body", "the request body could not be read: "
                     + e.getMessage(), List.of());
@@ -84,7 +92,7 @@ class RequestBodies {
             }
             return documents.getFirst();
         }
-        return new SourceDocument(1, 1, parseJson(text), Map.of());
+        return new SourceDocument(1, 1, parseJson(text), FieldLines.NONE);
     }
 
     /** A JSON body of another shape than a document (users): parsed within the same limits. */
@@ -100,7 +108,46 @@ class RequestBodies {
         return parseJson(text);
     }
 
+    /** Only UTF-8 (or its subset US-ASCII) is read; a body declared in another charset is refused, not guessed at. */
+    private static void checkCharset(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null) {
+            return;
+        }
+        String charset;
+        try {
+            charset = MediaType.parseMediaType(type).getParameter("charset");
+        } catch (IllegalArgumentException e) {
+            return; // the format falls back to JSON; its parser reports what is wrong
+        }
+        if (charset == null) {
+            return;
+        }
+        String name = charset.replace("\"", "").strip();
+        if (!name.equalsIgnoreCase("utf-8") && !name.equalsIgnoreCase("utf8") && !name.equalsIgnoreCase("us-ascii")) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-charset", "the body is declared as"
+                    + " charset=" + name + "; send it in UTF-8 (charset=utf-8, or no charset)", List.of());
+        }
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return Utf8.decode(bytes);
+        } catch (Utf8.MalformedException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed-utf8", "the body " + e.getMessage(),
+                    List.of(new ApiProblem.Violation("", "not valid UTF-8 at byte offset " + e.offset(), null, null)));
+        }
+    }
+
     private JsonNode parseJson(String text) {
+        JsonNode root = readJson(text);
+        StoredText.nul(root).ifPresent(p -> {
+            throw new DocumentException(p);
+        });
+        return root;
+    }
+
+    private JsonNode readJson(String text) {
         try {
             return json.readTree(text);
         } catch (JacksonException e) {

@@ -136,11 +136,11 @@ class TargetApi {
                 name));
         TargetDefinition definition = checkPath(source, request, parsed, organization, tenant, workspace, group, kind,
                 name);
-        String header = DocumentBodies.unquote(ifMatch);
+        String header = DocumentBodies.isAny(ifMatch) ? null : DocumentBodies.unquote(ifMatch);
         if (header != null && parsed.etag() != null && !header.equals(parsed.etag())) {
             throw ApiException.badRequest("spec.etag", "differs from the If-Match header; send one of them");
         }
-        String etag = header != null ? header : parsed.etag();
+        String etag = DocumentBodies.isAny(ifMatch) ? null : header != null ? header : parsed.etag();
         StoredTarget saved = DocumentBodies.withLines(source, request, () -> attachments.save(definition, etag));
         return document(DocumentBodies.warnings(ResponseEntity.ok(), parsed.warnings()), saved, request);
     }
@@ -153,7 +153,8 @@ class TargetApi {
                                 @PathVariable String workspace, @PathVariable String group, @PathVariable String name,
                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 HttpServletRequest request) {
-        attachments.delete(ref(request, organization, tenant, workspace, group, name), DocumentBodies.unquote(ifMatch));
+        attachments.delete(ref(request, organization, tenant, workspace, group, name),
+                DocumentBodies.isAny(ifMatch) ? null : DocumentBodies.unquote(ifMatch));
         return ResponseEntity.noContent().build();
     }
 

@@ -37,7 +37,7 @@ final class DocumentResults {
     /** TSB's Tenant documents carry the display name in spec; the tenant service names it as on extensions. */
     static String pathIn(ParsedResource resource, String path) {
         return resource instanceof ParsedTenant && path.equals("metadata.displayName")
-                && resource.source().lines().containsKey("spec.displayName") ? "spec.displayName" : path;
+                && resource.source().lines().contains("spec.displayName") ? "spec.displayName" : path;
     }
 
     static DocumentProblem problem(ParsedResource resource, String path, String message) {

@@ -15,6 +15,7 @@ public enum AuditAction {
     RESET_PASSWORD("Password reset"),
     ENABLE("Enabled"),
     DISABLE("Disabled"),
+    UNLOCK("Unlocked"),
     LOGIN("Signed in"),
     LOGIN_FAILED("Sign-in failed"),
     ACCESS_DENIED("Access denied");

@@ -125,6 +125,7 @@ class AuditTrail {
             case ENABLED -> AuditAction.ENABLE;
             case DISABLED -> AuditAction.DISABLE;
             case DELETED -> AuditAction.DELETE;
+            case UNLOCKED -> AuditAction.UNLOCK;
         };
         records.save(new AuditRecord(now(), currentUser.username(), action, AuditResourceType.USER, null,
                 event.username(), event.detail(), null, null, null));

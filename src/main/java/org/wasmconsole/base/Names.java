@@ -58,6 +58,34 @@ public final class Names {
         if (value.contains("\n") || value.contains("\r")) {
             return Optional.of("must be a single line; remove the line breaks");
         }
+        return checkCharacters(value, false);
+    }
+
+    /**
+     * Refuses characters that text must not hold: control characters (NUL, BEL, ESC, ...; the
+     * database cannot even store NUL) and the bidirectional embeddings, overrides and isolates
+     * (U+202A to U+202E, U+2066 to U+2069), which make text display in another order than it is
+     * stored. Tabs pass; multi-line text may hold line breaks too.
+     */
+    public static Optional<String> checkCharacters(String value, boolean multiLine) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            boolean allowed = c == '\t' || multiLine && (c == '\n' || c == '\r');
+            if (!allowed && (Character.getType(c) == Character.CONTROL || isBidiControl(c))) {
+                return Optional.of(String.format("contains %s U+%04X at character %d; remove it",
+                        isBidiControl(c) ? "the text-direction control" : "the control character", c,
+                        value.codePointCount(0, i) + 1));
+            }
+            i += Character.charCount(c);
+        }
         return Optional.empty();
+    }
+
+    /** The bidirectional embeddings, overrides and isolates (not the harmless LRM/RLM marks). */
+    public static boolean isBidiControl(int c) {
+        return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
     }
 }

@@ -76,6 +76,8 @@ public final class ExtensionValidator {
         } else if (summary.contains("\n") || summary.contains("\r")) {
             v.add(new Violation("metadata.description",
                     "must be a single line; put multi-line text in spec.description"));
+        } else {
+            Names.checkCharacters(summary, false).ifPresent(m -> v.add(new Violation("metadata.description", m)));
         }
     }
 
@@ -152,6 +154,12 @@ public final class ExtensionValidator {
     private static void checkDescription(String description, List<Violation> v) {
         if (description == null) {
             return;
+        }
+        // Markdown: other control characters are rendered harmlessly (MarkdownRenderer); NUL cannot be stored.
+        int nul = description.indexOf('\0');
+        if (nul >= 0) {
+            v.add(new Violation("spec.description", "contains the control character U+0000 at character "
+                    + (description.codePointCount(0, nul) + 1) + "; remove it"));
         }
         int bytes = description.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_DESCRIPTION_BYTES) {
@@ -261,6 +269,8 @@ public final class ExtensionValidator {
             } else if (value != null && value.length() > EnvVar.MAX_VALUE_LENGTH) {
                 v.add(new Violation(path + ".value", "is " + value.length() + " characters long; use at most "
                         + EnvVar.MAX_VALUE_LENGTH));
+            } else {
+                Names.checkCharacters(value, true).ifPresent(m -> v.add(new Violation(path + ".value", m)));
             }
         }
     }

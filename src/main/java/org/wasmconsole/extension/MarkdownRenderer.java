@@ -6,6 +6,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
+import org.wasmconsole.base.Names;
 
 /**
  * Turns the Markdown of {@code spec.description} into HTML that is safe to put in the page.
@@ -38,6 +39,20 @@ public final class MarkdownRenderer {
     private MarkdownRenderer() {
     }
 
+    /**
+     * The text with control characters (other than line breaks and tabs) and bidirectional overrides
+     * shown as U+FFFD: a description cannot ring the terminal bell of someone who copies it, or make
+     * the page show text in another order than it is stored (U+202E).
+     */
+    static String harmless(String markdown) {
+        StringBuilder text = new StringBuilder(markdown.length());
+        markdown.codePoints().forEach(c -> {
+            boolean control = Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t';
+            text.appendCodePoint(control || Names.isBidiControl(c) ? 0xFFFD : c);
+        });
+        return text.toString();
+    }
+
     /** The sanitised HTML of the Markdown text; empty for null or blank text. */
     public static String toSafeHtml(String markdown) {
         return toSafeHtml(markdown, 1);
@@ -55,7 +70,7 @@ public final class MarkdownRenderer {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        String clean = Jsoup.clean(RENDERER.render(PARSER.parse(markdown)), "", SAFELIST, OUTPUT);
+        String clean = Jsoup.clean(RENDERER.render(PARSER.parse(harmless(markdown))), "", SAFELIST, OUTPUT);
         if (topLevel == 1) {
             return clean;
         }

@@ -37,26 +37,29 @@ final class YamlDocumentBuilder {
     private static final Set<String> SEQUENCE_TAGS = Set.of("!", Tag.SEQ.getValue());
     /** YAML itself limits implicit keys to 1024 characters; longer explicit ({@code ? key}) ones are refused too. */
     static final int MAX_KEY_LENGTH = 1024;
-    /** What recording one line costs beyond the characters of its path (the map entry). */
-    private static final int LINE_COST = 64;
+    /** Characters of input per recorded line that a stream may spend at most (a line costs ~80 bytes). */
+    private static final int CHARACTERS_PER_LINE = 8;
 
     private final YamlLimits limits;
     private final Parser parser;
     private final int number;
-    private final Map<String, Integer> lines = new HashMap<>();
+    private final FieldLines lines = new FieldLines();
     private final Map<String, JsonNode> anchors = new HashMap<>();
     private final Map<String, Integer> anchorSizes = new HashMap<>();
     private final Budget budget;
     private int nodes;
 
-    /** What the documents of one stream may use together: alias expansion, and memory for lines. */
+    /**
+     * What the documents of one stream may use together: alias expansion, and memory for lines, in
+     * proportion to the input's size (lines beyond it fall back to their nearest recorded ancestor).
+     */
     static final class Budget {
-        private final long maxLineCost;
+        private final long maxLines;
         private int aliasNodes;
-        private long lineCost;
+        private long lines;
 
-        Budget(YamlLimits limits) {
-            this.maxLineCost = Math.max(1 << 20, 16L * limits.maxBytes());
+        Budget(int inputLength) {
+            this.maxLines = Math.max(1 << 12, inputLength / CHARACTERS_PER_LINE);
         }
     }
 
@@ -67,7 +70,7 @@ final class YamlDocumentBuilder {
         this.budget = budget;
     }
 
-    Map<String, Integer> lines() {
+    FieldLines lines() {
         return lines;
     }
 
@@ -118,12 +121,11 @@ final class YamlDocumentBuilder {
         Event event;
         while (!((event = parser.next()) instanceof MappingEndEvent)) {
             String key = key(event, path);
-            Path child = path.field(key);
+            Path child = record(path.field(key), event);
             boolean merge = isMergeKey(event);
             if (merge ? mergeSeen : node.has(key)) {
                 throw problem(event, child, "the key '" + key + "' appears twice in the same mapping; keep one");
             }
-            record(child, event);
             JsonNode value = node(parser.next(), child, depth);
             if (merge) {
                 mergeSeen = true;
@@ -147,8 +149,7 @@ final class YamlDocumentBuilder {
         ArrayNode node = NODES.arrayNode();
         Event event;
         while (!((event = parser.next()) instanceof SequenceEndEvent)) {
-            Path child = path.item(node.size());
-            record(child, event);
+            Path child = record(path.item(node.size()), event);
             node.add(node(event, child, depth));
         }
         return node;
@@ -162,6 +163,7 @@ final class YamlDocumentBuilder {
                 throw problem(scalar, path, "a key of " + scalar.getValue().length()
                         + " characters is longer than the limit of " + max);
             }
+            checkNoNul(scalar, path);
             scalar.getAnchor().ifPresent(a -> {
                 anchors.put(a.getValue(), NODES.stringNode(scalar.getValue()));
                 anchorSizes.put(a.getValue(), 1);
@@ -222,6 +224,7 @@ final class YamlDocumentBuilder {
     }
 
     private void checkLength(ScalarEvent scalar, Path path) {
+        checkNoNul(scalar, path);
         int length = scalar.getValue().length();
         if (length > limits.maxStringLength()) {
             throw problem(scalar, path, "a value of " + length + " characters is longer than the limit of "
@@ -229,14 +232,26 @@ final class YamlDocumentBuilder {
         }
     }
 
-    /** Records the line of a field or item while the stream's budget lasts; later ones fall back to an ancestor. */
-    private void record(Path path, Event event) {
-        long cost = path.length() + LINE_COST;
-        if (budget.lineCost + cost <= budget.maxLineCost) {
-            budget.lineCost += cost;
-            lines.put(path.toString(), line(event));
+    /**
+     * Records the line of a field or item while the stream's budget lasts and its parent was recorded;
+     * later ones fall back to an ancestor. Answers the path with its id in {@link FieldLines}.
+     */
+    private Path record(Path path, Event event) {
+        if (path.parent().id() < 0 || budget.lines >= budget.maxLines) {
+            return path;
+        }
+        budget.lines++;
+        return path.recorded(lines.record(path.parent().id(), path.name(), path.index(), line(event)));
+    }
+
+    /** NUL ("\0" in double quotes) can be stored nowhere (PostgreSQL refuses it in text): refused at once. */
+    private void checkNoNul(ScalarEvent scalar, Path path) {
+        if (scalar.getValue().indexOf('\0') >= 0) {
+            throw problem(scalar, path, NUL_MESSAGE);
         }
     }
+
+    static final String NUL_MESSAGE = "contains the NUL character (U+0000), which cannot be stored; remove it";
 
     private DocumentException problem(Event event, Path path, String message) {
         return new DocumentException(new DocumentProblem(number, line(event), path.toString(), message));
@@ -245,17 +260,23 @@ final class YamlDocumentBuilder {
     /**
      * A field path ({@code spec.vmConfig.env[0].name}) made into text only when needed, so that a
      * mapping with many entries under a long path does not copy that path for each of them.
+     *
+     * @param id its id in {@link FieldLines} once its line is recorded, -1 before or if it is not
      */
-    record Path(Path parent, String name, int index, long length) {
+    record Path(Path parent, String name, int index, long length, int id) {
 
-        static final Path ROOT = new Path(null, null, -1, 0);
+        static final Path ROOT = new Path(null, null, -1, 0, FieldLines.ROOT);
 
         Path field(String key) {
-            return new Path(this, key, -1, length + (parent == null ? 0 : 1) + key.length());
+            return new Path(this, key, -1, length + (parent == null ? 0 : 1) + key.length(), -1);
         }
 
         Path item(int i) {
-            return new Path(this, null, i, length + 2 + String.valueOf(i).length());
+            return new Path(this, null, i, length + 2 + String.valueOf(i).length(), -1);
+        }
+
+        Path recorded(int newId) {
+            return new Path(parent, name, index, length, newId);
         }
 
         @Override

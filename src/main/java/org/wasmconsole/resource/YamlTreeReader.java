@@ -1,7 +1,6 @@
 package org.wasmconsole.resource;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.events.Event;
@@ -42,7 +41,7 @@ public final class YamlTreeReader {
         }
         List<SourceDocument> documents = new ArrayList<>();
         Parser parser = new ParserImpl(settings, new StreamReader(settings, text));
-        YamlDocumentBuilder.Budget budget = new YamlDocumentBuilder.Budget(limits);
+        YamlDocumentBuilder.Budget budget = new YamlDocumentBuilder.Budget(text.length());
         int number = 0;
         int rootLine = 0; // of the last document, once its root is read; 0 while inside a document
         try {
@@ -59,9 +58,7 @@ public final class YamlTreeReader {
                         throw new DocumentException(new DocumentProblem(number, rootLine, "", "the input has more than "
                                 + limits.maxDocuments() + " documents: split it into smaller files"));
                     }
-                    // Not Map.copyOf: its open addressing degrades to quadratic time on many similar paths.
-                    documents.add(new SourceDocument(number, rootLine, root,
-                            Collections.unmodifiableMap(builder.lines())));
+                    documents.add(new SourceDocument(number, rootLine, root, builder.lines()));
                 }
                 parser.next(); // document end
             }

@@ -1,5 +1,6 @@
 package org.wasmconsole.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,7 +8,13 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -23,17 +30,39 @@ class SecurityConfig {
     static final String LOGIN_ROUTE = "login";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests,
+            @Value("${console.security.image-hosts:}") List<String> imageHosts) throws Exception {
         return http
                 // The console's own browser code (frontend/) and the CodeMirror WebJar: Vaadin's
                 // configurer denies every path it does not know, even to signed-in users.
                 .authorizeHttpRequests(a -> a.requestMatchers("/frontend/**", "/webjars/**").authenticated())
-                .with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView("/" + LOGIN_ROUTE))
+                // CSRF as Vaadin configures it (its own requests carry Vaadin's token) but without its
+                // exception for the login path: a cross-site POST to /login would sign the victim's browser
+                // in as the attacker. The login form sends Spring's token, which Vaadin puts in the page.
+                .csrf(c -> c.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest))
+                .with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView("/" + LOGIN_ROUTE)
+                        .enableCsrfConfiguration(false))
                 // Vaadin's configurer sets only the login page and success handler of the form login;
                 // a failure handler set here is kept (it would otherwise default to "?error"). It must
                 // come after Vaadin's: configured first, the form login would be initialised without
                 // the custom login page and put Spring Security's generated page on GET /login.
                 .formLogin(f -> f.failureHandler(loginFailureHandler()))
+                // Every screen: no MIME sniffing, no referrer to other sites, a CSP, and no copy of a
+                // page with data in a cache (Spring's no-store; static files set their own caching).
+                .headers(h -> h
+                        .contentTypeOptions(Customizer.withDefaults())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy(imageHosts)))
+                        .cacheControl(Customizer.withDefaults())
+                        // Written before the request goes on: written when the response is committed (the
+                        // default), they were missing from Vaadin's pages altogether.
+                        .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                            @Override
+                            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                                filter.setShouldWriteHeadersEagerly(true);
+                                return filter;
+                            }
+                        }))
                 .build();
     }
 

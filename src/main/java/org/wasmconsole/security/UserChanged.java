@@ -10,5 +10,5 @@ package org.wasmconsole.security;
  */
 public record UserChanged(Change change, String username, String detail) {
 
-    public enum Change { CREATED, ROLE_CHANGED, PASSWORD_RESET, ENABLED, DISABLED, DELETED }
+    public enum Change { CREATED, ROLE_CHANGED, PASSWORD_RESET, ENABLED, DISABLED, DELETED, UNLOCKED }
 }

@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.Names;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
@@ -38,14 +39,16 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
+    private final LoginThrottle throttle;
 
     UserService(ConsoleUserRepository users, UserAdminRepository admin, PasswordEncoder passwordEncoder,
-                CurrentUser currentUser, ApplicationEventPublisher events) {
+                CurrentUser currentUser, ApplicationEventPublisher events, LoginThrottle throttle) {
         this.users = users;
         this.admin = admin;
         this.passwordEncoder = passwordEncoder;
         this.currentUser = currentUser;
         this.events = events;
+        this.throttle = throttle;
     }
 
     public void create(String username, String password, Role role, Set<Long> tenantIds) {
@@ -56,7 +59,7 @@ public class UserService {
             throw new ValidationException("password", m);
         });
         if (users.findByUsername(username).isPresent()) {
-            throw new ValidationException("name", "user '" + username + "' already exists; choose another name");
+            throw new ConflictException("name", "user '" + username + "' already exists; choose another name");
         }
         Set<Long> tenants = checkTenants(role, tenantIds);
         users.save(new ConsoleUser(username, passwordEncoder.encode(password), role, tenants));
@@ -114,8 +117,27 @@ public class UserService {
             throw new ValidationException("password", m);
         });
         admin.updatePasswordHash(username, passwordEncoder.encode(newPassword));
-        users.resetFailedLogins(username);
+        throttle.unlock(username);
         events.publishEvent(new UserChanged(UserChanged.Change.PASSWORD_RESET, username, "password reset"));
+    }
+
+    /** The names of the users whose sign-in is locked now, for everyone or from some address. */
+    @Transactional(readOnly = true)
+    public Set<String> lockedUsers() {
+        return throttle.lockedUsers();
+    }
+
+    /**
+     * Lifts a user's sign-in locks ({@link LoginThrottle}), for every address, and forgets their failed
+     * attempts: after someone locked the account by guessing, its owner can sign in again at once.
+     */
+    public void unlock(String username) {
+        load(username);
+        if (!throttle.lockedUsers().contains(username)) {
+            return;
+        }
+        throttle.unlock(username);
+        events.publishEvent(new UserChanged(UserChanged.Change.UNLOCKED, username, "sign-in unlocked"));
     }
 
     /** Enables or disables a user; a disabled user cannot sign in, and their open sessions end. */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.Names;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
@@ -65,7 +66,7 @@ public class TenantService {
             throw new ValidationException("metadata.displayName", m);
         });
         if (tenants.findByOrganizationNameAndName(organization, name).isPresent()) {
-            throw new ValidationException("metadata.name", "tenant '" + name + "' already exists in organization '"
+            throw new ConflictException("metadata.name", "tenant '" + name + "' already exists in organization '"
                     + organization + "'; choose another name");
         }
         TenantInfo created = TenantInfo.of(tenants.save(new Tenant(org, name, displayName)));

@@ -65,7 +65,7 @@ class TenantAndUserApiTest extends ApiTestBase {
 
         ApiClient.Answer twice = admin.postJson(tenants(), "{\"apiVersion\": \"api.tsb.tetrate.io/v2\","
                 + " \"kind\": \"Tenant\", \"metadata\": {\"name\": \"from-json\"}}");
-        assertThat(twice.status()).isEqualTo(422);
+        assertThat(twice.status()).as("an existing name is a conflict, as the README says").isEqualTo(409);
         assertThat(twice.json().get("violations").get(0).get("path").asString()).isEqualTo("metadata.name");
 
         ApiClient.Answer longName = admin.postYaml(tenants(), "apiVersion: api.tsb.tetrate.io/v2\nkind: Tenant\n"

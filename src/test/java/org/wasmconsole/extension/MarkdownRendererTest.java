@@ -118,6 +118,14 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void controlCharactersAndDirectionOverridesAreShownHarmlessly() {
+        String out = MarkdownRenderer.toSafeHtml("Ring \u0007 the bell, \u001b[31mred, file \u202Eexe.txt\tend");
+
+        assertThat(out).doesNotContain("\u0007", "\u001b", "\u202E")
+                .contains("Ring \uFFFD the bell, \uFFFD[31mred, file \uFFFDexe.txt\tend");
+    }
+
+    @Test
     void htmlInCodeIsShownAsText() {
         Document html = render("Use `<script>` tags sparingly.");
         assertThat(html.select("script")).isEmpty();

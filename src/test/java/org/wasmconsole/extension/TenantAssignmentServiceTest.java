@@ -127,7 +127,7 @@ class TenantAssignmentServiceTest {
         assertThatThrownBy(() -> asSystem(() -> tenants.create(ORG, "Bad_Name", null)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("not a DNS label");
         assertThatThrownBy(() -> asSystem(() -> tenants.create(ORG, "red", null)))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("already exists");
+                .isInstanceOf(org.wasmconsole.base.ConflictException.class).hasMessageContaining("already exists");
     }
 
     // --- delete ---------------------------------------------------------------------------------------

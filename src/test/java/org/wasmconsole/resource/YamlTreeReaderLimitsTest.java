@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Hostile input is refused early, with a clear message, before it takes much memory or time. */
@@ -137,23 +139,27 @@ class YamlTreeReaderLimitsTest {
             yaml.append("{").append(String.valueOf((char) ('a' + level)).repeat(1000)).append(": ");
         }
         yaml.append("{");
-        for (int i = 0; yaml.length() < 1_000_000; i++) {
+        for (int i = 0; yaml.length() < 500_000; i++) {
             yaml.append("k").append(i).append(": 1, ");
         }
-        yaml.append("\nend: 1}").append("}".repeat(20)).append("\n");
+        yaml.append("list: [").append("1,".repeat(250_000)).append("1],\nend: 1}").append("}".repeat(20)).append("\n");
 
         SourceDocument d = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> new YamlTreeReader(YamlLimits.DEFAULT).read(yaml.toString()).get(0));
 
-        // Lines are recorded while the budget lasts (16 characters of path per byte of input), then
-        // fall back to the nearest recorded ancestor.
-        long recorded = d.lines().keySet().stream().mapToLong(String::length).sum();
-        assertThat(recorded).isLessThanOrEqualTo(16L * YamlLimits.DEFAULT.maxBytes());
-        String deepest = d.lines().keySet().stream().filter(k -> k.endsWith(".k0")).findFirst().orElseThrow();
-        assertThat(deepest).hasSize(20 * 1001 + 2);
-        // The last entry (line 2) is past the budget: its line is its mapping's, on line 1.
-        assertThat(d.lines()).doesNotContainKey(deepest.replace(".k0", ".end"));
-        assertThat(d.lineOf(deepest.replace(".k0", ".end"))).isEqualTo(1);
+        // Lines are recorded while the budget lasts (one per 8 characters of input), then fall back
+        // to the nearest recorded ancestor.
+        assertThat(d.lines().size()).isEqualTo(yaml.length() / 8);
+        String deepest = IntStream.range(0, 20).mapToObj(l -> String.valueOf((char) ('a' + l)).repeat(1000))
+                .collect(Collectors.joining("."));
+        assertThat(d.lines().contains(deepest + ".k0")).isTrue();
+        assertThat(d.lines().contains(deepest + ".list[0]")).isTrue();
+        // The end of the list and the last entry (line 2) are past the budget: their line is the
+        // nearest recorded ancestor's, on line 1.
+        assertThat(d.lines().contains(deepest + ".list[250000]")).isFalse();
+        assertThat(d.lineOf(deepest + ".list[250000]")).isEqualTo(1);
+        assertThat(d.lines().contains(deepest + ".end")).isFalse();
+        assertThat(d.lineOf(deepest + ".end")).isEqualTo(1);
     }
 
     @Test

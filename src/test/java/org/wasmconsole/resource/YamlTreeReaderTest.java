@@ -3,7 +3,9 @@ package org.wasmconsole.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,14 +50,46 @@ class YamlTreeReaderTest {
                 """).get(0);
 
         assertThat(d.line()).isEqualTo(2);
-        assertThat(d.lines()).containsEntry("a", 2).containsEntry("b", 3).containsEntry("b.c", 4)
-                .containsEntry("b.d", 5).containsEntry("b.d[0]", 6).containsEntry("b.d[1]", 8)
-                .containsEntry("b.d[1].q", 8).containsEntry("b.d[1].r", 9).containsEntry("b.d[2]", 10)
-                .containsEntry("b.d[2][1]", 10).containsEntry("e.g[1]", 11).containsEntry("h", 12)
-                .containsEntry("i", 15);
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("a", 2);
+        expected.put("b", 3);
+        expected.put("b.c", 4);
+        expected.put("b.d", 5);
+        expected.put("b.d[0]", 6);
+        expected.put("b.d[1]", 8);
+        expected.put("b.d[1].q", 8);
+        expected.put("b.d[1].r", 9);
+        expected.put("b.d[2]", 10);
+        expected.put("b.d[2][1]", 10);
+        expected.put("e.g[1]", 11);
+        expected.put("h", 12);
+        expected.put("i", 15);
+        expected.forEach((path, line) -> {
+            assertThat(d.lines().contains(path)).as(path).isTrue();
+            assertThat(d.lineOf(path)).as(path).isEqualTo(line);
+        });
+        assertThat(d.lines().contains("b.d[1].missing")).isFalse();
         assertThat(d.lineOf("b.d[1].missing")).isEqualTo(8);
         assertThat(d.lineOf("nowhere")).isEqualTo(2);
         assertThat(d.lineOf("")).isEqualTo(2);
+    }
+
+    @Test
+    void keysWithDotsOrBracketsStillFindTheirLine() {
+        SourceDocument d = reader.read("""
+                a.b: 1
+                a:
+                  b: 2
+                  c[0]:
+                    d: 3
+                """).get(0);
+
+        // "a.b" reads two ways; each recorded reading answers, the deepest one wins.
+        assertThat(d.lines().contains("a.b")).isTrue();
+        assertThat(d.lineOf("a.b")).isIn(1, 3);
+        assertThat(d.lineOf("a.c[0].d")).isEqualTo(5);
+        assertThat(d.lineOf("a.c[0].x")).isEqualTo(4);
+        assertThat(d.lineOf("a.c[1]")).isEqualTo(2);
     }
 
     @Test
@@ -63,7 +97,7 @@ class YamlTreeReaderTest {
         SourceDocument d = reader.read("\uFEFFa: 1\r\nb:\r\n  c: 2\r\n").get(0);
 
         assertThat(d.root().toString()).isEqualTo("{\"a\":1,\"b\":{\"c\":2}}");
-        assertThat(d.lines()).containsEntry("b.c", 3);
+        assertThat(d.lineOf("b.c")).isEqualTo(3);
     }
 
     @Test

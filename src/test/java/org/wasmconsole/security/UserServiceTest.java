@@ -26,7 +26,6 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.wasmconsole.ConsoleTest;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
@@ -58,6 +57,8 @@ class UserServiceTest {
     ConsoleUserRepository repository;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    LoginThrottle throttle;
 
     long payments;
     long checkout;
@@ -142,8 +143,12 @@ class UserServiceTest {
                 Role.PLATFORM_ADMIN, Set.of())), "password", "at most 72 bytes");
         assertViolation(() -> asSystem(() -> users.create(unique("op"), PASSWORD, Role.TENANT_OPERATOR, Set.of())),
                 "tenants", "at least one tenant");
-        assertViolation(() -> asSystem(() -> users.create(op, PASSWORD, Role.TENANT_OPERATOR, Set.of(payments))),
-                "name", "already exists");
+        // An existing name is a conflict (the API's 409), at the name.
+        assertThatThrownBy(() -> asSystem(() -> users.create(op, PASSWORD, Role.TENANT_OPERATOR, Set.of(payments))))
+                .isInstanceOfSatisfying(org.wasmconsole.base.ConflictException.class, e -> {
+                    assertThat(e.path()).isEqualTo("name");
+                    assertThat(e.getMessage()).contains("already exists");
+                });
         assertViolation(() -> asSystem(() -> users.create(unique("op"), PASSWORD, Role.TENANT_OPERATOR,
                 Set.of(987_654_321L))), "tenants", "unknown tenant");
     }
@@ -181,14 +186,13 @@ class UserServiceTest {
         String op = operator();
         assertViolation(() -> asSystem(() -> users.resetPassword(op, "too-short")), "password",
                 "at least 12 characters");
-        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            repository.countFailedLogin(op);
-            repository.lockIfTooManyFailures(op, 1, java.time.Instant.now().plusSeconds(600));
-        });
-        assertThat(repository.findByUsername(op).orElseThrow().isLockedAt(java.time.Instant.now())).isTrue();
+        for (int i = 0; i < throttle.maxFailures(); i++) {
+            throttle.admit(op, "192.0.2.10");
+            throttle.failed(op, "192.0.2.10");
+        }
+        assertThat(asSystem(() -> users.lockedUsers())).contains(op);
         asSystem(() -> users.resetPassword(op, "a-brand-new-passphrase"));
-        assertThat(repository.findByUsername(op).orElseThrow().isLockedAt(java.time.Instant.now()))
-                .as("a reset lifts a sign-in lock").isFalse();
+        assertThat(asSystem(() -> users.lockedUsers())).as("a reset lifts a sign-in lock").doesNotContain(op);
         String hash = userDetails.loadUserByUsername(op).getPassword();
         assertThat(passwordEncoder.matches("a-brand-new-passphrase", hash)).isTrue();
         assertThat(passwordEncoder.matches(PASSWORD, hash)).isFalse();

@@ -19,9 +19,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.wasmconsole.base.Utf8;
 import org.wasmconsole.apply.ApplyReport;
 import org.wasmconsole.apply.ApplyService;
 import org.wasmconsole.apply.DocumentResult;
@@ -67,7 +67,15 @@ public class ImportView extends VerticalLayout {
 
         Upload upload = new Upload();
         upload.setUploadHandler(UploadHandler.inMemory((metadata, data) -> {
-            editor.setValue(new String(data, StandardCharsets.UTF_8));
+            String text;
+            try {
+                text = Utf8.decode(data);
+            } catch (Utf8.MalformedException e) {
+                notify(metadata.fileName() + " " + e.getMessage(), NotificationVariant.LUMO_ERROR);
+                upload.clearFileList();
+                return;
+            }
+            editor.setValue(text);
             source.setText("Loaded " + metadata.fileName() + " (" + data.length + " bytes)");
             upload.clearFileList(); // the file is in the editor now; another one may follow
             check();

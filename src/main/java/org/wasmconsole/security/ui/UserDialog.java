@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
@@ -106,6 +107,8 @@ class UserDialog extends Dialog {
             saved.run();
         } catch (ValidationException e) {
             showViolations(e.violations());
+        } catch (ConflictException e) {
+            showViolations(List.of(new Violation(e.path(), e.getMessage())));
         } catch (NotFoundException e) {
             formError.setText("Not found: " + e.getMessage());
             formError.setVisible(true);

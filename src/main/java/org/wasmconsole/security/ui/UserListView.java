@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.wasmconsole.base.NotFoundException;
@@ -55,6 +56,7 @@ public class UserListView extends VerticalLayout {
     private final String me;
     private final Grid<UserInfo> grid = new Grid<>();
     private final Span count = new Span();
+    private Set<String> locked = Set.of();
 
     public UserListView(UserService users, TenantService tenantService, ConsoleOrganization organization,
                         AuthenticationContext authentication) {
@@ -102,6 +104,7 @@ public class UserListView extends VerticalLayout {
 
     void refresh() {
         List<UserInfo> all = users.list();
+        locked = users.lockedUsers();
         grid.setItems(all);
         count.setText(all.size() == 1 ? "1 user" : all.size() + " users");
     }
@@ -136,10 +139,17 @@ public class UserListView extends VerticalLayout {
         return cell;
     }
 
-    private Span statusCell(UserInfo user) {
+    private Div statusCell(UserInfo user) {
         Span status = new Span(user.enabled() ? "Active" : "Disabled");
         status.addClassNames("user-status", user.enabled() ? "user-status-active" : "user-status-disabled");
-        return status;
+        Div cell = new Div(status);
+        if (locked.contains(user.name())) {
+            Span lock = new Span("Locked");
+            lock.addClassNames("user-status", "user-status-locked");
+            lock.setTitle("Too many wrong passwords: sign-in is refused for a while (from some addresses or all)");
+            cell.add(lock);
+        }
+        return cell;
     }
 
     private HorizontalLayout actions(UserInfo user) {
@@ -148,7 +158,10 @@ public class UserListView extends VerticalLayout {
         Button toggle = new Button(user.enabled() ? "Disable" : "Enable", e -> confirmEnabled(user));
         Button delete = new Button("Delete", e -> confirmDelete(user));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (Button b : List.of(edit, reset, toggle, delete)) {
+        Button unlock = new Button("Unlock", e -> unlock(user));
+        unlock.setVisible(locked.contains(user.name()));
+        unlock.setTooltipText("Lift the sign-in lock after wrong passwords, for every address");
+        for (Button b : List.of(unlock, edit, reset, toggle, delete)) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             b.setAriaLabel(b.getText() + " " + user.name());
         }
@@ -161,7 +174,7 @@ public class UserListView extends VerticalLayout {
             delete.setEnabled(false);
             delete.setTooltipText("You cannot delete yourself");
         }
-        HorizontalLayout actions = new HorizontalLayout(edit, reset, toggle, delete);
+        HorizontalLayout actions = new HorizontalLayout(unlock, edit, reset, toggle, delete);
         actions.setSpacing(false);
         actions.addClassName("user-actions");
         return actions;
@@ -213,6 +226,16 @@ public class UserListView extends VerticalLayout {
             Notify.success("Deleted " + user.name());
         } catch (ValidationException e) {
             Notify.error(e.violations().stream().map(Violation::message).collect(Collectors.joining("; ")));
+        } catch (NotFoundException e) {
+            Notify.error("Not found: " + e.getMessage());
+        }
+        refresh();
+    }
+
+    private void unlock(UserInfo user) {
+        try {
+            users.unlock(user.name());
+            Notify.success("Unlocked " + user.name() + ": they can sign in again");
         } catch (NotFoundException e) {
             Notify.error("Not found: " + e.getMessage());
         }

@@ -165,6 +165,8 @@ public class TenantListView extends VerticalLayout {
                 Notify.success("Created tenant " + created.name());
             } catch (ValidationException ex) {
                 showViolations(ex.violations(), name, displayName);
+            } catch (ConflictException ex) {
+                showViolations(List.of(new Violation(ex.path(), ex.getMessage())), name, displayName);
             }
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

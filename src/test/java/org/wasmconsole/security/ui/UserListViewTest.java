@@ -21,7 +21,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.wasmconsole.ConsoleTest;
@@ -49,6 +53,8 @@ class UserListViewTest extends SpringBrowserlessTest {
     UserDetailsService userDetails;
     @Autowired
     PasswordEncoder passwordEncoder;
+    @Autowired
+    AuthenticationConfiguration authentication;
 
     @BeforeEach
     void open() {
@@ -95,6 +101,12 @@ class UserListViewTest extends SpringBrowserlessTest {
                 .filter(b -> b.getText().equals(action)).findFirst().orElseThrow();
     }
 
+    /** The texts of the status cell: "Active" or "Disabled", and "Locked" when sign-in is locked. */
+    String status(String name) {
+        return cell(name, "enabled").getChildren().map(c -> ((Span) c).getText())
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
     PasswordField password(String label) {
         return find(PasswordField.class).withLabel(label).single();
     }
@@ -104,13 +116,40 @@ class UserListViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aLockedUserShowsLockedAndUnlockLiftsTheLockForEveryAddress() throws Exception {
+        String op = operator();
+        var manager = authentication.getAuthenticationManager();
+        for (int i = 0; i < 5; i++) {
+            var attempt = UsernamePasswordAuthenticationToken.unauthenticated(op, "wrong-password-" + i);
+            attempt.setDetails(new WebAuthenticationDetails("203.0.113.9", null));
+            try {
+                manager.authenticate(attempt);
+            } catch (BadCredentialsException expected) {
+                // counted
+            }
+        }
+        navigate(UserListView.class);
+        assertThat(status(op)).isEqualTo("Active Locked");
+        assertThat(action(op, "Unlock").isVisible()).isTrue();
+        assertThat(action("admin", "Unlock").isVisible()).isFalse();
+
+        test(action(op, "Unlock")).click();
+
+        assertThat(notification()).isEqualTo("Unlocked " + op + ": they can sign in again");
+        assertThat(status(op)).isEqualTo("Active");
+        var again = UsernamePasswordAuthenticationToken.unauthenticated(op, PASSWORD);
+        again.setDetails(new WebAuthenticationDetails("203.0.113.9", null));
+        assertThat(manager.authenticate(again).isAuthenticated()).isTrue();
+    }
+
+    @Test
     void listsUsersWithRoleTenantsByNameAndStatus() {
         String op = operator();
         assertThat(test(grid()).getHeaderCell(test(grid()).getColumnPosition("tenants"))).isEqualTo("Tenants");
         assertThat(test(grid()).getCellText(row(op), test(grid()).getColumnPosition("role")))
                 .isEqualTo("Tenant operator");
         assertThat(cell(op, "tenants").getChildren().map(c -> ((Span) c).getText())).containsExactly("payments");
-        assertThat(((Span) cell(op, "enabled")).getText()).isEqualTo("Active");
+        assertThat(status(op)).isEqualTo("Active");
         assertThat(((Span) cell("admin", "tenants").getChildren().findFirst().orElseThrow()).getText())
                 .isEqualTo("all tenants");
         assertThat(action("admin", "Disable").isEnabled()).as("an admin cannot disable themself").isFalse();
@@ -241,13 +280,13 @@ class UserListViewTest extends SpringBrowserlessTest {
         test(find(ConfirmDialog.class).withClassName("user-confirm").all().getLast()).confirm();
         assertThat(info(op).enabled()).isFalse();
         assertThat(userDetails.loadUserByUsername(op).isEnabled()).isFalse();
-        assertThat(((Span) cell(op, "enabled")).getText()).isEqualTo("Disabled");
+        assertThat(status(op)).isEqualTo("Disabled");
         assertThat(notification()).isEqualTo("Disabled " + op);
 
         test(action(op, "Enable")).click();
         test(find(ConfirmDialog.class).withClassName("user-confirm").all().getLast()).confirm();
         assertThat(info(op).enabled()).isTrue();
-        assertThat(((Span) cell(op, "enabled")).getText()).isEqualTo("Active");
+        assertThat(status(op)).isEqualTo("Active");
     }
 
     @Test
