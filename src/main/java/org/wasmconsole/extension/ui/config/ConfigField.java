@@ -24,7 +24,7 @@ public class ConfigField extends Div {
 
     private final YamlEditor editor = new YamlEditor();
     private final Div error = new Div();
-    private final Tab formTab = new Tab("Form");
+    private final Tab formTab = new Tab("Fields");
     private final Tab yamlTab = new Tab("YAML");
     private final Tabs modes = new Tabs(formTab, yamlTab);
     private final Div body = new Div();
