@@ -8,7 +8,19 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.wasmconsole.attachment.Attachment;
+import org.wasmconsole.attachment.AttachmentService;
+import org.wasmconsole.attachment.GroupInfo;
+import org.wasmconsole.attachment.GroupKind;
+import org.wasmconsole.attachment.TargetDefinition;
+import org.wasmconsole.attachment.TargetKind;
+import org.wasmconsole.attachment.TargetRef;
+import org.wasmconsole.attachment.TopologyService;
+import org.wasmconsole.attachment.WorkspaceInfo;
+import org.wasmconsole.tenant.TenantService;
 import org.wasmconsole.extension.ConfigSchemaService;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionService;
@@ -28,6 +40,12 @@ class ConfigSchemaFormTest extends BrowserTest {
     ExtensionService extensions;
     @Autowired
     ConfigSchemaService schemas;
+    @Autowired
+    TenantService tenants;
+    @Autowired
+    TopologyService topology;
+    @Autowired
+    AttachmentService attachments;
 
     /** A copy of the sample rate limiter (its schema included), so that other tests' sample stays untouched. */
     private String limiter(String name) {
@@ -55,6 +73,13 @@ class ConfigSchemaFormTest extends BrowserTest {
         part.scrollIntoViewIfNeeded();
         page.waitForFunction("() => document.getAnimations().length === 0");
         part.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+
+    /** On a phone the part is taller than the screen: what the user sees with {@code selector} scrolled to. */
+    private void shootScreen(String selector, String name) {
+        page.locator(selector).first().scrollIntoViewIfNeeded();
+        page.waitForFunction("() => document.getAnimations().length === 0");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
     }
 
     private void dark() {
@@ -127,11 +152,52 @@ class ConfigSchemaFormTest extends BrowserTest {
         assertThat(field("Requests per second")).hasValue("50");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add path")).click();
         assertThat(field("Item 1")).isVisible();
-        shoot(".config-block", "config-schema-form-phone");
+        shootScreen(".schema-list", "config-schema-form-phone");
         dark();
-        shoot(".config-block", "config-schema-form-phone-dark");
+        shootScreen(".schema-list", "config-schema-form-phone-dark");
         page.navigate(url("/extensions/" + name));
         assertThat(page.locator(".config-schema-card")).containsText("exempt_paths");
-        shoot(".config-schema-card", "config-schema-details-phone");
+        shootScreen(".config-schema-card", "config-schema-details-phone");
+    }
+
+    @Test
+    void theAttachDialogEditsAnOverrideInTheSameFormAndShowsWhatIsInherited() {
+        String name = limiter("e2e-schema-attach");
+        String tenantFqn = "organizations/tse/tenants/e2e-schema-tenant";
+        TargetRef ref = new TargetRef(TargetKind.INGRESS_GATEWAY, tenantFqn, "ws", "edge", "public");
+        asSystem(() -> {
+            tenants.create("tse", "e2e-schema-tenant", "Schema E2E");
+            topology.saveWorkspace(new WorkspaceInfo(tenantFqn, "ws", null));
+            topology.saveGroup(new GroupInfo(tenantFqn, "ws", GroupKind.GATEWAY, "edge", null));
+            attachments.save(new TargetDefinition(ref, null, "shop", Map.of("app", "public"), List.of(
+                    new Attachment("organizations/tse/extensions/" + name, JsonMapper.builder().build()
+                            .readTree("{\"requests_per_second\": 20}"), List.of()))), null);
+        });
+        signInAsAdmin();
+        page.navigate(url("/tenants/e2e-schema-tenant?target=" + ref.fqn()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit " + name + " in public")
+                .setExact(true)).click();
+        Locator dialog = page.locator("vaadin-dialog.topology-dialog[opened]");
+        Locator rps = dialog.getByLabel("Requests per second", new Locator.GetByLabelOptions().setExact(true));
+        assertThat(rps).hasValue("20");
+        assertThat(dialog.locator(".schema-form")).containsText("The extension's own: 100 (replaced by this override)");
+        shoot("vaadin-dialog.topology-dialog[opened] .attach-config-columns", "config-schema-attach");
+
+        rps.fill("0");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+        assertThat(page.locator("[slot='error-message']").filter(new Locator.FilterOptions()
+                .setHasText("use 1 or more"))).isVisible();
+        shoot("vaadin-dialog.topology-dialog[opened] .attach-config-columns", "config-schema-attach-error");
+        // The theme button is behind the modal dialog: Lumo dark set the way the button sets it.
+        page.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");
+        shoot("vaadin-dialog.topology-dialog[opened] .attach-config-columns", "config-schema-attach-error-dark");
+        assertThat(asSystem(() -> attachments.get(ref)).definition().attachments().getFirst().config()
+                .get("requests_per_second").asInt()).isEqualTo(20);
+
+        rps.fill("30");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+        assertThat(page.locator("vaadin-dialog.topology-dialog[opened]")).hasCount(0);
+        assertThat(asSystem(() -> attachments.get(ref)).definition().attachments().getFirst().config())
+                .isEqualTo(JsonMapper.builder().build().readTree("{\"requests_per_second\": 30}"));
     }
 }

@@ -36,7 +36,7 @@ final class SchemaDefaults {
         }
     }
 
-    /** A new list item: its default, an object with its properties' defaults, or null (empty). */
+    /** A new list item: its default, an object with its properties' defaults, or an empty value of its type. */
     static JsonNode initial(JsonNode root, JsonNode items) {
         if (items.has("default")) {
             return items.get("default").deepCopy();
@@ -46,6 +46,11 @@ final class SchemaDefaults {
             fill(root, items, item);
             return item;
         }
-        return NODES.nullNode();
+        return switch (SchemaNodes.type(items)) {
+            case "integer", "number" -> NODES.numberNode(items.path("minimum").asInt(0));
+            case "boolean" -> NODES.booleanNode(false);
+            case "enum" -> items.get("enum").get(0).deepCopy();
+            default -> NODES.stringNode("");
+        };
     }
 }

@@ -107,8 +107,14 @@ public class SchemaDocumentation extends Div {
                 case "string" -> "text";
                 case "integer" -> "whole number";
                 case "boolean" -> "true or false";
-                case "array" -> "list" + (s.path("items").has("type") ? " of " + s.path("items").get("type").asString()
-                        : "");
+                case "array" -> "list" + (s.path("items").has("type") ? " of " + switch (s.path("items").get("type")
+                        .asString()) {
+                    case "string" -> "texts";
+                    case "integer" -> "whole numbers";
+                    case "object" -> "mappings";
+                    case "boolean" -> "true or false";
+                    default -> s.path("items").get("type").asString() + "s";
+                } : "");
                 case "object" -> s.has("properties") ? "mapping" : "mapping of names to values";
                 case "" -> "any value";
                 default -> type;

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * boolean, a number field with the schema's bounds, a text field (a password field for
  * {@code writeOnly}); anything else as a JSON value. The helper text carries the description, the
  * default ("Default: 100", and "(default)" while the value is it) and, for an attachment's
- * override, what the extension itself has (inherited).
+ * override, where the value comes from (inherited) or what the extension itself has.
  */
 final class SchemaFieldFactory {
 
@@ -36,7 +36,7 @@ final class SchemaFieldFactory {
     }
 
     /** @param onValue receives the new value, or null when the field was cleared (the key is then left out) */
-    static Field scalar(String label, JsonNode schema, boolean required, JsonNode current, JsonNode inherited,
+    static Field scalar(String label, JsonNode schema, boolean required, JsonNode current, String inheritedNote,
                         Consumer<JsonNode> onValue) {
         String type = SchemaNodes.type(schema);
         Field field = switch (type) {
@@ -47,7 +47,7 @@ final class SchemaFieldFactory {
             case "string" -> text(label, schema, current, onValue);
             default -> json(label, current, onValue);
         };
-        decorate(field.component(), schema, required, current, inherited);
+        decorate(field.component(), schema, required, current, inheritedNote);
         return field;
     }
 
@@ -172,7 +172,7 @@ final class SchemaFieldFactory {
 
     /** Required mark, read-only, and the helper text: description, format, default, inherited value. */
     private static void decorate(Component component, JsonNode schema, boolean required, JsonNode current,
-                                 JsonNode inherited) {
+                                 String inheritedNote) {
         List<String> help = new ArrayList<>();
         String description = SchemaNodes.text(schema, "description", null);
         if (description != null) {
@@ -194,11 +194,10 @@ final class SchemaFieldFactory {
         if (defaultValue != null) {
             help.add(defaultValue.equals(current) ? "(default)" : "Default: " + SchemaNodes.show(defaultValue));
         }
-        if (inherited != null) {
-            help.add("Inherited from the extension: " + SchemaNodes.show(inherited));
+        if (inheritedNote != null) {
+            help.add(inheritedNote);
         }
-        String placeholder = inherited != null ? SchemaNodes.show(inherited)
-                : defaultValue != null ? SchemaNodes.show(defaultValue) : null;
+        String placeholder = defaultValue != null ? SchemaNodes.show(defaultValue) : null;
         if (component instanceof TextFieldBase<?, ?> text) {
             text.setRequiredIndicatorVisible(required);
             text.setReadOnly(SchemaNodes.flag(schema, "readOnly"));

@@ -33,6 +33,8 @@ public class SchemaForm extends Div {
     private final Div unplaced = new Div();
     private ObjectNode value = NODES.objectNode();
     private JsonNode inherited;
+    /** True while an override is not written yet and the fields show the extension's own config. */
+    private boolean showingInherited;
 
     /** @param onChange called after every edit by the user, with {@link #getValue()} already updated */
     public SchemaForm(JsonNode schema, Runnable onChange) {
@@ -48,6 +50,11 @@ public class SchemaForm extends Div {
      */
     public void setValue(JsonNode config, boolean fillDefaults) {
         value = config != null && config.isObject() ? ((ObjectNode) config).deepCopy() : NODES.objectNode();
+        showingInherited = config == null && inherited != null && inherited.isObject();
+        if (showingInherited) {
+            // No override yet: the fields show the extension's config; the first edit makes it the override.
+            value = ((ObjectNode) inherited).deepCopy();
+        }
         if (fillDefaults && (config == null || config.isEmpty())) {
             SchemaDefaults.fill(schema, schema, value);
         }
@@ -87,6 +94,12 @@ public class SchemaForm extends Div {
         fields.clear();
         add(unplaced);
         unplaced.setVisible(false);
+        if (showingInherited) {
+            Div note = new Div("Showing the extension's own config (inherited). Changing a field makes it this"
+                    + " attachment's override, which replaces the whole config.");
+            note.addClassName("schema-inherited-note");
+            add(note);
+        }
         addProperties(this, schema, value, "", inherited, () -> { });
     }
 
@@ -131,7 +144,8 @@ public class SchemaForm extends Div {
             return list(key, property, target, path, required, attach);
         }
         SchemaFieldFactory.Field field = SchemaFieldFactory.scalar(SchemaNodes.label(key, property), property,
-                required, target.get(key), inheritedValue, v -> {
+                required, target.get(key), inheritedNote(inheritedValue), v -> {
+                    showingInherited = false;
                     attach.run();
                     if (v == null) {
                         target.remove(key);
@@ -142,6 +156,18 @@ public class SchemaForm extends Div {
                 });
         fields.put(path, field.validation());
         return field.component();
+    }
+
+    /** Beside a field of an override: where its value comes from, or what the extension itself has. */
+    private String inheritedNote(JsonNode inheritedValue) {
+        if (inherited == null) {
+            return null;
+        }
+        if (showingInherited) {
+            return inheritedValue == null ? null : "Inherited from the extension";
+        }
+        return "The extension's own: " + (inheritedValue == null ? "not set" : SchemaNodes.show(inheritedValue))
+                + " (replaced by this override)";
     }
 
     private Div section(String title, JsonNode property, String path) {
@@ -217,6 +243,7 @@ public class SchemaForm extends Div {
         }
         SchemaFieldFactory.Field field = SchemaFieldFactory.scalar("Item " + (index + 1), items, true,
                 array.get(index), null, v -> {
+                    showingInherited = false;
                     array.set(index, v == null ? NODES.nullNode() : v);
                     onChange.run();
                 });
