@@ -200,4 +200,39 @@ class ConfigSchemaFormTest extends BrowserTest {
         assertThat(asSystem(() -> attachments.get(ref)).definition().attachments().getFirst().config())
                 .isEqualTo(JsonMapper.builder().build().readTree("{\"requests_per_second\": 30}"));
     }
+
+    @Test
+    void anAdminPastesASchemaOnTheDetailsPageAndOneThatBreaksTheConfigIsRefused() {
+        String name = "e2e-schema-paste";
+        asSystem(() -> extensions.create(ExtensionDefinition.builder().organization("tse").name(name)
+                .url("oci://docker.io/example/" + name + ":1.0")
+                .config(JsonMapper.builder().build().readTree("{\"header\": \"x-tenant\"}")).build()));
+        signInAsAdmin();
+        page.navigate(url("/extensions/" + name));
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Config schema")).click();
+        Locator panel = page.locator(".config-schema-panel");
+        assertThat(panel).containsText("No config schema");
+        setEditorText(".config-schema-panel yaml-editor",
+                "type: object\nrequired: [limit]\nproperties:\n  limit: {type: integer, minimum: 1}\n");
+        assertThat(panel.locator(".config-error")).containsText("would make 1 existing config invalid");
+        assertThat(panel.locator(".config-error")).containsText("spec.config.limit");
+        Locator save = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save schema"));
+        assertThat(save).isDisabled();
+        shoot(".config-schema-panel", "config-schema-paste-refused");
+
+        setEditorText(".config-schema-panel yaml-editor",
+                "type: object\nproperties:\n  header: {type: string, title: Header, description: Where the tenant goes,"
+                        + " default: x-tenant}\n");
+        assertThat(save).isEnabled();
+        save.click();
+        assertThat(page.locator(".config-schema-panel .schema-doc")).containsText("Where the tenant goes");
+        assertThat(asSystem(() -> schemas.find("tse", name))).isPresent();
+        shoot(".config-schema-panel", "config-schema-paste-saved");
+    }
+
+    private void setEditorText(String selector, String text) {
+        page.waitForFunction("s => document.querySelector(s)?.codeMirror", selector);
+        page.locator(selector).evaluate("e => { e.codeMirror.focus(); e.codeMirror.execCommand('selectAll'); }");
+        page.keyboard().insertText(text);
+    }
 }
