@@ -30,6 +30,7 @@ import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.InUse;
 import org.wasmconsole.extension.PluginPhase;
 import org.wasmconsole.extension.StoredExtension;
+import org.wasmconsole.resource.ConfigSchemaDocuments;
 import org.wasmconsole.resource.ExtensionDocuments;
 import org.wasmconsole.resource.ParsedExtension;
 import org.wasmconsole.resource.SourceDocument;
@@ -54,7 +55,8 @@ class ExtensionApi {
     }
 
     @Operation(summary = "List the extensions the caller may see, in catalogue order",
-            description = "JSON: {\"extensions\": [documents]}; YAML: a multi-document stream. Streamed.")
+            description = "JSON: {\"extensions\": [documents]}; YAML: a multi-document stream. Streamed. With"
+                    + " configSchemas=true, each extension's ExtensionConfigSchema follows it (an apply stream).")
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
     void list(@PathVariable String organization,
               @Parameter(description = "only extensions available to this tenant (name or fqn)")
@@ -63,12 +65,19 @@ class ExtensionApi {
               @RequestParam(required = false) String phase,
               @Parameter(description = "free text in name, display name, url, summary and description")
               @RequestParam(required = false) String q,
+              @Parameter(description = "also write each extension's ExtensionConfigSchema document right after it")
+              @RequestParam(defaultValue = "false") boolean configSchemas,
               HttpServletRequest request, HttpServletResponse response) throws IOException {
         requireOrganization(organization);
         ExtensionFilter filter = new ExtensionFilter(organization, q == null || q.isBlank() ? null : q.strip(),
                 phase(phase), null, tenant == null || tenant.isBlank() ? null : tenantFqn(organization, tenant));
         try (DocumentListWriter writer = DocumentListWriter.start(response, ApiFormat.accepted(request), "extensions")) {
-            extensions.forEach(filter, e -> writer.write(ExtensionDocuments.write(e.definition(), e.etag())));
+            extensions.forEach(filter, e -> {
+                writer.write(ExtensionDocuments.write(e.definition(), e.etag()));
+                if (configSchemas && e.configSchema() != null) {
+                    writer.write(ConfigSchemaDocuments.write(organization, e.definition().name(), e.configSchema()));
+                }
+            });
         }
     }
 

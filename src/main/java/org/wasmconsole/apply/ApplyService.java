@@ -21,10 +21,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.wasmconsole.apply.DocumentResult.ErrorKind;
+import org.wasmconsole.extension.ConfigSchemaService;
+import org.wasmconsole.extension.ConfigSchemas;
 import org.wasmconsole.extension.ExtensionDefinition;
+import org.wasmconsole.extension.InUse;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.StoredExtension;
+import org.wasmconsole.resource.ConfigSchemaDocuments;
 import org.wasmconsole.resource.ExtensionDocuments;
+import org.wasmconsole.resource.ParsedConfigSchema;
 import org.wasmconsole.resource.InvalidDocument;
 import org.wasmconsole.resource.ParsedExtension;
 import org.wasmconsole.resource.ParsedGroup;
@@ -36,9 +41,10 @@ import org.wasmconsole.resource.ResourceStream;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
+import tools.jackson.databind.JsonNode;
 
 /**
- * {@code tctl apply -f}: a stream of WasmExtension, Tenant, Workspace, Group, IngressGateway,
+ * {@code tctl apply -f}: a stream of WasmExtension, ExtensionConfigSchema, Tenant, Workspace, Group, IngressGateway,
  * EgressGateway, Tier1Gateway and SecuritySetting documents, applied in one transaction, all or nothing. Every document goes through the same service methods as the screens (so the
  * same rules and access checks); a dry run does the same work and rolls it back, so its report is
  * exactly what the real run would do.
@@ -51,15 +57,18 @@ public class ApplyService {
     private static final int CLEAR_EVERY = 100;
 
     private final ExtensionService extensions;
+    private final ConfigSchemaService configSchemas;
     private final TenantService tenants;
     private final TopologyApply topologyApply;
     private final ImportLimits limits;
     private final TransactionTemplate transaction;
     private final EntityManager entityManager;
 
-    ApplyService(ExtensionService extensions, TenantService tenants, TopologyApply topologyApply,
-                 ImportLimits limits, PlatformTransactionManager transactions, EntityManager entityManager) {
+    ApplyService(ExtensionService extensions, ConfigSchemaService configSchemas, TenantService tenants,
+                 TopologyApply topologyApply, ImportLimits limits, PlatformTransactionManager transactions,
+                 EntityManager entityManager) {
         this.extensions = extensions;
+        this.configSchemas = configSchemas;
         this.tenants = tenants;
         this.topologyApply = topologyApply;
         this.limits = limits;
@@ -90,6 +99,7 @@ public class ApplyService {
      * workspace of a tenant, all in one stream); reported in document order.
      */
     private List<DocumentResult> applyAll(List<ParsedResource> resources) {
+        Map<String, JsonNode> schemasInStream = schemasInStream(resources);
         DocumentResult[] results = new DocumentResult[resources.size()];
         Map<String, Integer> seen = new HashMap<>();
         int done = 0;
@@ -99,7 +109,7 @@ public class ApplyService {
                 if (pass(resource) != pass) {
                     continue;
                 }
-                results[i] = duplicate(resource, seen).orElseGet(() -> applyOne(resource));
+                results[i] = duplicate(resource, seen).orElseGet(() -> applyOne(resource, schemasInStream));
                 if (++done % CLEAR_EVERY == 0) {
                     entityManager.flush();
                     entityManager.clear();
@@ -109,17 +119,34 @@ public class ApplyService {
         return Arrays.asList(results);
     }
 
-    private static final int LAST_PASS = 4;
+    private static final int LAST_PASS = 5;
 
+    /** Config schemas go right after the extensions they belong to (issue #19), before anything attaches them. */
     private static int pass(ParsedResource resource) {
         return switch (resource) {
             case ParsedTenant t -> 0;
             case ParsedExtension e -> 1;
             case InvalidDocument d -> 1;
-            case ParsedWorkspace w -> 2;
-            case ParsedGroup g -> 3;
+            case ParsedConfigSchema c -> 2;
+            case ParsedWorkspace w -> 3;
+            case ParsedGroup g -> 4;
             case ParsedTarget t -> LAST_PASS;
         };
+    }
+
+    /**
+     * The valid config schemas of the stream by extension fqn: an extension applied with its schema has
+     * its config checked against that one (the schema's own document stores it right after).
+     */
+    private static Map<String, JsonNode> schemasInStream(List<ParsedResource> resources) {
+        Map<String, JsonNode> schemas = new HashMap<>();
+        for (ParsedResource resource : resources) {
+            if (resource instanceof ParsedConfigSchema c && c.extensionFqn() != null
+                    && ConfigSchemas.checkSchema(c.schema(), ConfigSchemaService.SCHEMA_PATH).isEmpty()) {
+                schemas.putIfAbsent(c.extensionFqn(), c.schema());
+            }
+        }
+        return schemas;
     }
 
     private Optional<DocumentResult> duplicate(ParsedResource resource, Map<String, Integer> seen) {
@@ -134,18 +161,19 @@ public class ApplyService {
                 resource.fqn() + " is already in document " + first + " of this stream; keep one of them")), List.of()));
     }
 
-    private DocumentResult applyOne(ParsedResource resource) {
+    private DocumentResult applyOne(ParsedResource resource, Map<String, JsonNode> schemasInStream) {
         return switch (resource) {
             case InvalidDocument invalid -> error(invalid, ErrorKind.MALFORMED, invalid.problems(), List.of());
             case ParsedTenant tenant -> applyTenant(tenant);
-            case ParsedExtension extension -> applyExtension(extension);
+            case ParsedExtension extension -> applyExtension(extension, schemasInStream.get(extension.fqn()));
+            case ParsedConfigSchema schema -> applyConfigSchema(schema);
             case ParsedWorkspace workspace -> topologyApply.workspace(workspace);
             case ParsedGroup group -> topologyApply.group(group);
             case ParsedTarget target -> topologyApply.target(target);
         };
     }
 
-    private DocumentResult applyExtension(ParsedExtension parsed) {
+    private DocumentResult applyExtension(ParsedExtension parsed, JsonNode schemaInStream) {
         ExtensionDefinition definition = parsed.definition();
         List<String> warnings = new ArrayList<>(parsed.warnings());
         try {
@@ -155,7 +183,7 @@ public class ApplyService {
                 if (parsed.etag() != null) {
                     warnings.add("spec.etag was ignored: " + definition.fqn() + " does not exist here yet");
                 }
-                extensions.create(definition);
+                extensions.create(definition, schemaInStream);
                 return result(parsed, Outcome.CREATED, List.of(), warnings);
             }
             StoredExtension current = existing.get();
@@ -169,10 +197,29 @@ public class ApplyService {
                         + " but " + definition.fqn() + " is now at " + current.etag() + ": it was changed since this"
                         + " document was read; export it again, or remove spec.etag to overwrite")), warnings);
             }
-            extensions.update(definition, current.etag());
+            extensions.update(definition, current.etag(), InUse.REFUSE, schemaInStream);
             return result(parsed, Outcome.UPDATED, changes, warnings);
         } catch (RuntimeException e) {
             return refused(parsed, e, warnings);
+        }
+    }
+
+    private DocumentResult applyConfigSchema(ParsedConfigSchema parsed) {
+        try {
+            Optional<JsonNode> existing = configSchemas.find(parsed.organization(), parsed.name());
+            if (existing.isPresent() && existing.get().equals(parsed.schema())) {
+                return result(parsed, Outcome.UNCHANGED, List.of(), parsed.warnings());
+            }
+            configSchemas.set(parsed.organization(), parsed.name(), parsed.schema(), null);
+            if (existing.isEmpty()) {
+                return result(parsed, Outcome.CREATED, List.of(), parsed.warnings());
+            }
+            return result(parsed, Outcome.UPDATED, DocumentDiff.between(
+                    ConfigSchemaDocuments.write(parsed.organization(), parsed.name(), existing.get()),
+                    ConfigSchemaDocuments.write(parsed.organization(), parsed.name(), parsed.schema())),
+                    parsed.warnings());
+        } catch (RuntimeException e) {
+            return refused(parsed, e, parsed.warnings());
         }
     }
 

@@ -6,6 +6,7 @@ import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.resource.DocumentProblem;
+import org.wasmconsole.resource.ParsedConfigSchema;
 import org.wasmconsole.resource.ParsedExtension;
 import org.wasmconsole.resource.ParsedResource;
 import org.wasmconsole.resource.ParsedTenant;
@@ -23,6 +24,10 @@ final class DocumentResults {
                     .map(x -> problem(resource, pathIn(resource, x.path()), x.message())).toList(), warnings);
             case ConflictException c -> error(resource, ErrorKind.CONFLICT, List.of(problem(resource,
                     c.path() == null ? "" : c.path(), c.getMessage())), warnings);
+            case NotFoundException n when resource instanceof ParsedConfigSchema -> error(resource, ErrorKind.INVALID,
+                    List.of(problem(resource, "metadata.name", n.getMessage().replace(" was not found", " does not exist")
+                            + "; a config schema belongs to an extension: create the extension first (in this stream or"
+                            + " before)")), warnings);
             case NotFoundException n when resource instanceof ParsedTenant || resource instanceof ParsedExtension ->
                     error(resource, ErrorKind.INVALID, List.of(problem(resource, "metadata.organization",
                             n.getMessage().replace(" was not found", " does not exist")

@@ -8,6 +8,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.wasmconsole.extension.ConfigSchemaChanging;
+import org.wasmconsole.extension.ConfigSchemas;
 import org.wasmconsole.extension.ExtensionInUseException;
 import org.wasmconsole.extension.ExtensionWithdrawing;
 import org.wasmconsole.extension.InUse;
@@ -61,6 +63,27 @@ class AttachmentGuard {
         byTarget.keySet().forEach(target -> events.publishEvent(new AttachmentChanged(
                 AttachmentChanged.Change.DETACHED, target.ref().kind().label(), event.before().organization(),
                 target.ref().fqn(), "detached " + event.before().name() + " (" + why + ")")));
+    }
+
+    /**
+     * A new config schema must accept every attachment's config override: each one it would refuse is
+     * added to the event's list (the schema service then refuses the change naming them all).
+     * Attachments without an override use the extension's own config, which the service checks.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void configSchemaChanging(ConfigSchemaChanging event) {
+        if (event.schema() == null) {
+            return;
+        }
+        for (AttachmentEntry entry : targets.attachmentsOf(event.extensionId())) {
+            Usage usage = entry.usage();
+            if (usage.attachment().overridesConfig()) {
+                ConfigSchemas.validate(event.schema(), usage.attachment().config(),
+                                "spec.extension[" + usage.index() + "].config")
+                        .forEach(v -> event.invalid().add(usage.ref().fqn() + " " + v));
+            }
+        }
     }
 
     /** The tenant's workspaces go with it (their groups, gateways, settings and attachments). */

@@ -18,6 +18,7 @@ import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.YamlText;
 import org.wasmconsole.base.Violation;
+import org.wasmconsole.extension.ConfigSchemas;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.WasmExtension;
 import org.wasmconsole.security.Roles;
@@ -229,6 +230,10 @@ public class AttachmentService {
                 continue;
             }
             AttachmentValidator.checkAllowedIn(extension.get().toDefinition(), tenant.fqn(), prefix).ifPresent(v::add);
+            if (v.stream().noneMatch(x -> x.path().startsWith(prefix + ".config"))) {
+                // The override replaces the extension's config for this attachment: the same schema applies.
+                v.addAll(ConfigSchemas.validate(extension.get().getConfigSchema(), a.config(), prefix + ".config"));
+            }
             found.add(extension.get());
         }
         return found;

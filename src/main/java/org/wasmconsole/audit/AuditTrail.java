@@ -65,7 +65,7 @@ class AuditTrail {
                 && (event.change() == ExtensionChanged.Change.CREATED || event.change() == ExtensionChanged.Change.UPDATED);
         AuditAction action = restore ? AuditAction.RESTORE : switch (event.change()) {
             case CREATED -> AuditAction.CREATE;
-            case UPDATED, TENANT_REMOVED -> AuditAction.UPDATE;
+            case UPDATED, TENANT_REMOVED, CONFIG_SCHEMA -> AuditAction.UPDATE;
             case DELETED -> AuditAction.DELETE;
             case ASSIGNED -> AuditAction.ASSIGN;
             case UNASSIGNED -> AuditAction.UNASSIGN;
@@ -145,7 +145,7 @@ class AuditTrail {
         return switch (event.change()) {
             case CREATED -> "created" + note;
             case DELETED -> "deleted" + note;
-            case ASSIGNED, UNASSIGNED, TENANT_REMOVED -> event.note() + changedFields(event.before(), event.after())
+            case ASSIGNED, UNASSIGNED, TENANT_REMOVED, CONFIG_SCHEMA -> event.note() + changedFields(event.before(), event.after())
                     .stream().filter(f -> !f.equals("spec.allowedIn")).map(f -> ", changed " + f).reduce("", String::concat);
             case UPDATED -> {
                 List<String> changed = changedFields(event.before(), event.after());

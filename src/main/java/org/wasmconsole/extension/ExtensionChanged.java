@@ -24,7 +24,9 @@ public record ExtensionChanged(Change change, ExtensionDefinition before, Extens
         /** A tenant was removed from allowedIn (tenant page). */
         UNASSIGNED,
         /** A deleted tenant was removed from allowedIn (TenantRemoval). */
-        TENANT_REMOVED
+        TENANT_REMOVED,
+        /** The config schema was set, changed or removed (ConfigSchemaService); the note says which. */
+        CONFIG_SCHEMA
     }
 
     public String organization() {

@@ -31,6 +31,7 @@ import org.wasmconsole.security.Viewer;
 import org.wasmconsole.tenant.Organization;
 import org.wasmconsole.tenant.Tenant;
 import org.wasmconsole.tenant.TenantDirectory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The one way in to extensions for views, the REST API and import: every rule and every
@@ -91,12 +92,19 @@ public class ExtensionService {
     @Transactional(readOnly = true)
     @RolesAllowed(Roles.ADMIN)
     public List<Violation> check(ExtensionDefinition definition) {
-        return violations(definition, new Lookups());
+        return violations(definition, new Lookups(), storedSchema(definition));
     }
 
-    private List<Violation> violations(ExtensionDefinition definition, Lookups lookups) {
+    /**
+     * The definition's violations; {@code spec.config} is checked against {@code configSchema} when the
+     * extension has one (the stored one, or the one applied with it in the same stream).
+     */
+    private List<Violation> violations(ExtensionDefinition definition, Lookups lookups, JsonNode configSchema) {
         List<Violation> violations = new java.util.ArrayList<>(
                 new ExtensionValidator(lookups::tenantExists).validate(definition));
+        if (violations.stream().noneMatch(v -> v.path().startsWith("spec.config"))) {
+            violations.addAll(ConfigSchemas.validate(configSchema, definition.config(), "spec.config"));
+        }
         if (definition.organization() != null && lookups.organization(definition.organization()).isEmpty()
                 && violations.stream().noneMatch(v -> v.path().equals("metadata.organization"))) {
             violations.add(new Violation("metadata.organization", "organization '" + definition.organization()
@@ -107,7 +115,16 @@ public class ExtensionService {
 
     @RolesAllowed(Roles.ADMIN)
     public StoredExtension create(ExtensionDefinition definition) {
-        Lookups lookups = requireValid(definition);
+        return create(definition, null);
+    }
+
+    /**
+     * {@link #create(ExtensionDefinition)}, checking {@code spec.config} against {@code configSchema}: the
+     * schema applied right after it in the same stream (its own document stores it), or null for none.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public StoredExtension create(ExtensionDefinition definition, JsonNode configSchema) {
+        Lookups lookups = requireValid(definition, configSchema);
         Organization organization = lookups.organization(definition.organization()).orElseThrow();
         if (repository.existsByOrganizationNameAndName(definition.organization(), definition.name())) {
             throw alreadyExists(definition);
@@ -141,10 +158,22 @@ public class ExtensionService {
      */
     @RolesAllowed(Roles.ADMIN)
     public StoredExtension update(ExtensionDefinition definition, String expectedEtag, InUse inUse) {
+        return update(definition, expectedEtag, inUse, null);
+    }
+
+    /**
+     * {@link #update(ExtensionDefinition, String, InUse)}; {@code spec.config} is checked against
+     * {@code newConfigSchema} when given (a schema applied right after it in the same stream, whose own
+     * document then stores it), else against the stored one.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public StoredExtension update(ExtensionDefinition definition, String expectedEtag, InUse inUse,
+                                  JsonNode newConfigSchema) {
         WasmExtension extension = findEntity(definition.organization(), definition.name())
                 .orElseThrow(() -> notFound(definition.organization(), definition.name()));
         requireCurrent(extension, expectedEtag);
-        Lookups lookups = requireValid(definition);
+        Lookups lookups = requireValid(definition,
+                newConfigSchema != null ? newConfigSchema : extension.getConfigSchema());
         ExtensionDefinition before = extension.toDefinition();
         if (!before.allowedIn().equals(definition.allowedIn())) {
             events.publishEvent(new ExtensionWithdrawing(extension.getId(), before, definition, inUse));
@@ -270,6 +299,15 @@ public class ExtensionService {
         events.publishEvent(new ExtensionChanged(ExtensionChanged.Change.DELETED, before, null, null, null));
     }
 
+    /** The stored config schema of the extension the definition names, if it exists and has one. */
+    private JsonNode storedSchema(ExtensionDefinition definition) {
+        if (definition.organization() == null || definition.name() == null) {
+            return null;
+        }
+        return findEntity(definition.organization(), definition.name()).map(WasmExtension::getConfigSchema)
+                .orElse(null);
+    }
+
     private Optional<WasmExtension> findEntity(String organization, String name) {
         return repository.findOne(ExtensionQueries.named(organization, name, currentUser.viewer()));
     }
@@ -289,9 +327,9 @@ public class ExtensionService {
     }
 
     /** The definition's violations as an exception; else the look-ups made to check it, for the save. */
-    private Lookups requireValid(ExtensionDefinition definition) {
+    private Lookups requireValid(ExtensionDefinition definition, JsonNode configSchema) {
         Lookups lookups = new Lookups();
-        List<Violation> violations = violations(definition, lookups);
+        List<Violation> violations = violations(definition, lookups, configSchema);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 import org.hibernate.annotations.BatchSize;
 import org.wasmconsole.tenant.Organization;
 import org.wasmconsole.tenant.Tenant;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A stored WasmExtension. Only {@link ExtensionService} changes it, always through
@@ -97,6 +98,10 @@ public class WasmExtension {
     /** spec.config as JSON text, key order preserved; null when absent. */
     @Column(name = "config_json", length = 70000)
     private String configJson;
+
+    /** The config schema (JSON Schema 2020-12) as JSON text; null when the extension has none. Not in the TSB document. */
+    @Column(name = "config_schema_json", length = 70000)
+    private String configSchemaJson;
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "extension_env", joinColumns = @JoinColumn(name = "extension_id"))
@@ -174,6 +179,22 @@ public class WasmExtension {
         etag = newEtag();
         updatedAt = now();
         updatedBy = user;
+    }
+
+    /**
+     * Replaces the config schema (null removes it); the etag changes, as the rules for the config did.
+     * The schema and the configs it governs were checked by the service.
+     */
+    void applyConfigSchema(JsonNode schema, String user) {
+        configSchemaJson = ConfigJson.write(schema);
+        etag = newEtag();
+        updatedAt = now();
+        updatedBy = user;
+    }
+
+    /** The config schema, or null when the extension has none. */
+    public JsonNode getConfigSchema() {
+        return ConfigJson.read(configSchemaJson);
     }
 
     private static String newEtag() {

@@ -55,6 +55,19 @@ public final class ConfigText {
         }
     }
 
+    /**
+     * The line of a path inside a config text ({@code routes[2].timeout}), or of its nearest written
+     * ancestor; 1 when the text does not read.
+     */
+    public static int lineOf(String text, String path) {
+        try {
+            List<SourceDocument> documents = READER.read(text == null ? "" : text);
+            return documents.isEmpty() ? 1 : Math.max(1, documents.getFirst().lineOf(path));
+        } catch (DocumentException e) {
+            return 1;
+        }
+    }
+
     /** The config as the YAML a user edits: block style, no document marker; empty for none. */
     public static String format(JsonNode config) {
         return config == null || config.isNull() ? "" : YAML.writeValueAsString(config);

@@ -23,7 +23,8 @@ public final class ResourceStream {
             + GroupKind.GATEWAY.apiVersion() + " or " + GroupKind.SECURITY.apiVersion() + "), "
             + TargetKind.INGRESS_GATEWAY.documentKind() + ", " + TargetKind.EGRESS_GATEWAY.documentKind() + ", "
             + TargetKind.TIER1_GATEWAY.documentKind() + " (apiVersion: " + GroupKind.GATEWAY.apiVersion() + ") or "
-            + TargetKind.SECURITY_SETTING.documentKind() + " (apiVersion: " + GroupKind.SECURITY.apiVersion() + ")";
+            + TargetKind.SECURITY_SETTING.documentKind() + " (apiVersion: " + GroupKind.SECURITY.apiVersion() + "), or "
+            + ConfigSchemaDocuments.KIND + " (apiVersion: " + ConfigSchemaDocuments.API_VERSION + ")";
 
     private final YamlTreeReader reader;
 
@@ -54,6 +55,9 @@ public final class ResourceStream {
             }
             if (TargetDocuments.reads(kind)) {
                 return TargetDocuments.read(document, DocumentScope.NONE);
+            }
+            if (ConfigSchemaDocuments.KIND.equals(kind)) {
+                return ConfigSchemaDocuments.read(document);
             }
             if (ExtensionDocuments.KIND.equals(kind) || kind == null) {
                 return ExtensionDocuments.read(document);
@@ -98,7 +102,8 @@ public final class ResourceStream {
             return GroupDocuments.KIND.equals(kind) ? groupFqn
                     : groupFqn + "/" + TargetKind.ofDocumentKind(kind).orElseThrow().pathSegment() + "/" + name;
         }
-        return ExtensionDefinition.fqn(org, name);
+        return ConfigSchemaDocuments.KIND.equals(kind) ? ExtensionDefinition.fqn(org, name) + "/configschema"
+                : ExtensionDefinition.fqn(org, name);
     }
 
     private static String text(JsonNode parent, String field) {

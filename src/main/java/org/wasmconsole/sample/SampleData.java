@@ -15,10 +15,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.TopologyService;
+import org.wasmconsole.extension.ConfigSchemaService;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.resource.ExtensionYaml;
+import org.wasmconsole.resource.ParsedConfigSchema;
 import org.wasmconsole.resource.ParsedExtension;
+import org.wasmconsole.resource.ParsedResource;
+import org.wasmconsole.resource.ResourceStream;
+import org.wasmconsole.resource.YamlLimits;
 import org.wasmconsole.security.SystemAuthentication;
 import org.wasmconsole.tenant.ConsoleOrganization;
 import org.wasmconsole.tenant.TenantService;
@@ -43,11 +48,13 @@ class SampleData implements ApplicationRunner {
     private final ConsoleOrganization organization;
     private final TenantService tenants;
     private final ExtensionService extensions;
+    private final ConfigSchemaService configSchemas;
     private final SampleTopology topology;
 
     SampleData(@Value("${console.sample-data.enabled:true}") boolean enabled, ConsoleOrganization organization,
-               TenantService tenants, ExtensionService extensions, TopologyService topology,
-               AttachmentService attachments) {
+               TenantService tenants, ExtensionService extensions, ConfigSchemaService configSchemas,
+               TopologyService topology, AttachmentService attachments) {
+        this.configSchemas = configSchemas;
         this.enabled = enabled;
         this.organization = organization;
         this.tenants = tenants;
@@ -68,17 +75,23 @@ class SampleData implements ApplicationRunner {
                 return;
             }
             TENANTS.forEach(t -> tenants.create("tse", t[0], t[1]));
-            List<ParsedExtension> catalogue = new ExtensionYaml().read(readSample());
+            List<ParsedExtension> catalogue = new ExtensionYaml().read(read("sample/extensions.yaml"));
             catalogue.forEach(p -> extensions.create(p.definition()));
+            // Before the attachments: their config overrides are checked against these schemas.
+            List<ParsedResource> schemas = new ResourceStream(YamlLimits.DEFAULT).read(read("sample/config-schemas.yaml"));
+            schemas.forEach(r -> {
+                ParsedConfigSchema s = (ParsedConfigSchema) r;
+                configSchemas.set(s.organization(), s.name(), s.schema(), null);
+            });
             int attached = topology.create();
-            log.info("Loaded the sample data: {} tenants, {} extensions and {} attachments in organization 'tse'"
-                    + " (set console.sample-data.enabled=false to start empty)", TENANTS.size(), catalogue.size(),
-                    attached);
+            log.info("Loaded the sample data: {} tenants, {} extensions ({} with a config schema) and {} attachments in"
+                    + " organization 'tse' (set console.sample-data.enabled=false to start empty)", TENANTS.size(),
+                    catalogue.size(), schemas.size(), attached);
         });
     }
 
-    private static String readSample() {
-        try (InputStream in = new ClassPathResource("sample/extensions.yaml").getInputStream()) {
+    private static String read(String resource) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("the sample catalogue is missing from the application", e);

@@ -12,7 +12,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -27,7 +29,6 @@ import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
-import org.wasmconsole.base.ui.EditorMarker;
 import org.wasmconsole.base.ui.YamlEditor;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionFilter;
@@ -35,6 +36,7 @@ import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.ExtensionSummary;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.extension.WorkloadMode;
+import org.wasmconsole.extension.ui.config.ConfigField;
 import org.wasmconsole.resource.ConfigText;
 import org.wasmconsole.base.ui.Notify;
 
@@ -53,14 +55,13 @@ class AttachDialog extends Dialog {
     private final Consumer<StoredTarget> onSaved;
     private final Set<String> attached;
     private final ComboBox<ExtensionSummary> extension = new ComboBox<>("Extension");
-    private final YamlEditor config = new YamlEditor();
-    private final Div configError = new Div();
+    /** The override: YAML, or a form generated from the extension's config schema (#19). */
+    private final ConfigField config = new ConfigField("Config override (YAML or JSON)", () -> { });
     private final YamlEditor extensionConfig = new YamlEditor();
     private final Span extensionConfigNote = new Span();
     private final Span matchNote = new Span();
     private final MatchSelectorList selectors;
     private final Div errors = Feedback.errorBox();
-    private ConfigText.Parsed parsedConfig = ConfigText.parse("");
     private ExtensionDefinition chosen;
 
     /** Attaches a new extension at the end of the target's list. */
@@ -137,16 +138,9 @@ class AttachDialog extends Dialog {
         Div configHelp = new Div("Replaces the extension's config for this attachment. Leave empty to use the"
                 + " extension's; write {} for no config at all.");
         configHelp.addClassName("config-help");
-        config.setAriaLabel("Config override (YAML or JSON)");
-        config.setPlaceholder("empty: the extension's config");
-        config.addClassName("attach-config");
-        config.addValueChangeListener(e -> {
-            parsedConfig = ConfigText.parse(e.getValue());
-            showConfigError(null);
-        });
-        configError.addClassName("config-error");
-        configError.setVisible(false);
-        Div override = new Div(configLabel, configHelp, config, configError);
+        config.editor().setPlaceholder("empty: the extension's config");
+        config.editor().addClassName("attach-config");
+        Div override = new Div(configLabel, configHelp, config);
         override.addClassName("attach-config-column");
 
         Div hintLabel = new Div("The extension's config");
@@ -156,8 +150,7 @@ class AttachDialog extends Dialog {
         extensionConfig.setAriaLabel("The extension's config");
         extensionConfig.addClassName("attach-extension-config");
         Button copy = new Button("Start from it", VaadinIcon.COPY_O.create(), e -> {
-            config.setValue(extensionConfig.getValue());
-            parsedConfig = ConfigText.parse(config.getValue());
+            config.setConfig(chosen == null ? null : chosen.config());
         });
         copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         copy.addClassName("attach-copy-config");
@@ -181,8 +174,7 @@ class AttachDialog extends Dialog {
         add(note, errors, extensionRow, configColumns, match);
 
         if (existing != null) {
-            config.setValue(ConfigText.format(existing.config()).stripTrailing());
-            parsedConfig = ConfigText.parse(config.getValue());
+            config.setConfig(existing.config());
             existing.match().forEach(selectors::addSelector);
             showExtension(TopologyText.extensionName(existing.fqn()));
         } else {
@@ -207,9 +199,13 @@ class AttachDialog extends Dialog {
     /** Shows the chosen extension's config and match as what applies without an override. */
     private void showExtension(String name) {
         chosen = null;
-        if (name != null) {
-            chosen = extensions.find(target.ref().organization(), name).map(StoredExtension::definition).orElse(null);
+        StoredExtension stored = name == null ? null
+                : extensions.find(target.ref().organization(), name).orElse(null);
+        if (stored != null) {
+            chosen = stored.definition();
         }
+        // With a schema, the override is edited in fields that show what is inherited from the extension.
+        config.setSchema(stored == null ? null : stored.configSchema(), chosen == null ? null : chosen.config(), false);
         String text = chosen == null ? "" : ConfigText.format(chosen.config()).stripTrailing();
         extensionConfig.setValue(text);
         if (chosen == null) {
@@ -234,18 +230,6 @@ class AttachDialog extends Dialog {
                 + " CLIENT_AND_SERVER." : ""));
     }
 
-    private void showConfigError(String message) {
-        String shown = message;
-        if (!parsedConfig.ok()) {
-            shown = "Line " + parsedConfig.line() + ": " + parsedConfig.error();
-            config.setMarkers(List.of(EditorMarker.error(parsedConfig.line(), parsedConfig.column(),
-                    parsedConfig.error())));
-        } else {
-            config.clearMarkers();
-        }
-        configError.setText(shown == null ? "" : shown);
-        configError.setVisible(shown != null);
-    }
 
     private void save() {
         Feedback.show(errors, List.of());
@@ -264,8 +248,8 @@ class AttachDialog extends Dialog {
         } else {
             fqn = existing.fqn();
         }
-        if (!parsedConfig.ok()) {
-            showConfigError(null);
+        if (!config.readable()) {
+            config.showViolations(Map.of(), true);
             ok = false;
         }
         Optional<List<MatchSelector>> match = selectors.read();
@@ -273,7 +257,7 @@ class AttachDialog extends Dialog {
         if (!ok) {
             return;
         }
-        Attachment attachment = new Attachment(fqn, parsedConfig.value(), match.orElseThrow());
+        Attachment attachment = new Attachment(fqn, config.valueOr(null), match.orElseThrow());
         try {
             StoredTarget saved = existing == null ? attachments.attach(target.ref(), attachment, target.etag())
                     : attachments.updateAttachment(target.ref(), attachment, target.etag());
@@ -309,7 +293,7 @@ class AttachDialog extends Dialog {
     private void showViolations(List<Violation> violations) {
         int index = index();
         List<String> other = new ArrayList<>();
-        List<String> configMessages = new ArrayList<>();
+        Map<String, String> configMessages = new LinkedHashMap<>();
         for (Violation v : violations) {
             Optional<TopologyText.AttachmentPath> path = TopologyText.attachmentPath(v.path())
                     .filter(p -> p.index() == index);
@@ -322,8 +306,9 @@ class AttachDialog extends Dialog {
                 extension.setInvalid(true);
                 extension.setErrorMessage(TopologyText.fieldMessage("Extension", v.message()));
             } else if (rest.equals("config") || rest.startsWith("config.") || rest.startsWith("config[")) {
-                configMessages.add(TopologyText.fieldMessage(rest.equals("config") ? "The config" : rest,
-                        v.message()));
+                // Relative to the config, as the config field marks them: "", "header", "routes[2].timeout".
+                String inConfig = rest.substring("config".length());
+                configMessages.putIfAbsent(inConfig.startsWith(".") ? inConfig.substring(1) : inConfig, v.message());
             } else if (path.get().selector().isPresent() && selectors.showViolation(path.get().selector().get()[0],
                     path.get().isSelectorMode(), path.get().selector().get()[1], v.message())) {
                 continue;
@@ -331,9 +316,7 @@ class AttachDialog extends Dialog {
                 other.add(v.toString());
             }
         }
-        if (!configMessages.isEmpty()) {
-            showConfigError(String.join(" · ", configMessages));
-        }
+        config.showViolations(configMessages, true);
         Feedback.show(errors, other);
     }
 
@@ -342,7 +325,7 @@ class AttachDialog extends Dialog {
     }
 
     YamlEditor configEditor() {
-        return config;
+        return config.editor();
     }
 
     void addSelector(WorkloadMode mode, String ports) {

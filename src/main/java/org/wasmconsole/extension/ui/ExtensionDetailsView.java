@@ -27,7 +27,9 @@ import org.wasmconsole.audit.ui.ExtensionHistoryPanel;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.extension.ExtensionInUseException;
+import org.wasmconsole.extension.ConfigSchemaService;
 import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.extension.ui.config.ConfigSchemaPanel;
 import org.wasmconsole.extension.InUse;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.resource.ExtensionYaml;
@@ -48,16 +50,20 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
     static final String SUFFIX = " · Wasm Extension Console";
 
     static final int HISTORY_TAB = 3;
+    static final int CONFIG_SCHEMA_TAB = HISTORY_TAB + 1;
 
     private final ExtensionService service;
     private final AuditService audit;
     private final AttachmentService attachments;
+    private final ConfigSchemaService configSchemas;
     private final String organization;
     private final boolean admin;
     private String title = "Extension" + SUFFIX;
 
     public ExtensionDetailsView(ExtensionService service, AuditService audit, AttachmentService attachments,
-                                ConsoleOrganization organization, AuthenticationContext authentication) {
+                                ConfigSchemaService configSchemas, ConsoleOrganization organization,
+                                AuthenticationContext authentication) {
+        this.configSchemas = configSchemas;
         this.service = service;
         this.audit = audit;
         this.attachments = attachments;
@@ -107,6 +113,9 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
                         restored -> show(restored, HISTORY_TAB)));
             }
         });
+        // Last, so that the other tabs keep their indexes (#19).
+        tabs.add("Config schema", new ConfigSchemaPanel(configSchemas, stored, admin,
+                saved -> service.find(organization, name).ifPresent(s -> show(s, CONFIG_SCHEMA_TAB))));
         add(header, tabs);
         tabs.setSelectedIndex(selectedTab);
     }

@@ -133,6 +133,7 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
         title.setText(original == null ? "Create extension" : "Edit " + original.definition().name());
         ExtensionDefinition start = original != null ? original.definition()
                 : ExtensionDefinition.builder().organization(organization).name("").url("").build();
+        form.setConfigSchema(original == null ? null : original.configSchema());
         form.read(ExtensionFormBean.of(start, tenants), original != null);
         mode.setSelectedTab(formTab);
         formChanged();

@@ -254,9 +254,12 @@ class ExtensionForm extends FormLayout {
     }
 
     private void showConfigErrors() {
-        String violation = violations.entrySet().stream().filter(e -> e.getKey().startsWith("spec.config"))
-                .map(e -> e.getKey() + ": " + e.getValue()).findFirst().orElse(null);
-        config.showErrors(violation, showAll || touched.contains("spec.config"));
+        config.showErrors(violations, showAll || touched.contains("spec.config"));
+    }
+
+    /** The extension's config schema (#19): the config section becomes a form generated from it. */
+    void setConfigSchema(tools.jackson.databind.JsonNode schema) {
+        config.setSchema(schema);
     }
 
     /** True when nothing stops a save: no rule broken, every number parsed, the config readable. */

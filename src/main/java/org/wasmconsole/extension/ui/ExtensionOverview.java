@@ -26,6 +26,7 @@ import org.wasmconsole.extension.EnvVar;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.MarkdownRenderer;
 import org.wasmconsole.extension.StoredExtension;
+import org.wasmconsole.extension.ui.config.SchemaDocumentation;
 import org.wasmconsole.resource.ConfigText;
 import tools.jackson.databind.JsonNode;
 
@@ -42,6 +43,16 @@ class ExtensionOverview extends Composite<Div> {
         grid.add(column(ExtensionOverviewImage.card(d), config(d)),
                 column(runtime(d), access(d), record(stored), env(d)),
                 description(d));
+        if (stored.configSchema() != null) {
+            grid.add(configSchema(stored.configSchema()));
+        }
+    }
+
+    /** The config schema as documentation (#19), beside the description: what the config may hold. */
+    private static ExtensionOverviewSection configSchema(JsonNode schema) {
+        return new ExtensionOverviewSection("Config schema", "config-schema-card").wide()
+                .body(note("Every config of this extension (its own and each attachment's) must follow it."),
+                        new SchemaDocumentation(schema));
     }
 
     /** Cards stacked in one column, so that a short card never leaves a hole beside a tall one. */
