@@ -67,7 +67,11 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
     private final Tabs mode = new Tabs(formTab, yamlTab);
     private final Div editorArea = new Div();
     private final Button save = new Button("Save");
+    private final Span previewNote = new Span();
+    private final Div previewPane = new Div();
     private StoredExtension original;
+    /** True while the tab is set back to YAML by the view itself, which must not restart the editor. */
+    private boolean stayingInYaml;
 
     public ExtensionEditorView(ExtensionService service, AttachmentService attachments, TenantService tenantService,
                                ConsoleOrganization organization) {
@@ -97,9 +101,8 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
         preview.setSizeFull();
         Span previewTitle = new Span("Preview");
         previewTitle.addClassName("pane-title");
-        Span previewNote = new Span("Exactly what will be saved and exported; fqn and etag are added by the server.");
         previewNote.addClassName("pane-note");
-        Div previewPane = new Div(previewTitle, previewNote, preview);
+        previewPane.add(previewTitle, previewNote, preview);
         previewPane.addClassName("preview-pane");
 
         editorArea.addClassName("editor-area");
@@ -111,8 +114,10 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
 
         form.addChangeListener(e -> formChanged());
         yamlPane.addChangeListener(() -> {
-            yamlPane.current().ifPresent(d -> preview.setValue(ExtensionYaml.write(d, null)));
-            save.setEnabled(yamlPane.isSaveable());
+            Optional<ExtensionDefinition> current = yamlPane.current();
+            current.ifPresent(d -> preview.setValue(ExtensionYaml.write(d, null)));
+            showPreviewState(current.isEmpty() ? List.of("the YAML document") : List.of(), yamlPane.isSaveable());
+            enableSave(yamlPane.isSaveable(), current.orElse(null));
         });
     }
 
@@ -147,28 +152,70 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
     private void formChanged() {
         ExtensionDefinition current = form.currentDefinition();
         form.showViolations(service.check(current));
-        preview.setValue(ExtensionYaml.write(current, null));
-        save.setEnabled(form.isSaveable());
+        List<String> unreadable = form.unreadableFields();
+        if (unreadable.isEmpty()) {
+            preview.setValue(ExtensionYaml.write(current, null));
+        }
+        showPreviewState(unreadable, form.isSaveable());
+        enableSave(form.isSaveable(), current);
+    }
+
+    /**
+     * The preview claims to be what will be saved only when it is: while a field cannot be read it
+     * keeps its last readable state and says so; while a rule is broken it says nothing can be saved.
+     */
+    private void showPreviewState(List<String> unreadable, boolean saveable) {
+        previewPane.removeClassNames("preview-stale", "preview-unsaveable");
+        if (!unreadable.isEmpty()) {
+            previewPane.addClassName("preview-stale");
+            previewNote.setText("Not current: " + String.join(" and ", unreadable) + " cannot be read as typed."
+                    + " This is the last readable version; fix the marked fields to update it.");
+        } else if (!saveable) {
+            previewPane.addClassName("preview-unsaveable");
+            previewNote.setText("The document as typed; it cannot be saved until the marked problems are fixed.");
+        } else {
+            previewNote.setText("Exactly what will be saved and exported; fqn and etag are added by the server.");
+        }
+    }
+
+    /** Save needs a valid document and, when editing, a change: a save that changes nothing is no version. */
+    private void enableSave(boolean saveable, ExtensionDefinition current) {
+        boolean unchanged = original != null && original.definition().sameContentAs(current);
+        save.setEnabled(saveable && !unchanged);
+        save.setTooltipText(unchanged ? "Nothing changed yet" : null);
     }
 
     private void switchMode(Tab previous) {
+        if (stayingInYaml) {
+            return;
+        }
         if (mode.getSelectedTab() == yamlTab) {
             yamlPane.start(form.currentDefinition(), original);
             editorArea.removeAll();
             editorArea.add(yamlPane);
-            save.setEnabled(yamlPane.isSaveable());
         } else if (previous == yamlTab) {
             Optional<ExtensionDefinition> parsed = yamlPane.current();
             if (parsed.isEmpty()) {
-                Notification.show("Fix the YAML first: the form can only show a readable document", 5000,
-                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_CONTRAST);
-                mode.setSelectedTab(yamlTab);
+                // Never discard what was typed: stay in the editor, whose problems are marked.
+                Notification.show("The form can only show a document it can read: fix the problems marked in"
+                        + " the YAML first", 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+                stayingInYaml = true;
+                try {
+                    mode.setSelectedTab(yamlTab);
+                } finally {
+                    stayingInYaml = false;
+                }
                 return;
             }
+            boolean broken = !yamlPane.isSaveable();
             form.read(ExtensionFormBean.of(parsed.get(), tenants), original != null);
             editorArea.removeAll();
             editorArea.add(form);
             formChanged();
+            if (broken) {
+                form.showAllErrors();
+            }
         }
     }
 
