@@ -60,8 +60,15 @@ public class DocumentException extends RuntimeException {
         return all;
     }
 
+    /**
+     * Whether a rule violation at {@code b} is about the same value as a shape problem at {@code a}.
+     * A list with an unreadable item is read without it, so the indexes after it shift: a problem
+     * inside a list silences the rules for the whole list.
+     */
     private static boolean related(String a, String b) {
-        return a.equals(b) || inside(a, b) || inside(b, a);
+        int list = a.indexOf('[');
+        String shape = list < 0 ? a : a.substring(0, list);
+        return a.equals(b) || inside(a, b) || inside(b, shape) || b.equals(shape);
     }
 
     private static boolean inside(String child, String parent) {
