@@ -145,6 +145,11 @@ class ExtensionEditorTest extends BrowserTest {
         saveButton().click();
         Locator dialog = page.getByRole(AriaRole.DIALOG).or(page.getByRole(AriaRole.ALERTDIALOG));
         assertThat(dialog.getByText("Changed by someone else")).isVisible();
+        // Issue #16: what they changed is shown, and Enter does not overwrite (nor reload).
+        assertThat(dialog.locator(".diff-panel")).containsText("priority: 2");
+        assertThat(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Keep editing")))
+                .isFocused();
+        page.waitForFunction("() => document.getAnimations().length === 0");
         screenshot("editor-conflict");
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Overwrite")).click();
 

@@ -6,7 +6,6 @@ import static org.wasmconsole.SignedIn.asSystem;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -326,10 +325,10 @@ class ExtensionFormViewTest extends SpringBrowserlessTest {
         });
         test(save()).click();
 
-        ConfirmDialog dialog = find(ConfirmDialog.class).single();
-        assertThat(test(dialog).getHeader()).isEqualTo("Changed by someone else");
+        com.vaadin.flow.component.dialog.Dialog dialog = find(com.vaadin.flow.component.dialog.Dialog.class).single();
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Changed by someone else");
         assertThat(asSystem(() -> extensions.get(ORG, created)).definition().displayName()).isEqualTo("Theirs");
-        test(dialog).confirm();
+        test(find(Button.class).withText("Overwrite").single()).click();
         assertThat(asSystem(() -> extensions.get(ORG, created)).definition().displayName()).isEqualTo("Mine");
     }
 }
