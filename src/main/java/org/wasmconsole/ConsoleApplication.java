@@ -1,6 +1,7 @@
 package org.wasmconsole;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
@@ -17,5 +18,11 @@ public class ConsoleApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
         SpringApplication.run(ConsoleApplication.class, args);
+    }
+
+    /** A favicon on every page, the sign-in page included (themes/ is served to anyone). */
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.addFavIcon("icon", "themes/console/favicon.svg", "any");
     }
 }

@@ -163,7 +163,9 @@ public class ApplyService {
 
     private DocumentResult applyOne(ParsedResource resource, Map<String, JsonNode> schemasInStream) {
         return switch (resource) {
-            case InvalidDocument invalid -> error(invalid, ErrorKind.MALFORMED, invalid.problems(), List.of());
+            // Every problem at once: a WasmExtension's rules are checked on what could be read of it.
+            case InvalidDocument invalid -> error(invalid, ErrorKind.MALFORMED, invalid.problems(extensions::check),
+                    invalid.partial() == null ? List.of() : invalid.partial().warnings());
             case ParsedTenant tenant -> applyTenant(tenant);
             case ParsedExtension extension -> applyExtension(extension, schemasInStream.get(extension.fqn()));
             case ParsedConfigSchema schema -> applyConfigSchema(schema);

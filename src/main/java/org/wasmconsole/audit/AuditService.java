@@ -5,9 +5,15 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wasmconsole.attachment.Attachment;
+import org.wasmconsole.attachment.AttachmentService;
+import org.wasmconsole.attachment.AttachmentValidator;
+import org.wasmconsole.attachment.StoredTarget;
+import org.wasmconsole.attachment.TargetRef;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.extension.ExtensionDefinition;
@@ -32,6 +38,8 @@ public class AuditService {
 
     /** The most records one extension's history shows. */
     public static final int HISTORY_LIMIT = 500;
+    /** How long before its DELETE record a deletion's Detached records may be (one transaction: far less). */
+    private static final int DETACH_WINDOW_SECONDS = 60;
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
             .withZone(ZoneId.systemDefault());
@@ -41,7 +49,11 @@ public class AuditService {
     private final CurrentUser currentUser;
     private final ExtensionYaml yaml = new ExtensionYaml();
 
-    AuditService(AuditRecordRepository records, ExtensionService extensions, CurrentUser currentUser) {
+    private final AttachmentService attachments;
+
+    AuditService(AuditRecordRepository records, ExtensionService extensions, CurrentUser currentUser,
+                 AttachmentService attachments) {
+        this.attachments = attachments;
         this.records = records;
         this.extensions = extensions;
         this.currentUser = currentUser;
@@ -112,6 +124,58 @@ public class AuditService {
                 extensions.find(definition.organization(), definition.name()).isPresent()
                         ? extensions.update(definition, expectedEtag)
                         : extensions.create(definition));
+    }
+
+    /**
+     * Where the extension of a DELETE record was attached when it was deleted: the targets its
+     * deletion detached it from (recorded in the same transaction, so at the same moment).
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed(Roles.ADMIN)
+    public Reattachment detachedByDeletion(long deleteRecordId) {
+        AuditEntry deleted = records.find(deleteRecordId).map(AuditRecord::toDetails).map(AuditDetails::entry)
+                .filter(e -> e.action() == AuditAction.DELETE && e.resourceType() == AuditResourceType.EXTENSION)
+                .orElseThrow(() -> new NotFoundException("deletion " + deleteRecordId + " of an extension"));
+        String summary = Reattachment.deletionSummaryPart(deleted.shortName());
+        List<String> places = records.list(new AuditFilter(null, null, AuditAction.DETACH,
+                        deleted.time().minusSeconds(DETACH_WINDOW_SECONDS), deleted.time().plusMillis(1)),
+                        PageRequest.of(0, HISTORY_LIMIT)).stream()
+                .filter(e -> java.util.Objects.equals(e.organization(), deleted.organization())
+                        && e.summary() != null && e.summary().endsWith(summary))
+                .map(AuditEntry::resourceName).distinct().sorted().toList();
+        return new Reattachment(places, List.of(), List.of());
+    }
+
+    /**
+     * {@link #restore(long, String)} of a deleted extension, then, with {@code reattach}, attaches it
+     * again (its own config and match) wherever its deletion detached it and the place still exists
+     * and its tenant is still allowed; all in one transaction, each attach recorded.
+     */
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    public Reattachment restoreAndReattach(long id, boolean reattach) {
+        List<String> places = detachedByDeletion(id).places();
+        StoredExtension restored = restore(id, null);
+        if (!reattach) {
+            return new Reattachment(places, List.of(), List.of());
+        }
+        List<String> done = new java.util.ArrayList<>();
+        List<String> skipped = new java.util.ArrayList<>();
+        for (String place : places) {
+            java.util.Optional<TargetRef> ref = Reattachment.ref(place);
+            java.util.Optional<StoredTarget> target = ref.flatMap(attachments::find);
+            if (target.isEmpty()) {
+                skipped.add(place + ": it no longer exists");
+            } else if (!AttachmentValidator.isAllowedIn(restored.definition(), ref.get().tenant())) {
+                skipped.add(place + ": its tenant is no longer in the extension's allowed tenants");
+            } else if (target.get().definition().attachments().stream().anyMatch(a -> a.fqn().equals(restored.fqn()))) {
+                skipped.add(place + ": it is attached there already");
+            } else {
+                attachments.attach(ref.get(), Attachment.of(restored.fqn()), target.get().etag());
+                done.add(place);
+            }
+        }
+        return new Reattachment(places, done, skipped);
     }
 
     private void requireVisible(String organization, String name) {

@@ -46,6 +46,16 @@ public record ExtensionDefinition(
         return "organizations/" + organization + "/extensions/" + name;
     }
 
+    /**
+     * True when both state the same extension: every field equal, the allowed tenants compared as a
+     * set (their order means nothing). Saving such a definition over the other is not a change.
+     */
+    public boolean sameContentAs(ExtensionDefinition other) {
+        return other != null && toBuilder().allowedIn(List.of()).build()
+                .equals(other.toBuilder().allowedIn(List.of()).build())
+                && new java.util.HashSet<>(allowedIn).equals(new java.util.HashSet<>(other.allowedIn));
+    }
+
     public PullPolicy effectivePullPolicy() {
         return imagePullPolicy.effectiveFor(url);
     }

@@ -144,7 +144,8 @@ public class ExtensionService {
 
     /**
      * Replaces the extension named by the definition. {@code expectedEtag} must be the current etag:
-     * otherwise someone changed it since the caller read it, and nothing is changed.
+     * otherwise someone changed it since the caller read it, and nothing is changed. A definition with
+     * the same content as the stored one changes nothing: same etag, no history record.
      */
     @RolesAllowed(Roles.ADMIN)
     public StoredExtension update(ExtensionDefinition definition, String expectedEtag) {
@@ -175,6 +176,10 @@ public class ExtensionService {
         Lookups lookups = requireValid(definition,
                 newConfigSchema != null ? newConfigSchema : extension.getConfigSchema());
         ExtensionDefinition before = extension.toDefinition();
+        if (before.sameContentAs(definition)) {
+            // Nothing changed: not a version. No new etag (others' open edits stay current), no record.
+            return StoredExtension.of(extension);
+        }
         if (!before.allowedIn().equals(definition.allowedIn())) {
             events.publishEvent(new ExtensionWithdrawing(extension.getId(), before, definition, inUse));
         }

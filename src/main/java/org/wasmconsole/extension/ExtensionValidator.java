@@ -49,7 +49,7 @@ public final class ExtensionValidator {
         List<Violation> v = new ArrayList<>();
         Names.checkDnsLabel(d.organization()).ifPresent(m -> v.add(new Violation("metadata.organization", m)));
         Names.checkDnsLabel(d.name()).ifPresent(m -> v.add(new Violation("metadata.name", m)));
-        if (RESERVED_NAMES.contains(d.name())) {
+        if (d.name() != null && RESERVED_NAMES.contains(d.name())) {
             v.add(new Violation("metadata.name", "'" + d.name() + "' is reserved by the console (its page"
                     + " extensions/new creates extensions); choose another name"));
         }

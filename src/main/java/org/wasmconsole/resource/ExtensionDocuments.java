@@ -84,7 +84,10 @@ public final class ExtensionDocuments {
         String etag = etag(r, metadata, spec);
         checkFqn(r, spec, definition);
         if (!r.problems().isEmpty()) {
-            throw new DocumentException(r.problems());
+            boolean isExtension = r.problems().stream().noneMatch(p -> p.path().equals("apiVersion")
+                    || p.path().equals("kind"));
+            throw new DocumentException(r.problems(), isExtension
+                    ? List.of(new ParsedExtension(document, definition, etag, warnings)) : List.of());
         }
         return new ParsedExtension(document, definition, etag, warnings);
     }

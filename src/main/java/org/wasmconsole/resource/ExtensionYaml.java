@@ -33,15 +33,18 @@ public final class ExtensionYaml {
     public List<ParsedExtension> read(String yaml) {
         List<ParsedExtension> parsed = new ArrayList<>();
         List<DocumentProblem> problems = new ArrayList<>();
+        List<ParsedExtension> partial = new ArrayList<>();
         for (SourceDocument document : reader.read(yaml)) {
             try {
                 parsed.add(ExtensionDocuments.read(document));
             } catch (DocumentException e) {
                 problems.addAll(e.problems());
+                partial.addAll(e.partial());
             }
         }
         if (!problems.isEmpty()) {
-            throw new DocumentException(problems);
+            partial.addAll(parsed);
+            throw new DocumentException(problems, partial);
         }
         return parsed;
     }

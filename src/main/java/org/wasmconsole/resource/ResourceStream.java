@@ -66,7 +66,8 @@ public final class ResourceStream {
                     document.number(), document.lineOf("kind"), "kind", "'" + kind + "' cannot be applied here: "
                     + "write kind: " + KINDS)));
         } catch (DocumentException e) {
-            return new InvalidDocument(document, kind, fqnOf(document, kind), e.problems());
+            return new InvalidDocument(document, kind, fqnOf(document, kind), e.problems(),
+                    e.partial().isEmpty() ? null : e.partial().getFirst());
         }
     }
 

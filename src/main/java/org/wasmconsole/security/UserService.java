@@ -2,6 +2,7 @@ package org.wasmconsole.security;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.Names;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
+import org.wasmconsole.base.Violation;
 
 /**
  * Console users. Only admins manage them. Rules: an operator belongs to at least one tenant and an
@@ -52,18 +54,40 @@ public class UserService {
     }
 
     public void create(String username, String password, Role role, Set<Long> tenantIds) {
-        Names.checkDnsLabel(username).ifPresent(m -> {
-            throw new ValidationException("name", m);
-        });
-        checkPassword(password).ifPresent(m -> {
-            throw new ValidationException("password", m);
-        });
-        if (users.findByUsername(username).isPresent()) {
-            throw new ConflictException("name", "user '" + username + "' already exists; choose another name");
+        List<Violation> violations = checkNew(username, password, role, tenantIds);
+        if (violations.equals(List.of(duplicateName(username)))) {
+            // A taken name alone is a conflict (409 in the API), as for tenants; with other problems
+            // it is reported among them, all at once.
+            throw new ConflictException("name", duplicateName(username).message());
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
         }
         Set<Long> tenants = checkTenants(role, tenantIds);
         users.save(new ConsoleUser(username, passwordEncoder.encode(password), role, tenants));
         events.publishEvent(new UserChanged(UserChanged.Change.CREATED, username, describe(role, tenants)));
+    }
+
+    /** Every problem of a new user at once (name, password, role and tenants), without saving. */
+    @Transactional(readOnly = true)
+    public List<Violation> checkNew(String username, String password, Role role, Set<Long> tenantIds) {
+        List<Violation> violations = new ArrayList<>();
+        Names.checkDnsLabel(username).ifPresentOrElse(m -> violations.add(new Violation("name", m)), () -> {
+            if (users.findByUsername(username).isPresent()) {
+                violations.add(duplicateName(username));
+            }
+        });
+        checkPassword(password).ifPresent(m -> violations.add(new Violation("password", m)));
+        try {
+            checkTenants(role, tenantIds);
+        } catch (ValidationException e) {
+            violations.addAll(e.violations());
+        }
+        return violations;
+    }
+
+    private static Violation duplicateName(String username) {
+        return new Violation("name", "user '" + username + "' already exists; choose another name");
     }
 
     /** Every user, by name; never a password hash. */

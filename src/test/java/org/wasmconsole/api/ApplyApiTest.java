@@ -119,6 +119,18 @@ class ApplyApiTest extends ApiTestBase {
         assertThat(stored("etagged").definition().priority()).isEqualTo(5);
     }
 
+    /** Issue #16: a document of the wrong shape is still checked by the rules: every problem at once, status 400. */
+    @Test
+    void aBadlyShapedDocumentReportsItsRuleProblemsToo() {
+        String doc = extension(f.org, "Not_A_Name", "  priority: abc\n")
+                .replace("oci://docker.io/example/Not_A_Name:1.0", "ftp://example.com/filter.wasm");
+        ApiClient.Answer refused = admin.postYaml("/api/v2/apply?dryRun=true", doc);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("violations").findValuesAsString("path"))
+                .containsExactlyInAnyOrder("spec.priority", "metadata.name", "spec.url");
+        assertThat(stored("Not_A_Name")).isNull();
+    }
+
     @Test
     void aThousandDocumentsWithOneBadInTheMiddleSaveNothingAndWithoutItSaveAll() {
         asSystem(() -> tenants.createOrganization("api-bulk", null));

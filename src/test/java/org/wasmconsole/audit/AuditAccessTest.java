@@ -116,7 +116,9 @@ class AuditAccessTest {
                         t -> t.audit.extensionHistory(ORG, "open")),
                 new Call("AuditService.find", EVERYONE_SIGNED_IN, t -> t.audit.find(t.openRecord)),
                 // harmless: a record that does not exist
-                new Call("AuditService.restore", ADMIN_ONLY, t -> t.audit.restore(-1, "\"stale\"")));
+                new Call("AuditService.restore", ADMIN_ONLY, t -> t.audit.restore(-1, "\"stale\"")),
+                new Call("AuditService.detachedByDeletion", ADMIN_ONLY, t -> t.audit.detachedByDeletion(-1)),
+                new Call("AuditService.restoreAndReattach", ADMIN_ONLY, t -> t.audit.restoreAndReattach(-1, true)));
     }
 
     static Stream<Arguments> matrix() {

@@ -151,6 +151,24 @@ class AuditTrailTest {
         assertThat(d.etag()).isEqualTo(v2.etag());
     }
 
+    /** Issue #16: a save that changes nothing must not bump the etag (others' edits would conflict). */
+    @Test
+    void anUpdateThatChangesNothingIsNotAVersion() {
+        String name = unique("rec-noop");
+        StoredExtension v1 = asAdmin(() -> extensions.create(extension(name).description("# Title\n\nText.\n")
+                .allowedIn(List.of(tenant("red"), tenant("blue"))).build()));
+        StoredExtension same = asAdmin(() -> extensions.update(v1.definition().toBuilder()
+                .allowedIn(List.of(tenant("blue"), tenant("red"))).build(), v1.etag()));
+        assertThat(same.etag()).isEqualTo(v1.etag());
+        assertThat(same.definition().description()).isEqualTo("# Title\n\nText.\n");
+        assertThat(extensionRecords(name)).extracting(AuditEntry::action).containsExactly(AuditAction.CREATE);
+        StoredExtension changed = asAdmin(() -> extensions.update(v1.definition().toBuilder()
+                .description("# Title\n\nText.").build(), v1.etag()));
+        assertThat(changed.etag()).isNotEqualTo(v1.etag());
+        assertThat(extensionRecords(name)).extracting(AuditEntry::action)
+                .containsExactly(AuditAction.UPDATE, AuditAction.CREATE);
+    }
+
     @Test
     void refusedOrFailedExtensionWritesLeaveNoRecord() {
         String name = unique("rec-refused");

@@ -32,6 +32,10 @@ class RestoreTest {
     ExtensionService extensions;
     @Autowired
     TenantService tenants;
+    @Autowired
+    org.wasmconsole.attachment.TopologyService topology;
+    @Autowired
+    org.wasmconsole.attachment.AttachmentService attachments;
 
     @BeforeAll
     void setUp() {
@@ -51,6 +55,42 @@ class RestoreTest {
 
     List<AuditEntry> history(String name) {
         return asSystem(() -> audit.extensionHistory(ORG, name));
+    }
+
+    /** Issue #16: restoring a deleted extension says where it was attached and can attach it there again. */
+    @Test
+    void aDeletedExtensionIsReattachedWhereItWasIfThePlaceStillExists() {
+        String name = unique("rs-reattach");
+        String tenant = "organizations/" + ORG + "/tenants/green";
+        var ws = unique("ws");
+        var kept = new org.wasmconsole.attachment.TargetRef(org.wasmconsole.attachment.TargetKind.INGRESS_GATEWAY,
+                tenant, ws, "gg", "kept");
+        var gone = new org.wasmconsole.attachment.TargetRef(org.wasmconsole.attachment.TargetKind.INGRESS_GATEWAY,
+                tenant, ws, "gg", "gone");
+        asSystem(() -> {
+            StoredExtension e = extensions.create(extension(name).build());
+            topology.saveWorkspace(new org.wasmconsole.attachment.WorkspaceInfo(tenant, ws, null));
+            topology.saveGroup(new org.wasmconsole.attachment.GroupInfo(tenant, ws,
+                    org.wasmconsole.attachment.GroupKind.GATEWAY, "gg", null));
+            for (var ref : List.of(kept, gone)) {
+                attachments.save(new org.wasmconsole.attachment.TargetDefinition(ref, null, "ingress",
+                        java.util.Map.of("app", ref.name()), List.of(org.wasmconsole.attachment.Attachment.of(e.fqn()))),
+                        null);
+            }
+            extensions.delete(ORG, name, null, org.wasmconsole.extension.InUse.DETACH);
+            attachments.delete(gone, null);
+        });
+        AuditEntry deleted = history(name).getFirst();
+        assertThat(deleted.action()).isEqualTo(AuditAction.DELETE);
+        assertThat(asSystem(() -> audit.detachedByDeletion(deleted.id())).places())
+                .containsExactly(gone.fqn(), kept.fqn());
+
+        Reattachment result = asSystem(() -> audit.restoreAndReattach(deleted.id(), true));
+        assertThat(result.reattached()).containsExactly(kept.fqn());
+        assertThat(result.skipped()).singleElement().asString().startsWith(gone.fqn() + ": it no longer exists");
+        assertThat(asSystem(() -> attachments.get(kept)).definition().attachments())
+                .extracting(org.wasmconsole.attachment.Attachment::fqn)
+                .containsExactly(ExtensionDefinition.fqn(ORG, name));
     }
 
     @Test

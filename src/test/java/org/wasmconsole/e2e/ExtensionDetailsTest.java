@@ -271,7 +271,9 @@ class ExtensionDetailsTest extends ExtensionBrowserTest {
         button("Delete " + name).click();
         Locator dialog = page.getByRole(AriaRole.ALERTDIALOG);
         assertThat(dialog).containsText("Delete " + name + "?");
-        assertThat(dialog).containsText("This cannot be undone.");
+        // Issue #16: History can restore it, so the dialog must not say "cannot be undone".
+        assertThat(dialog).containsText("An admin can restore it from History.");
+        assertThat(dialog).not().containsText("cannot be undone");
         page.waitForFunction("() => !document.querySelector('[opening]')");
         screenshot("details-delete-confirm");
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel")).click();

@@ -81,7 +81,7 @@ class ExtensionEditorTest extends BrowserTest {
     }
 
     @Test
-    void priorityOutsideTheInt32RangeIsRefusedAndLettersCannotBeTyped() {
+    void priorityOutsideTheInt32RangeOrWithLettersIsRefusedAtTheField() {
         openCreate();
         field("Name").fill("e2e-bad-priority");
         field("URL").fill("oci://docker.io/example/x:1.0");
@@ -92,7 +92,9 @@ class ExtensionEditorTest extends BrowserTest {
         assertThat(saveButton()).isDisabled();
         field("Priority").fill("");
         field("Priority").pressSequentially("abc");
-        assertThat(field("Priority")).hasValue("");
+        assertThat(field("Priority")).hasValue("abc");
+        assertThat(error("'abc' is not a whole number")).isVisible();
+        assertThat(saveButton()).isDisabled();
         assertThat(asSystem(() -> extensions.find("tse", "e2e-bad-priority"))).isEmpty();
     }
 
@@ -143,6 +145,11 @@ class ExtensionEditorTest extends BrowserTest {
         saveButton().click();
         Locator dialog = page.getByRole(AriaRole.DIALOG).or(page.getByRole(AriaRole.ALERTDIALOG));
         assertThat(dialog.getByText("Changed by someone else")).isVisible();
+        // Issue #16: what they changed is shown, and Enter does not overwrite (nor reload).
+        assertThat(dialog.locator(".diff-panel")).containsText("priority: 2");
+        assertThat(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Keep editing")))
+                .isFocused();
+        page.waitForFunction("() => document.getAnimations().length === 0");
         screenshot("editor-conflict");
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Overwrite")).click();
 

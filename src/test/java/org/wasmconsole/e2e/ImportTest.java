@@ -97,6 +97,10 @@ class ImportTest extends BrowserTest {
         assertThat(page.getByText("Loaded team.yaml")).isVisible();
         assertThat(page.locator(".apply-summary")).containsText("Check passed, nothing saved yet");
         assertThat(page.locator(".apply-summary")).containsText("3 to create");
+        // A check says what applying would do, not what happened (issue #16).
+        assertThat(rows().filter(new Locator.FilterOptions().setHasText("would create"))).hasCount(3);
+        assertThat(rows().filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("^created$"))))
+                .hasCount(0);
         assertThat(rows().filter(new Locator.FilterOptions().setHasText("organizations/tse/extensions/" + first)))
                 .isVisible();
         assertThat(rows().filter(new Locator.FilterOptions().setHasText("spec.image is deprecated"))).isVisible();
@@ -113,6 +117,9 @@ class ImportTest extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(asSystem(() -> extensions.get("tse", second)).definition().url())
                 .isEqualTo("oci://docker.io/example/legacy:2.0");
         screenshot("import-applied");
+
+        assertThat(rows().filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("^created$"))))
+                .hasCount(3);
 
         page.getByText("Open the catalogue").click();
         page.getByLabel("Search extensions").fill("imp-");
@@ -145,5 +152,37 @@ class ImportTest extends BrowserTest {
         page.waitForFunction("() => document.getAnimations().length === 0");
         screenshot("import-error-dark");
         org.assertj.core.api.Assertions.assertThat(asSystem(() -> tenants.find("tse", tenant))).isEmpty();
+    }
+
+    /** Issue #16: a dry run reports every problem of a document, the shape's and the rules', at once. */
+    @Test
+    void aDryRunReportsEveryProblemOfADocumentAtOnce() {
+        signInAsAdmin();
+        page.navigate(url("/import"));
+        String bad = """
+                apiVersion: extension.tsb.tetrate.io/v2
+                kind: WasmExtension
+                metadata:
+                  organization: tse
+                  name: Not_A_Name
+                spec:
+                  url: ftp://example.com/filter.wasm
+                  priority: abc
+                """;
+        page.waitForFunction("() => document.querySelector('yaml-editor.import-editor')?.codeMirror");
+        page.locator("yaml-editor.import-editor").evaluate(
+                "e => { e.codeMirror.focus(); e.codeMirror.execCommand('selectAll'); }");
+        page.keyboard().insertText(bad);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check")).click();
+
+        assertThat(page.locator(".apply-summary")).containsText("Nothing can be applied");
+        Locator problems = page.locator(".apply-problem");
+        assertThat(problems).hasCount(3);
+        assertThat(problems.filter(new Locator.FilterOptions().setHasText("line 8 · spec.priority: must be a whole"
+                + " number"))).hasCount(1);
+        assertThat(problems.filter(new Locator.FilterOptions().setHasText("line 5 · metadata.name:"))).hasCount(1);
+        assertThat(problems.filter(new Locator.FilterOptions().setHasText("line 7 · spec.url:"))).hasCount(1);
+        page.waitForFunction("() => document.getAnimations().length === 0");
+        screenshot("import-every-problem");
     }
 }

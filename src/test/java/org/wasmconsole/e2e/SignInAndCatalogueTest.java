@@ -34,6 +34,47 @@ class SignInAndCatalogueTest extends BrowserTest {
         screenshot("login-error");
     }
 
+    /** Issue #16: a wrong password keeps the user name typed, and the password field has the focus. */
+    @Test
+    void aWrongPasswordKeepsTheUserName() {
+        signIn("admin", "not-the-password");
+        assertThat(page.getByText("Wrong user name or password")).isVisible();
+        assertThat(page.getByLabel("User name")).hasValue("admin");
+        assertThat(page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))).isFocused();
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(org.wasmconsole.ConsoleTest.ADMIN_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Extensions"))).isVisible();
+    }
+
+    /** Issue #16: after signing in, the address is the page asked for, without "?continue". */
+    @Test
+    void signingInLandsOnThePageAskedForWithAPlainAddress() {
+        page.navigate(url("/tenants"));
+        assertThat(page).hasURL(url("/login"));
+        signIn("admin", org.wasmconsole.ConsoleTest.ADMIN_PASSWORD);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Tenants"))).isVisible();
+        assertThat(page).hasURL(url("/tenants"));
+    }
+
+    /** Issue #16: every page, the sign-in page included, has a favicon that loads (no 404). */
+    @Test
+    void everyPageHasAFavicon() {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        page.onResponse(r -> {
+            if (r.url().contains("favicon") && r.status() >= 400) {
+                missing.add(r.url() + " " + r.status());
+            }
+        });
+        page.navigate(url("/login"));
+        String href = (String) page.locator("link[rel='icon']").evaluate("l => l.href");
+        var icon = page.request().get(href);
+        assertThat(icon.status()).isEqualTo(200);
+        assertThat(icon.headers().get("content-type")).startsWith("image/svg+xml");
+        signInAsAdmin();
+        assertThat(page.locator("link[rel='icon']")).hasCount(1);
+        assertThat(missing).isEmpty();
+    }
+
     @Test
     void adminSeesTheSampleCatalogueInTheProxyOrder() {
         signInAsAdmin();

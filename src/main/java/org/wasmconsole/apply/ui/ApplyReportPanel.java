@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.wasmconsole.apply.ApplyReport;
 import org.wasmconsole.apply.DocumentResult;
@@ -26,6 +25,8 @@ class ApplyReportPanel extends Div {
     private final Div summary = new Div();
     private final Grid<DocumentResult> grid = new Grid<>(DocumentResult.class, false);
     private final Div empty = new Div();
+    /** Whether the report shown is of an apply (past tense) or of a check (what it would do). */
+    private boolean applied;
 
     ApplyReportPanel() {
         addClassName("apply-report");
@@ -34,10 +35,9 @@ class ApplyReportPanel extends Div {
         grid.setAriaLabel("Documents of the stream");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(DocumentResult::document).setHeader("#").setWidth("4rem").setFlexGrow(0);
-        grid.addComponentColumn(ApplyReportPanel::outcome).setHeader("Outcome").setWidth("9rem").setFlexGrow(0);
+        grid.addComponentColumn(d -> outcome(d, applied)).setHeader("Outcome").setWidth("9rem").setFlexGrow(0);
         grid.addColumn(d -> d.kind() == null ? "—" : d.kind()).setHeader("Kind").setWidth("10.5rem").setFlexGrow(0);
-        grid.addColumn(d -> d.fqn() == null ? "(unnamed, line " + d.line() + ")" : d.fqn()).setHeader("Resource")
-                .setWidth("18rem").setFlexGrow(1);
+        grid.addComponentColumn(ApplyReportPanel::resource).setHeader("Resource").setWidth("18rem").setFlexGrow(1);
         grid.addComponentColumn(ApplyReportPanel::details).setHeader("Details").setWidth("24rem").setFlexGrow(2);
         grid.setAllRowsVisible(true);
         empty.addClassName("empty-state");
@@ -48,6 +48,7 @@ class ApplyReportPanel extends Div {
 
     void show(ApplyReport report) {
         removeAll();
+        applied = report.applied();
         Map<Outcome, Long> counts = report.counts();
         summary.removeAll();
         summary.add(new Span(report.applied() ? "Applied: " : report.hasErrors() ? "Nothing can be applied: "
@@ -67,6 +68,7 @@ class ApplyReportPanel extends Div {
             summary.add(catalogue);
         }
         grid.setItems(report.documents());
+        grid.getDataProvider().refreshAll();
         add(summary, grid);
     }
 
@@ -85,10 +87,35 @@ class ApplyReportPanel extends Div {
         add(empty);
     }
 
-    private static Component outcome(DocumentResult d) {
-        Span badge = new Span(d.outcome().name().toLowerCase(Locale.ROOT));
+    /** A check says what applying would do ("would create"); an apply says what it did ("created"). */
+    private static Component outcome(DocumentResult d, boolean applied) {
+        String text = switch (d.outcome()) {
+            case CREATED -> applied ? "created" : "would create";
+            case UPDATED -> applied ? "updated" : "would update";
+            case UNCHANGED -> "unchanged";
+            case ERROR -> "error";
+        };
+        Span badge = new Span(text);
         badge.getElement().getThemeList().add("badge " + theme(d.outcome()));
         return badge;
+    }
+
+    /** The fqn, allowed to wrap only after a '/' (never in the middle of a name). */
+    private static Component resource(DocumentResult d) {
+        Span span = new Span();
+        span.addClassName("apply-resource");
+        if (d.fqn() == null) {
+            span.setText("(unnamed, line " + d.line() + ")");
+            return span;
+        }
+        String[] parts = d.fqn().split("/", -1);
+        for (int i = 0; i < parts.length; i++) {
+            span.getElement().appendChild(com.vaadin.flow.dom.Element.createText(parts[i] + (i < parts.length - 1 ? "/" : "")));
+            if (i < parts.length - 1) {
+                span.getElement().appendChild(new com.vaadin.flow.dom.Element("wbr"));
+            }
+        }
+        return span;
     }
 
     private static Component details(DocumentResult d) {

@@ -148,9 +148,15 @@ public class ImportView extends VerticalLayout {
         var counts = checked.counts();
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setHeader("Apply " + (counts.get(Outcome.CREATED) + counts.get(Outcome.UPDATED)) + " changes?");
-        dialog.setText(counts.get(Outcome.CREATED) + " to create, " + counts.get(Outcome.UPDATED) + " to update, "
+        String text = counts.get(Outcome.CREATED) + " to create, " + counts.get(Outcome.UPDATED) + " to update, "
                 + counts.get(Outcome.UNCHANGED) + " unchanged. All of them are saved together, or none if anything "
-                + "changed since the check.");
+                + "changed since the check.";
+        if (counts.get(Outcome.UPDATED) > 0) {
+            // As kubectl/tctl apply of a whole document: what the document leaves out is not kept.
+            text += " Each document replaces the whole resource: a field missing from it (a config, an env"
+                    + " var, an allowed tenant, an attachment) is removed. The report lists every field that changes.";
+        }
+        dialog.setText(text);
         dialog.setCancelable(true);
         dialog.setConfirmText("Apply");
         dialog.addConfirmListener(e -> applyChecked());

@@ -2,6 +2,7 @@ package org.wasmconsole.audit.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -16,7 +17,8 @@ import org.wasmconsole.audit.LineDiff.Row;
  * long unchanged stretches fold to one row. Built as plain elements with text content, so nothing
  * in a document can become markup.
  */
-class DiffPanel extends Composite<Div> {
+@StyleSheet("context://themes/console/history.css")
+public class DiffPanel extends Composite<Div> {
 
     static final int CONTEXT = 3;
 
@@ -24,7 +26,7 @@ class DiffPanel extends Composite<Div> {
      * @param leftHead  the heading of the older side (title and actions)
      * @param rightHead the heading of the newer side
      */
-    DiffPanel(Component leftHead, String left, Component rightHead, String right) {
+    public DiffPanel(Component leftHead, String left, Component rightHead, String right) {
         Div root = getContent();
         root.addClassName("diff-panel");
         List<Row> rows = LineDiff.sideBySide(left, right);

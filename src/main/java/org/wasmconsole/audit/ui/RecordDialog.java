@@ -3,6 +3,7 @@ package org.wasmconsole.audit.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
@@ -11,10 +12,12 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import java.util.List;
 import org.wasmconsole.audit.AuditAction;
 import org.wasmconsole.audit.AuditDetails;
 import org.wasmconsole.audit.AuditEntry;
 import org.wasmconsole.audit.AuditService;
+import org.wasmconsole.audit.Reattachment;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
@@ -79,14 +82,33 @@ class RecordDialog extends Dialog {
         boolean fromDelete = entry.action() == AuditAction.DELETE;
         dialog.setHeader((current == null ? "Create " + entry.shortName() + " again" : "Restore " + entry.shortName())
                 + " as of " + HistoryFormat.when(entry.time()) + "?");
-        dialog.setText((fromDelete ? "The version deleted then" : "The version saved then")
+        Div text = new Div(new Paragraph((fromDelete ? "The definition deleted then" : "The version saved then")
                 + (current == null ? " is created again." : " replaces the current one.")
-                + " Every rule is checked again, and the restore is added to the history.");
+                + " Every rule is checked again, and the restore is added to the history."));
+        // What a restore does not bring back by itself: the places its deletion detached it from.
+        List<String> places = current == null && fromDelete ? audit.detachedByDeletion(entry.id()).places() : List.of();
+        Checkbox reattach = new Checkbox("Attach it there again (with its own config and match; a config or"
+                + " match set only there was not kept)", true);
+        if (!places.isEmpty()) {
+            Div list = new Div();
+            list.addClassName("restore-places");
+            places.forEach(p -> list.add(new Div(new Span(p))));
+            text.add(new Paragraph("When it was deleted it was detached from " + (places.size() == 1 ? "1 place"
+                    : places.size() + " places") + ":"), list, reattach);
+        } else if (current == null) {
+            text.add(new Paragraph("It was not attached anywhere when it was deleted."));
+        }
+        dialog.setText(text);
         dialog.setCancelable(true);
         dialog.setConfirmText("Restore");
         dialog.addConfirmListener(e -> {
+            Reattachment result;
             try {
-                audit.restore(entry.id(), current == null ? null : current.etag());
+                result = current == null && fromDelete ? audit.restoreAndReattach(entry.id(), reattach.getValue())
+                        : null;
+                if (result == null) {
+                    audit.restore(entry.id(), current == null ? null : current.etag());
+                }
             } catch (ConflictException | NotFoundException ex) {
                 ExtensionHistoryPanel.notify("Not restored: " + ex.getMessage(), NotificationVariant.LUMO_ERROR);
                 return;
@@ -96,8 +118,15 @@ class RecordDialog extends Dialog {
                         NotificationVariant.LUMO_ERROR);
                 return;
             }
-            ExtensionHistoryPanel.notify("Restored " + entry.shortName() + " as of " + HistoryFormat.when(entry.time())
-                    + ".", NotificationVariant.LUMO_SUCCESS);
+            String done = "Restored " + entry.shortName() + " as of " + HistoryFormat.when(entry.time()) + ".";
+            if (result != null && !result.places().isEmpty()) {
+                done += result.reattached().isEmpty() ? " It is not attached anywhere."
+                        : " Attached again in " + result.reattached().size() + " of " + result.places().size() + " places.";
+                if (!result.skipped().isEmpty()) {
+                    done += " Not in: " + String.join("; ", result.skipped()) + ".";
+                }
+            }
+            ExtensionHistoryPanel.notify(done, NotificationVariant.LUMO_SUCCESS);
             close();
             onRestored.run();
         });

@@ -148,7 +148,7 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
         dialog.setCancelText("Cancel");
         dialog.setConfirmButtonTheme("error primary");
         if (usages.isEmpty()) {
-            dialog.setText("It is not attached anywhere. This cannot be undone.");
+            dialog.setText("It is not attached anywhere. An admin can restore it from History.");
             dialog.setConfirmText("Delete");
             dialog.addConfirmListener(e -> delete(stored, InUse.REFUSE));
         } else {
@@ -158,7 +158,8 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
                     new Paragraph(name + " is attached in " + UsageList.places(usages.size()) + ":"),
                     new UsageList(usages, false),
                     new Paragraph("Deleting it detaches it from all of them in the same step: their proxies stop"
-                            + " running it. This cannot be undone.")));
+                            + " running it. An admin can restore it from History and attach it again where those"
+                            + " places still exist; a config or match set only in a place is not kept.")));
             dialog.setConfirmText("Detach everywhere and delete");
             dialog.addConfirmListener(e -> delete(stored, InUse.DETACH));
         }

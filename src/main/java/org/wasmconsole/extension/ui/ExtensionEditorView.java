@@ -54,20 +54,26 @@ import org.wasmconsole.tenant.TenantService;
 @StyleSheet("context://themes/console/where-used.css")
 public class ExtensionEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** Below this window width the preview goes under the editor. */
+    private static final int PHONE_WIDTH = 800;
+
     private final ExtensionService service;
     private final AttachmentService attachments;
     private final String organization;
     private final List<TenantInfo> tenants;
     private final ExtensionForm form;
     private final ExtensionYamlPane yamlPane;
-    private final YamlEditor preview = new YamlEditor();
+    private final EditorPreview preview = new EditorPreview();
     private final H2 title = new H2();
     private final Tab formTab = new Tab("Form");
     private final Tab yamlTab = new Tab("Edit as YAML");
     private final Tabs mode = new Tabs(formTab, yamlTab);
     private final Div editorArea = new Div();
     private final Button save = new Button("Save");
+    private final Button review = new Button("Review changes");
     private StoredExtension original;
+    /** True while the tab is set back to YAML by the view itself, which must not restart the editor. */
+    private boolean stayingInYaml;
 
     public ExtensionEditorView(ExtensionService service, AttachmentService attachments, TenantService tenantService,
                                ConsoleOrganization organization) {
@@ -87,32 +93,37 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
         mode.addSelectedChangeListener(e -> switchMode(e.getPreviousTab()));
         Div spacer = new Div();
         spacer.addClassName("header-spacer");
-        HorizontalLayout header = new HorizontalLayout(title, spacer, mode, cancel, save);
+        review.addClickListener(e -> reviewChanges());
+        review.setVisible(false);
+        HorizontalLayout header = new HorizontalLayout(title, spacer, mode, cancel, review, save);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.addClassName("view-header");
 
-        preview.setReadOnly(true);
-        preview.setAriaLabel("Preview of the YAML document");
-        preview.setSizeFull();
-        Span previewTitle = new Span("Preview");
-        previewTitle.addClassName("pane-title");
-        Span previewNote = new Span("Exactly what will be saved and exported; fqn and etag are added by the server.");
-        previewNote.addClassName("pane-note");
-        Div previewPane = new Div(previewTitle, previewNote, preview);
-        previewPane.addClassName("preview-pane");
 
         editorArea.addClassName("editor-area");
         editorArea.add(form);
-        SplitLayout split = new SplitLayout(editorArea, previewPane);
+        SplitLayout split = new SplitLayout(editorArea, preview);
         split.setSplitterPosition(58);
         split.setSizeFull();
         add(header, split);
+        // A phone: the preview goes under the form instead of squeezing both into half the width.
+        addAttachListener(e -> {
+            var page = e.getUI().getPage();
+            page.retrieveExtendedClientDetails(d -> stack(split, d.getWindowInnerWidth()));
+            var resize = page.addBrowserWindowResizeListener(r -> stack(split, r.getWidth()));
+            addDetachListener(d -> {
+                resize.remove();
+                d.unregisterListener();
+            });
+        });
 
         form.addChangeListener(e -> formChanged());
         yamlPane.addChangeListener(() -> {
-            yamlPane.current().ifPresent(d -> preview.setValue(ExtensionYaml.write(d, null)));
-            save.setEnabled(yamlPane.isSaveable());
+            Optional<ExtensionDefinition> current = yamlPane.current();
+            preview.show(current.orElse(null), current.isEmpty() ? List.of("the YAML document") : List.of(),
+                    yamlPane.isSaveable());
+            enableSave(yamlPane.isSaveable(), current.orElse(null));
         });
     }
 
@@ -131,6 +142,7 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
             original = found.get();
         }
         title.setText(original == null ? "Create extension" : "Edit " + original.definition().name());
+        review.setVisible(original != null);
         ExtensionDefinition start = original != null ? original.definition()
                 : ExtensionDefinition.builder().organization(organization).name("").url("").build();
         form.setConfigSchema(original == null ? null : original.configSchema());
@@ -148,28 +160,65 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
     private void formChanged() {
         ExtensionDefinition current = form.currentDefinition();
         form.showViolations(service.check(current));
-        preview.setValue(ExtensionYaml.write(current, null));
-        save.setEnabled(form.isSaveable());
+        preview.show(current, form.unreadableFields(), form.isSaveable());
+        enableSave(form.isSaveable(), current);
+    }
+
+    private static void stack(SplitLayout split, int windowWidth) {
+        split.setOrientation(windowWidth < PHONE_WIDTH ? SplitLayout.Orientation.VERTICAL
+                : SplitLayout.Orientation.HORIZONTAL);
+        split.setSplitterPosition(windowWidth < PHONE_WIDTH ? 65 : 58);
+    }
+
+    /** Save needs a valid document and, when editing, a change: a save that changes nothing is no version. */
+    private void enableSave(boolean saveable, ExtensionDefinition current) {
+        boolean unchanged = original != null && original.definition().sameContentAs(current);
+        save.setEnabled(saveable && !unchanged);
+        save.setTooltipText(unchanged ? "Nothing changed yet" : null);
+        review.setEnabled(saveable && !unchanged);
+    }
+
+    /** The stored document against the edited one, side by side, before saving (edits only). */
+    private void reviewChanges() {
+        boolean yaml = mode.getSelectedTab() == yamlTab;
+        ExtensionDefinition mine = yaml ? yamlPane.current().orElse(null) : form.currentDefinition();
+        if (original == null || mine == null) {
+            return;
+        }
+        ChangeReview.review(original.definition(), mine, this::save).open();
     }
 
     private void switchMode(Tab previous) {
+        if (stayingInYaml) {
+            return;
+        }
         if (mode.getSelectedTab() == yamlTab) {
             yamlPane.start(form.currentDefinition(), original);
             editorArea.removeAll();
             editorArea.add(yamlPane);
-            save.setEnabled(yamlPane.isSaveable());
         } else if (previous == yamlTab) {
             Optional<ExtensionDefinition> parsed = yamlPane.current();
             if (parsed.isEmpty()) {
-                Notification.show("Fix the YAML first: the form can only show a readable document", 5000,
-                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_CONTRAST);
-                mode.setSelectedTab(yamlTab);
+                // Never discard what was typed: stay in the editor, whose problems are marked.
+                Notification.show("The form can only show a document it can read: fix the problems marked in"
+                        + " the YAML first", 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+                stayingInYaml = true;
+                try {
+                    mode.setSelectedTab(yamlTab);
+                } finally {
+                    stayingInYaml = false;
+                }
                 return;
             }
+            boolean broken = !yamlPane.isSaveable();
             form.read(ExtensionFormBean.of(parsed.get(), tenants), original != null);
             editorArea.removeAll();
             editorArea.add(form);
             formChanged();
+            if (broken) {
+                form.showAllErrors();
+            }
         }
     }
 
@@ -265,24 +314,16 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
 
     private void offerReloadOrOverwrite(ExtensionDefinition mine) {
         StoredExtension theirs = service.find(organization, mine.name()).orElse(null);
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader("Changed by someone else");
-        dialog.setText(mine.name() + " was changed" + (theirs == null ? "" : " by " + theirs.updatedBy())
-                + " since you opened it. Reload to see their version (your changes are lost),"
-                + " or overwrite it with yours.");
-        dialog.setCancelable(true);
-        dialog.setRejectable(true);
-        dialog.setRejectText("Reload");
-        dialog.addRejectListener(e -> UI.getCurrent().getPage().reload());
-        dialog.setConfirmText("Overwrite");
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            if (theirs != null) {
-                original = theirs;
-                write(mine, theirs.etag());
-            }
-        });
-        dialog.open();
+        if (theirs == null) {
+            Notification.show(mine.name() + " was deleted by someone else. Create it again to keep your changes.",
+                    8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        ChangeReview.conflict(original.definition(), theirs.definition(), theirs.updatedBy(),
+                () -> UI.getCurrent().getPage().reload(), () -> {
+                    original = theirs;
+                    write(mine, theirs.etag());
+                }).open();
     }
 
     private void cancel() {

@@ -10,10 +10,10 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.Result;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -44,6 +44,9 @@ import org.wasmconsole.tenant.TenantInfo;
 @StyleSheet("context://themes/console/details.css")
 class ExtensionForm extends FormLayout {
 
+    static final String PRIORITY_HELP = "Higher runs first within a phase; a whole number from -2147483648 to"
+            + " 2147483647; empty means 0";
+
     private final TextField name = new TextField("Name");
     private final TextField displayName = new TextField("Display name");
     private final TextField summary = new TextField("Summary");
@@ -51,7 +54,7 @@ class ExtensionForm extends FormLayout {
     private final TextField source = new TextField("Source");
     private final TextArea description = new TextArea("Description (Markdown)");
     private final Select<PluginPhase> phase = new Select<>();
-    private final IntegerField priority = new IntegerField("Priority");
+    private final TextField priority = new TextField("Priority");
     private final Select<PullPolicy> pullPolicy = new Select<>();
     private final TextField pullSecret = new TextField("Image pull secret");
     private final Select<WorkloadMode> matchMode = new Select<>();
@@ -119,14 +122,12 @@ class ExtensionForm extends FormLayout {
             item.addClassName("option-with-note");
             return item;
         }));
-        priority.setHelperText("Higher runs first within a phase; any 32-bit integer");
-        priority.setStepButtonsVisible(false);
-        priority.setMin(Integer.MIN_VALUE);
-        priority.setMax(Integer.MAX_VALUE);
-        priority.setI18n(new IntegerField.IntegerFieldI18n()
-                .setBadInputErrorMessage("Enter a whole number from -2147483648 to 2147483647")
-                .setMinErrorMessage("Use a number of at least -2147483648")
-                .setMaxErrorMessage("Use a number of at most 2147483647"));
+        // A text field, not a number field: what the user typed stays visible with an error that
+        // says what is wrong, instead of being blocked or erased (issue #16).
+        priority.setHelperText(PRIORITY_HELP);
+        priority.setAllowedCharPattern(null);
+        priority.addValueChangeListener(e -> priority.setHelperText(e.getValue().isBlank()
+                ? "Empty: saved as 0, the default" : PRIORITY_HELP));
         pullPolicy.setLabel("Image pull policy");
         pullPolicy.setItems(PullPolicy.values());
         pullPolicy.setItemLabelGenerator(p -> p == PullPolicy.UNSPECIFIED_POLICY ? "Unspecified (default)"
@@ -169,7 +170,17 @@ class ExtensionForm extends FormLayout {
         bind(source, "spec.source", ExtensionFormBean::getSource, ExtensionFormBean::setSource);
         bind(description, "spec.description", ExtensionFormBean::getDescription, ExtensionFormBean::setDescription);
         bind(phase, "spec.phase", ExtensionFormBean::getPhase, ExtensionFormBean::setPhase);
-        bind(priority, "spec.priority", ExtensionFormBean::getPriority, ExtensionFormBean::setPriority);
+        Binder.Binding<ExtensionFormBean, Integer> priorityBinding = binder.forField(priority)
+                .withConverter(com.vaadin.flow.data.converter.Converter.from(ExtensionForm::parsePriority,
+                        (Integer p) -> p == null ? "" : p.toString()))
+                .withValidator(rule("spec.priority")).bind(ExtensionFormBean::getPriority, ExtensionFormBean::setPriority);
+        bindingsByPath.put("spec.priority", priorityBinding);
+        priority.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                touched.add("spec.priority");
+            }
+            changed();
+        });
         bind(pullPolicy, "spec.imagePullPolicy", ExtensionFormBean::getImagePullPolicy,
                 ExtensionFormBean::setImagePullPolicy);
         bind(pullSecret, "spec.imagePullSecret", ExtensionFormBean::getImagePullSecret,
@@ -190,6 +201,22 @@ class ExtensionForm extends FormLayout {
             }
             changed();
         });
+    }
+
+    /** The priority as typed: empty is 0's absence; anything but a whole 32-bit number is an error. */
+    private static Result<Integer> parsePriority(String text) {
+        String value = text == null ? "" : text.strip();
+        if (value.isEmpty()) {
+            return Result.ok(null);
+        }
+        if (!value.matches("[-+]?\\d+")) {
+            return Result.error("'" + value + "' is not a whole number; enter digits only, e.g. 100 or -5");
+        }
+        try {
+            return Result.ok(Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            return Result.error(value + " is out of range: use a whole number from -2147483648 to 2147483647");
+        }
     }
 
     /** A field's rule is the service's: the violation reported for its path, or a child's of it. */
@@ -264,7 +291,22 @@ class ExtensionForm extends FormLayout {
 
     /** True when nothing stops a save: no rule broken, every number parsed, the config readable. */
     boolean isSaveable() {
-        return violations.isEmpty() && config.readable() && !priority.isInvalid();
+        return violations.isEmpty() && unreadableFields().isEmpty();
+    }
+
+    /**
+     * The labels of fields whose text cannot be read as a value at all (the preview cannot show
+     * them, and shows the last value read instead).
+     */
+    List<String> unreadableFields() {
+        List<String> unreadable = new ArrayList<>();
+        if (parsePriority(priority.getValue()).isError()) {
+            unreadable.add(priority.getLabel());
+        }
+        if (!config.readable()) {
+            unreadable.add("Config");
+        }
+        return unreadable;
     }
 
     /** After a refused save: every field shows its error, touched or not. */

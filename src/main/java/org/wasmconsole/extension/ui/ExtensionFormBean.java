@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the form edits: a mutable mirror of {@link ExtensionDefinition} for the Binder, with the
- * tenants as objects for the multi-select. Blank text means absent, as in a document.
+ * tenants as objects for the multi-select. Blank text means absent, as in a document; other text
+ * is kept exactly as typed.
  */
 public class ExtensionFormBean {
 
@@ -55,9 +56,9 @@ public class ExtensionFormBean {
     ExtensionDefinition toDefinition(String organization) {
         return ExtensionDefinition.builder().organization(organization).name(name.strip())
                 .displayName(absentIfBlank(displayName)).summary(absentIfBlank(summary)).url(url.strip())
-                .source(absentIfBlank(source)).description(absentIfBlank(description)).phase(phase)
+                .source(strippedOrAbsent(source)).description(absentIfBlank(description)).phase(phase)
                 .priority(priority == null ? 0 : priority).imagePullPolicy(imagePullPolicy)
-                .imagePullSecret(absentIfBlank(imagePullSecret)).matchMode(matchMode).config(config).env(env)
+                .imagePullSecret(strippedOrAbsent(imagePullSecret)).matchMode(matchMode).config(config).env(env)
                 .allowedIn(allowedTenants.stream().map(TenantInfo::fqn).sorted().toList()).build();
     }
 
@@ -65,7 +66,16 @@ public class ExtensionFormBean {
         return value == null ? "" : value;
     }
 
+    /**
+     * Free text exactly as typed (a Markdown description's trailing newline included), so that an
+     * untouched field saves what was stored; blank means absent.
+     */
     private static String absentIfBlank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** Values whose rules forbid whitespace anyway (a link, a Secret name): edges stripped. */
+    private static String strippedOrAbsent(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 

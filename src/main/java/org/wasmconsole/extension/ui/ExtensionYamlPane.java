@@ -72,7 +72,8 @@ class ExtensionYamlPane extends Div {
                 showViolations(violations(parsed.definition()));
             }
         } catch (DocumentException e) {
-            show(e.problems().stream().map(p -> new Problem(Math.max(p.line(), 1),
+            // Every problem at once: the shape's, and the rules' on whatever could be read.
+            show(e.withRuleProblems(this::violations).stream().map(p -> new Problem(Math.max(p.line(), 1),
                     (p.path().isEmpty() ? "" : p.path() + ": ") + p.message())).toList());
         }
         listeners.forEach(Runnable::run);
@@ -88,9 +89,9 @@ class ExtensionYamlPane extends Div {
             found.add(new Violation("metadata.name", "must stay " + original.definition().name()
                     + ": an extension cannot be renamed; create a new one instead"));
         }
-        if (found.isEmpty()) {
-            found.addAll(checker.apply(d));
-        }
+        checker.apply(d).stream()
+                .filter(v -> found.stream().noneMatch(f -> f.path().equals(v.path())))
+                .forEach(found::add);
         return found;
     }
 
@@ -101,7 +102,8 @@ class ExtensionYamlPane extends Div {
                 v.path() + ": " + v.message())).toList());
     }
 
-    private void show(List<Problem> list) {
+    private void show(List<Problem> problemList) {
+        List<Problem> list = problemList.stream().sorted(java.util.Comparator.comparingInt(Problem::line)).toList();
         editor.setMarkers(list.stream().map(p -> EditorMarker.error(p.line, 1, p.message)).toList());
         problems.removeAll();
         list.forEach(p -> {

@@ -10,7 +10,10 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.wasmconsole.security.SignInContinuity;
 
 /**
  * Sign-in page. Says only "wrong user name or password" ({@code ?error}), never which of the two was
@@ -58,6 +61,36 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         var parameters = event.getLocation().getQueryParameters().getParameters();
         boolean isLocked = parameters.containsKey("locked");
         form.setI18n(isLocked ? locked : wrongCredentials);
-        form.setError(isLocked || parameters.containsKey("error"));
+        boolean failed = isLocked || parameters.containsKey("error");
+        form.setError(failed);
+        WrappedSession session = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getSession();
+        Object lastUserName = session == null ? null : session.getAttribute(SignInContinuity.LAST_USER_NAME);
+        if (session != null) {
+            session.removeAttribute(SignInContinuity.LAST_USER_NAME);
+        }
+        if (failed && lastUserName instanceof String name) {
+            keepUserName(name);
+        }
+    }
+
+    /**
+     * After a failed sign-in the user name typed stays, and the password field has the focus
+     * (LoginForm has no server-side API for the user name: set in the browser once rendered).
+     */
+    private void keepUserName(String name) {
+        form.getElement().executeJs("""
+                const form = this;
+                const find = n => form.querySelector(`[name="${n}"]`) || form.shadowRoot?.querySelector(`[name="${n}"]`);
+                const fill = () => {
+                  const user = find('username');
+                  if (!user) { requestAnimationFrame(fill); return; }
+                  user.value = $0;
+                  user.removeAttribute('autofocus');
+                  // After the form's own autofocus of the user name (next frame): the password is what to retype.
+                  const password = find('password');
+                  if (password) { requestAnimationFrame(() => password.focus()); }
+                };
+                customElements.whenDefined('vaadin-login-form').then(fill);
+                """, name);
     }
 }

@@ -93,8 +93,14 @@ class UserDialog extends Dialog {
                 ? tenants.getValue().stream().map(TenantInfo::id).collect(Collectors.toSet()) : Set.of();
         try {
             if (existing == null) {
+                // Every problem at once: the service's rules and the confirmation together.
+                List<Violation> problems = new java.util.ArrayList<>(users.checkNew(name.getValue().trim(),
+                        password.getValue(), role.getValue(), tenantIds));
                 if (!password.getValue().equals(confirm.getValue())) {
-                    show(confirm, "does not match the password; type it again");
+                    problems.add(new Violation("confirm", "does not match the password; type it again"));
+                }
+                if (!problems.isEmpty()) {
+                    showViolations(problems);
                     return;
                 }
                 users.create(name.getValue().trim(), password.getValue(), role.getValue(), tenantIds);
@@ -117,7 +123,7 @@ class UserDialog extends Dialog {
 
     private void showViolations(List<Violation> violations) {
         Map<String, HasValidation> fields = Map.of("name", name, "password", password, "tenants", tenants,
-                "role", role);
+                "role", role, "confirm", confirm);
         StringBuilder other = new StringBuilder();
         for (Violation v : violations) {
             HasValidation field = fields.get(v.path());

@@ -6,9 +6,7 @@ import static org.wasmconsole.SignedIn.asSystem;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
@@ -64,8 +62,8 @@ class ExtensionFormViewTest extends SpringBrowserlessTest {
         return find(TextField.class).withLabel(label).single();
     }
 
-    private IntegerField priority() {
-        return find(IntegerField.class).withLabel("Priority").single();
+    private TextField priority() {
+        return text("Priority");
     }
 
     @SuppressWarnings("unchecked")
@@ -152,7 +150,7 @@ class ExtensionFormViewTest extends SpringBrowserlessTest {
         type("Name", created);
         type("Display name", "Made without a browser");
         type("URL", "oci://docker.io/example/" + created + ":1.2.3");
-        test(priority()).setValue(42);
+        test(priority()).setValue("42");
         test(this.<PluginPhase>select("Phase")).selectItem(PluginPhase.AUTHN.label());
         assertThat(save().isEnabled()).isTrue();
 
@@ -171,10 +169,11 @@ class ExtensionFormViewTest extends SpringBrowserlessTest {
     void clearedPriorityIsTreatedAsZero() {
         type("Name", created);
         type("URL", "https://example.com/filters/" + created + ".wasm");
-        test(priority()).setValue(7);
-        test(priority()).setValue(null);
+        test(priority()).setValue("7");
+        test(priority()).setValue("");
 
-        assertThat(priority().getValue()).isNull();
+        assertThat(priority().getValue()).isEmpty();
+        assertThat(priority().getHelperText()).isEqualTo("Empty: saved as 0, the default");
         assertThat(priority().isInvalid()).isFalse();
         assertThat(save().isEnabled()).isTrue();
         test(save()).click();
@@ -277,7 +276,7 @@ class ExtensionFormViewTest extends SpringBrowserlessTest {
         assertThat(name.getHelperText()).isEqualTo("The name identifies the extension and cannot change");
         assertThat(text("URL").getValue()).isEqualTo("oci://docker.io/example/my-wasm-extension:1.0");
         assertThat(text("URL").isReadOnly()).isFalse();
-        assertThat(priority().getValue()).isEqualTo(1000);
+        assertThat(priority().getValue()).isEqualTo("1000");
         assertThat(this.<PluginPhase>select("Phase").getValue()).isEqualTo(PluginPhase.AUTHZ);
         assertThat(this.<PullPolicy>select("Image pull policy").getValue()).isEqualTo(PullPolicy.IF_NOT_PRESENT);
         assertThat(text("Image pull secret").getValue()).isEqualTo("regcred");
@@ -298,7 +297,12 @@ class ExtensionFormViewTest extends SpringBrowserlessTest {
         MultiSelectComboBox<TenantInfo> tenants = find(MultiSelectComboBox.class).withLabel("Allowed tenants").single();
         assertThat(tenants.getValue()).extracting(TenantInfo::name).containsExactly("tenant1");
 
+        // Untouched: nothing to save (a save that changes nothing would be a needless version).
+        assertThat(save().isEnabled()).isFalse();
+        type("Display name", "Wasm Auth!");
         assertThat(save().isEnabled()).isTrue();
+        type("Display name", "Wasm Auth");
+        assertThat(save().isEnabled()).isFalse();
         assertThat(asSystem(() -> extensions.get(ORG, "wasm-auth")).etag()).isEqualTo(stored.etag());
     }
 
@@ -321,10 +325,10 @@ class ExtensionFormViewTest extends SpringBrowserlessTest {
         });
         test(save()).click();
 
-        ConfirmDialog dialog = find(ConfirmDialog.class).single();
-        assertThat(test(dialog).getHeader()).isEqualTo("Changed by someone else");
+        com.vaadin.flow.component.dialog.Dialog dialog = find(com.vaadin.flow.component.dialog.Dialog.class).single();
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Changed by someone else");
         assertThat(asSystem(() -> extensions.get(ORG, created)).definition().displayName()).isEqualTo("Theirs");
-        test(dialog).confirm();
+        test(find(Button.class).withText("Overwrite").single()).click();
         assertThat(asSystem(() -> extensions.get(ORG, created)).definition().displayName()).isEqualTo("Mine");
     }
 }
