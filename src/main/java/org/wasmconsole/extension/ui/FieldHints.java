@@ -41,8 +41,9 @@ final class FieldHints {
         } else if (chosen != null && chosen != PullPolicy.UNSPECIFIED_POLICY) {
             why = "as chosen";
         } else if (oci.isPresent()) {
-            why = oci.get().tag() == null || oci.get().tag().equals("latest")
-                    ? "the default for an untagged or :latest image" : "the default for a tagged image";
+            // Istio's Wasm cache: Always only for an OCI url ending in :latest (see PullPolicy.effectiveFor).
+            why = effective == PullPolicy.ALWAYS ? "Istio's default for an image tagged latest"
+                    : oci.get().tag() == null ? "Istio's default for an untagged image" : "Istio's default for a tagged image";
         } else {
             why = "the default";
         }

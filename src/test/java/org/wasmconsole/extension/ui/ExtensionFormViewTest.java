@@ -202,12 +202,14 @@ class ExtensionFormViewTest extends SpringBrowserlessTest {
         assertThat(text("URL").getHelperText())
                 .isEqualTo("Registry docker.io · repository example/untagged · tag (none: latest)");
         assertThat(pullPolicy.getHelperText())
-                .isEqualTo("Effective: Always (the default for an untagged or :latest image)");
+                .isEqualTo("Effective: IfNotPresent (Istio's default for an untagged image)");
+        type("URL", "oci://docker.io/example/untagged:latest");
+        assertThat(pullPolicy.getHelperText()).isEqualTo("Effective: Always (Istio's default for an image tagged latest)");
 
         type("URL", "oci://ghcr.io/mesh-filters/jwt-claims:2.3.1");
         assertThat(text("URL").getHelperText())
                 .isEqualTo("Registry ghcr.io · repository mesh-filters/jwt-claims · tag 2.3.1");
-        assertThat(pullPolicy.getHelperText()).isEqualTo("Effective: IfNotPresent (the default for a tagged image)");
+        assertThat(pullPolicy.getHelperText()).isEqualTo("Effective: IfNotPresent (Istio's default for a tagged image)");
 
         test(pullPolicy).selectItem("Always");
         assertThat(pullPolicy.getHelperText()).isEqualTo("Effective: Always (as chosen)");
