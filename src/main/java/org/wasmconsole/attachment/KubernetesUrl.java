@@ -180,56 +180,9 @@ public record KubernetesUrl(String scheme, String opaque, String host, String pa
         return true;
     }
 
-    /** An IPv6 address as Go's netip reads one (hex groups, one '::', an optional IPv4 tail). */
+    /** An IPv6 address as Go's netip reads one. */
     static boolean isIpv6(String text) {
-        if (text.isEmpty() || !text.contains(":")) {
-            return false;
-        }
-        String s = text;
-        int lastColon = s.lastIndexOf(':');
-        String tail = s.substring(lastColon + 1);
-        if (tail.contains(".")) {
-            // An IPv4 tail (::ffff:192.0.2.1) stands for the last two groups.
-            if (!isIpv4(tail)) {
-                return false;
-            }
-            s = s.substring(0, lastColon + 1) + "0:0";
-        }
-        int groups = 0;
-        int doubleColon = s.indexOf("::");
-        if (doubleColon >= 0 && s.indexOf("::", doubleColon + 1) >= 0) {
-            return false;
-        }
-        String[] parts = s.split(":", -1);
-        for (int i = 0; i < parts.length; i++) {
-            String p = parts[i];
-            if (p.isEmpty()) {
-                boolean partOfDoubleColon = doubleColon >= 0;
-                if (!partOfDoubleColon) {
-                    return false;
-                }
-                continue;
-            }
-            if (p.length() > 4 || !p.matches("[0-9A-Fa-f]+")) {
-                return false;
-            }
-            groups++;
-        }
-        return doubleColon >= 0 ? groups < 8 : groups == 8;
-    }
-
-    private static boolean isIpv4(String text) {
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.matches("[0-9]+") || (p.length() > 1 && p.startsWith("0"))
-                    || Integer.parseInt(p) > 255) {
-                return false;
-            }
-        }
-        return true;
+        return org.wasmconsole.extension.OciReference.isIpv6(text);
     }
 
     /** Go's unescape: '%' needs two hex digits; in a host only the characters Go allows there. */

@@ -103,7 +103,8 @@ public class ExtensionService {
     }
 
     @RolesAllowed(Roles.ADMIN)
-    public StoredExtension create(ExtensionDefinition definition) {
+    public StoredExtension create(ExtensionDefinition given) {
+        ExtensionDefinition definition = given.withUrlAsIstioReadsIt();
         Lookups lookups = requireValid(definition);
         Organization organization = lookups.organization(definition.organization()).orElseThrow();
         if (repository.existsByOrganizationNameAndName(definition.organization(), definition.name())) {
@@ -137,7 +138,8 @@ public class ExtensionService {
      * ({@link ExtensionInUseException}) or to detach it there in the same transaction.
      */
     @RolesAllowed(Roles.ADMIN)
-    public StoredExtension update(ExtensionDefinition definition, String expectedEtag, InUse inUse) {
+    public StoredExtension update(ExtensionDefinition given, String expectedEtag, InUse inUse) {
+        ExtensionDefinition definition = given.withUrlAsIstioReadsIt();
         WasmExtension extension = findEntity(definition.organization(), definition.name())
                 .orElseThrow(() -> notFound(definition.organization(), definition.name()));
         requireCurrent(extension, expectedEtag);

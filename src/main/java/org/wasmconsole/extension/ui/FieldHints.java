@@ -17,7 +17,10 @@ final class FieldHints {
         if (url == null || url.isBlank()) {
             return URL_HELP;
         }
-        return OciReference.fromUrl(url.strip()).map(FieldHints::oci).orElse(URL_HELP);
+        String read = OciReference.withScheme(url.strip());
+        String hint = OciReference.fromUrl(read).map(FieldHints::oci).orElse(URL_HELP);
+        // Without a scheme TSB and Istio read oci://; the console saves it so and says it here.
+        return read.equals(url.strip()) ? hint : "No scheme: saved as " + read + " · " + hint;
     }
 
     private static String oci(OciReference ref) {
@@ -33,9 +36,10 @@ final class FieldHints {
     /** The policy the proxy will apply for this url and choice, and why. */
     static String pullPolicy(PullPolicy chosen, String url) {
         String u = url == null ? "" : url.strip();
-        PullPolicy effective = (chosen == null ? PullPolicy.UNSPECIFIED_POLICY : chosen).effectiveFor(u);
+        PullPolicy effective = (chosen == null ? PullPolicy.UNSPECIFIED_POLICY : chosen)
+                .effectiveFor(OciReference.withScheme(u));
         String why;
-        var oci = OciReference.fromUrl(u);
+        var oci = OciReference.fromUrl(OciReference.withScheme(u));
         if (oci.isPresent() && oci.get().digest() != null) {
             why = "the image is pinned by digest, so it never changes";
         } else if (chosen != null && chosen != PullPolicy.UNSPECIFIED_POLICY) {

@@ -130,13 +130,16 @@ class ExtensionFormViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void urlWithoutSchemeOrWithFtpIsRefusedAtTheUrlField() {
+    void urlWithoutSchemeIsReadAsOciAndFtpIsRefusedAtTheUrlField() {
         type("Name", created);
         type("URL", "docker.io/example/x:1.0");
         TextField url = text("URL");
+        assertThat(url.isInvalid()).isFalse();
+        assertThat(url.getHelperText()).startsWith("No scheme: saved as oci://docker.io/example/x:1.0 · Registry docker.io");
+        type("URL", "example/x:1.0");
         assertThat(url.isInvalid()).isTrue();
-        assertThat(url.getErrorMessage()).startsWith("must start with oci://, http://, https:// or file://")
-                .isEqualTo(serviceMessage(created, "docker.io/example/x:1.0", "spec.url"));
+        assertThat(url.getErrorMessage()).startsWith("'example/x:1.0' (read as oci://example/x:1.0) is not a valid OCI")
+                .isEqualTo(serviceMessage(created, "example/x:1.0", "spec.url"));
         assertThat(save().isEnabled()).isFalse();
 
         type("URL", "ftp://example.com/filter.wasm");
