@@ -38,7 +38,14 @@ public record IstioPreview(IstioKind kind, ObjectNode document, List<Violation> 
 
     /** Why the policy in effect is not the chosen one, or "as chosen". */
     public String pullPolicyReason() {
-        return chosenPullPolicy().reasonFor(url()).orElse("as chosen");
+        PullPolicy effective = effectivePullPolicy();
+        if (chosenPullPolicy() != PullPolicy.UNSPECIFIED_POLICY && effective == chosenPullPolicy()) {
+            return "as chosen";
+        }
+        if (chosenPullPolicy().reasonFor(url()).map(r -> r.startsWith("Pinned")).orElse(false)) {
+            return "pinned by digest";
+        }
+        return effective == PullPolicy.ALWAYS ? "Istio's default for an image tagged latest" : "Istio's default";
     }
 
     public String url() {

@@ -140,7 +140,7 @@ class WhereUsedTest extends ExtensionBrowserTest {
         Locator second = panel.locator("tr.where-used-row").filter(new Locator.FilterOptions().setHasText("egress-b"));
         assertThat(second).containsText("Extension's config");
         assertThat(second).containsText("Extension's match");
-        assertThat(second).containsText("All workloads");
+        assertThat(second).containsText("app=egress-b");
         settle();
         screenshotWhole("where-used", ".extension-details-view");
 
