@@ -34,7 +34,8 @@ import org.wasmconsole.tenant.Tenant;
         + " a workspace or a tenant, checked against Istio's CRD schemas")
 class IstioApi {
 
-    private static final String KIND_HELP = "WasmPlugin (default) or TrafficExtension (Istio 1.30+)";
+    private static final String KIND_HELP = "WasmPlugin or TrafficExtension (Istio 1.30+); default: the"
+            + " organization's setting console.istio.kind (WasmPlugin unless set)";
     private static final String WS = "/workspaces/{workspace}";
     private static final String PLUGINS = "/{name}/wasmplugins";
 
@@ -53,7 +54,7 @@ class IstioApi {
                 @PathVariable String group, @PathVariable String name,
                 @Parameter(description = KIND_HELP) @RequestParam(name = "kind", required = false) String kind,
                 HttpServletRequest request, HttpServletResponse response) throws IOException {
-        write(attachments.previews(TargetApi.ref(request, organization, tenant, workspace, group, name), kind(kind)),
+        write(attachments.previews(TargetApi.ref(request, organization, tenant, workspace, group, name), kind(kind, attachments)),
                 request, response);
     }
 
@@ -64,7 +65,7 @@ class IstioApi {
     void workspace(@PathVariable String organization, @PathVariable String tenant, @PathVariable String workspace,
                    @Parameter(description = KIND_HELP) @RequestParam(name = "kind", required = false) String kind,
                    HttpServletRequest request, HttpServletResponse response) throws IOException {
-        write(attachments.previews(Tenant.fqn(organization, tenant), workspace, kind(kind)), request, response);
+        write(attachments.previews(Tenant.fqn(organization, tenant), workspace, kind(kind, attachments)), request, response);
     }
 
     @Operation(summary = "Everything Istio gets for one tenant: every attachment in all its workspaces",
@@ -73,12 +74,12 @@ class IstioApi {
     void tenant(@PathVariable String organization, @PathVariable String tenant,
                 @Parameter(description = KIND_HELP) @RequestParam(name = "kind", required = false) String kind,
                 HttpServletRequest request, HttpServletResponse response) throws IOException {
-        write(attachments.previews(Tenant.fqn(organization, tenant), null, kind(kind)), request, response);
+        write(attachments.previews(Tenant.fqn(organization, tenant), null, kind(kind, attachments)), request, response);
     }
 
-    private static IstioKind kind(String kind) {
+    private static IstioKind kind(String kind, AttachmentService attachments) {
         if (kind == null || kind.isEmpty()) {
-            return IstioKind.WASM_PLUGIN;
+            return attachments.defaultIstioKind();
         }
         return IstioKind.ofKind(kind).orElseThrow(() -> new ValidationException("kind", "'" + kind
                 + "' is not an Istio kind the console writes: use WasmPlugin or TrafficExtension"));

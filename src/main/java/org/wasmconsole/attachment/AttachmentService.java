@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -34,6 +35,7 @@ public class AttachmentService {
     private final TargetRepository targets;
     private final TargetGroupRepository groups;
     private final WorkspaceRepository workspaces;
+    private final IstioKind defaultIstioKind;
     private final TopologyService topology;
     private final TenantScope scope;
     private final EntityManager entityManager;
@@ -41,7 +43,10 @@ public class AttachmentService {
 
     AttachmentService(TargetRepository targets, TargetGroupRepository groups, WorkspaceRepository workspaces,
                       TopologyService topology, TenantScope scope, EntityManager entityManager,
-                      ApplicationEventPublisher events) {
+                      ApplicationEventPublisher events,
+                      @Value("${console.istio.kind:WasmPlugin}") String defaultIstioKind) {
+        this.defaultIstioKind = IstioKind.ofKind(defaultIstioKind).orElseThrow(() -> new IllegalArgumentException(
+                "console.istio.kind is '" + defaultIstioKind + "'; use WasmPlugin or TrafficExtension"));
         this.targets = targets;
         this.groups = groups;
         this.workspaces = workspaces;
@@ -191,6 +196,14 @@ public class AttachmentService {
                 .orElseThrow(() -> new NotFoundException("attachment of " + extensionFqn + " in " + ref.fqn()));
         return IstioWasmPlugin.preview(kind, entry.getExtension().toDefinition(), entry.attachment(),
                 target.gatewayTarget());
+    }
+
+    /**
+     * The organization's Istio resource kind ({@code console.istio.kind}; the console manages one
+     * organization): what previews and downloads give unless the user chooses the other.
+     */
+    public IstioKind defaultIstioKind() {
+        return defaultIstioKind;
     }
 
     /** The WasmPlugin YAML of the attachment (spec §6). */

@@ -3,7 +3,9 @@ package org.wasmconsole.attachment;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
 import java.io.IOException;
 import java.io.InputStream;
@@ -167,7 +169,12 @@ public final class IstioSchema {
     }
 
     private static Map<String, Crd> load() {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30());
+        // Kubernetes' structural-schema keywords: checked by walk(), not by JSON Schema.
+        Dialect kubernetes = Dialect.builder(Dialects.getOpenApi30()).keywords(java.util.stream.Stream.of(
+                        "x-kubernetes-validations", "x-kubernetes-list-type", "x-kubernetes-list-map-keys",
+                        "x-kubernetes-preserve-unknown-fields", "x-kubernetes-int-or-string")
+                .map(NonValidationKeyword::new).toList()).build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(kubernetes);
         Map<String, Crd> crds = new LinkedHashMap<>();
         try (InputStream in = IstioSchema.class.getResourceAsStream(CRDS)) {
             if (in == null) {

@@ -122,8 +122,8 @@ class ExtensionEditorTest extends BrowserTest {
     @Test
     void pullSecretIsOnlyOfferedForOciImagesAndPolicyShowsWhatTakesEffect() {
         openCreate();
-        field("URL").fill("oci://docker.io/example/x");
-        assertThat(page.getByText("Effective: Always (the default for an untagged or :latest image)")).isVisible();
+        field("URL").fill("oci://docker.io/example/x:latest");
+        assertThat(page.getByText("Effective: Always (Istio's default for an image tagged latest)")).isVisible();
         assertThat(field("Image pull secret")).isEnabled();
         field("URL").fill("https://example.com/filter.wasm");
         assertThat(page.getByText("Only for oci:// images")).isVisible();

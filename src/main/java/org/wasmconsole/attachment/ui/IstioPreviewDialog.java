@@ -35,19 +35,22 @@ public class IstioPreviewDialog extends Dialog {
     private final Div body = new Div();
 
     /** The resource of one attachment, or of every attachment of a target when {@code extensionName} is null. */
-    public IstioPreviewDialog(TargetRef target, String extensionName, Function<IstioKind, List<IstioPreview>> load) {
+    public IstioPreviewDialog(TargetRef target, String extensionName, IstioKind initial,
+                              Function<IstioKind, List<IstioPreview>> load) {
         this(extensionName == null
                         ? "What Istio gets for " + target.kind().label() + " " + target.name()
                         : "What Istio gets for " + extensionName + " in " + target.name(),
-                extensionName == null ? target.name() : target.name() + "-" + extensionName, load);
+                extensionName == null ? target.name() : target.name() + "-" + extensionName, initial, load);
     }
 
     /**
      * @param title   the header
      * @param subject the downloads' file name stem ({@code <subject>-wasmplugin.yaml})
+     * @param initial the kind shown first: the organization's setting
      * @param load    the resources of a kind; may throw {@link NotFoundException} when something went away
      */
-    public IstioPreviewDialog(String title, String subject, Function<IstioKind, List<IstioPreview>> load) {
+    public IstioPreviewDialog(String title, String subject, IstioKind initial,
+                              Function<IstioKind, List<IstioPreview>> load) {
         this.subject = subject;
         this.load = load;
         setHeaderTitle(title);
@@ -59,8 +62,8 @@ public class IstioPreviewDialog extends Dialog {
         kind.setHelperText("The same plugin either way; TrafficExtension keeps the Wasm fields under spec.wasm.");
         kind.addThemeVariants(RadioGroupVariant.LUMO_HELPER_ABOVE_FIELD);
         kind.addClassName("istio-kind");
-        kind.setValue(IstioKind.WASM_PLUGIN);
-        show(load.apply(IstioKind.WASM_PLUGIN), IstioKind.WASM_PLUGIN);
+        kind.setValue(initial);
+        show(load.apply(initial), initial);
         kind.addValueChangeListener(e -> {
             if (e.getValue() == null) {
                 return;

@@ -152,7 +152,7 @@ final class TargetCard extends Div {
     private void preview(Attachment a) {
         try {
             var service = context.attachments();
-            new IstioPreviewDialog(target.ref(), TopologyText.extensionName(a.fqn()),
+            new IstioPreviewDialog(target.ref(), TopologyText.extensionName(a.fqn()), service.defaultIstioKind(),
                     kind -> List.of(service.preview(target.ref(), a.fqn(), kind))).open();
         } catch (NotFoundException ex) {
             Notify.error("No preview: " + ex.getMessage() + " is gone (changed by someone else?)");
@@ -163,7 +163,8 @@ final class TargetCard extends Div {
     private void previewAll() {
         try {
             var service = context.attachments();
-            new IstioPreviewDialog(target.ref(), null, kind -> service.previews(target.ref(), kind)).open();
+            new IstioPreviewDialog(target.ref(), null, service.defaultIstioKind(),
+                    kind -> service.previews(target.ref(), kind)).open();
         } catch (NotFoundException ex) {
             Notify.error("No preview: " + ex.getMessage() + " is gone (deleted by someone else?)");
             context.refresh().run();

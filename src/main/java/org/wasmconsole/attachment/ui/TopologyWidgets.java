@@ -51,7 +51,7 @@ final class TopologyWidgets {
         String what = workspace == null ? "tenant " + tenant : "workspace " + workspace;
         Button button = action("Istio output", VaadinIcon.CODE, () -> new IstioPreviewDialog(
                 "What Istio gets for " + what, workspace == null ? tenant : tenant + "-" + workspace,
-                kind -> attachments.previews(tenantFqn, workspace, kind)).open());
+                attachments.defaultIstioKind(), kind -> attachments.previews(tenantFqn, workspace, kind)).open());
         button.addClassName("istio-output-button");
         button.setAriaLabel("Istio output of " + what);
         button.setTooltipText("Every WasmPlugin (or TrafficExtension) of " + what + " as one stream for kubectl");

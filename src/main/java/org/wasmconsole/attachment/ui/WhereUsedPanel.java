@@ -185,7 +185,7 @@ public class WhereUsedPanel extends Div {
     private void openPreview(Usage usage) {
         IstioPreviewDialog dialog;
         try {
-            dialog = new IstioPreviewDialog(usage.ref(), extensionName,
+            dialog = new IstioPreviewDialog(usage.ref(), extensionName, service.defaultIstioKind(),
                     kind -> List.of(service.preview(usage.ref(), extensionFqn, kind)));
         } catch (NotFoundException e) {
             Notification n = Notification.show(extensionName + " is no longer attached in " + usage.target().name()
