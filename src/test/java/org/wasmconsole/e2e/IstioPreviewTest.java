@@ -53,6 +53,7 @@ class IstioPreviewTest extends BrowserTest {
     private final String tenantFqn = "organizations/" + ORG + "/tenants/" + tenant;
     private final String auth = "e2e-istio-" + suffix + "-auth";
     private final String logger = "e2e-istio-" + suffix + "-log";
+    private final String serverOnly = "e2e-istio-" + suffix + "-srv";
 
     @BeforeEach
     void tenantWithAGatewayAndTwoAttachments() {
@@ -62,6 +63,9 @@ class IstioPreviewTest extends BrowserTest {
                     .url("oci://docker.io/example/istio-auth").allowedIn(List.of(tenantFqn)).build());
             extensions.create(ExtensionDefinition.builder().organization(ORG).name(logger)
                     .url("oci://docker.io/example/istio-log:latest").allowedIn(List.of(tenantFqn)).build());
+            extensions.create(ExtensionDefinition.builder().organization(ORG).name(serverOnly)
+                    .url("oci://docker.io/example/istio-srv:1.0").matchMode(WorkloadMode.SERVER)
+                    .allowedIn(List.of(tenantFqn)).build());
             topology.saveWorkspace(new WorkspaceInfo(tenantFqn, "shop", null));
             topology.saveGroup(new GroupInfo(tenantFqn, "shop", GroupKind.GATEWAY, "edge", null));
             attachments.save(new TargetDefinition(gateway(), null, "shop-gw", Map.of("app", "shop-ingress"), List.of(
@@ -74,7 +78,7 @@ class IstioPreviewTest extends BrowserTest {
     void cleanUp() {
         asSystem(() -> {
             topology.workspaces(tenantFqn).forEach(w -> topology.deleteWorkspace(tenantFqn, w.name()));
-            extensions.deleteAll(ORG, List.of(auth, logger));
+            extensions.deleteAll(ORG, List.of(auth, logger, serverOnly));
             tenants.delete(ORG, tenant);
         });
     }
@@ -160,5 +164,17 @@ class IstioPreviewTest extends BrowserTest {
         assertThat(yaml().split("(?m)^---$")).hasSize(3);
         screenshots("istio-preview-not-ready");
         button("Close").click();
+
+        // Attaching an extension whose own mode is SERVER to a gateway asks for a selector of its own.
+        button("Attach an extension to public").click();
+        Locator attach = page.locator("vaadin-dialog.topology-dialog[opened]");
+        attach.locator("vaadin-combo-box.attach-extension input").fill(serverOnly);
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(serverOnly)).click();
+        assertThat(attach.locator(".attach-match")).containsText("Required here: " + serverOnly
+                + "'s own match is server traffic, which a gateway never has.");
+        button("Attach").click();
+        assertThat(attach.locator(".topology-dialog-error"))
+                .containsText("spec.extension[2].match: is not given, so the extension's own match mode SERVER");
+        button("Cancel").click();
     }
 }
