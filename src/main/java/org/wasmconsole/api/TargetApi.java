@@ -32,7 +32,6 @@ import org.wasmconsole.resource.SourceDocument;
 import org.wasmconsole.resource.TargetDocuments;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.Tenant;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Ingress, Egress and Tier-1 gateways of a gateway group and security settings of a security
@@ -52,7 +51,6 @@ class TargetApi {
     static final String TIER1 = "/gatewaygroups/{group}/tier1gateways";
     static final String SETTINGS = "/securitygroups/{group}/settings";
     static final String ONE = "/{name}";
-    static final String PLUGINS = "/{name}/wasmplugins";
 
     private final AttachmentService attachments;
     private final RequestBodies bodies;
@@ -158,20 +156,7 @@ class TargetApi {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "The Istio WasmPlugins of the target's attachments (spec §6), in list order",
-            description = "YAML: the multi-document stream to give kubectl; JSON: {\"wasmplugins\": [documents]}.")
-    @GetMapping(path = {INGRESS + PLUGINS, EGRESS + PLUGINS, TIER1 + PLUGINS, SETTINGS + PLUGINS},
-            produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
-    void wasmPlugins(@PathVariable String organization, @PathVariable String tenant, @PathVariable String workspace,
-                     @PathVariable String group, @PathVariable String name, HttpServletRequest request,
-                     HttpServletResponse response) throws IOException {
-        List<ObjectNode> plugins = attachments.wasmPlugins(ref(request, organization, tenant, workspace, group, name));
-        try (DocumentListWriter writer = DocumentListWriter.start(response, ApiFormat.accepted(request), "wasmplugins")) {
-            plugins.forEach(writer::write);
-        }
-    }
-
-    private static TargetRef ref(HttpServletRequest request, String organization, String tenant, String workspace,
+    static TargetRef ref(HttpServletRequest request, String organization, String tenant, String workspace,
                                  String group, String name) {
         return new TargetRef(DocumentBodies.targetKind(request), Tenant.fqn(organization, tenant), workspace, group,
                 name);

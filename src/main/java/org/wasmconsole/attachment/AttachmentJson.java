@@ -43,7 +43,9 @@ final class AttachmentJson {
         ArrayNode array = JSON.createArrayNode();
         for (MatchSelector selector : match) {
             ObjectNode item = array.addObject();
-            item.put("mode", selector.mode().name());
+            if (selector.mode() != null) {
+                item.put("mode", selector.mode().name());
+            }
             ArrayNode ports = item.putArray("ports");
             selector.ports().forEach(ports::add);
         }
@@ -58,7 +60,8 @@ final class AttachmentJson {
         for (JsonNode item : JSON.readTree(json)) {
             List<Integer> ports = new ArrayList<>();
             item.get("ports").forEach(p -> ports.add(p.asInt()));
-            match.add(new MatchSelector(WorkloadMode.valueOf(item.get("mode").asString()), ports));
+            JsonNode mode = item.get("mode");
+            match.add(new MatchSelector(mode == null ? null : WorkloadMode.valueOf(mode.asString()), ports));
         }
         return match;
     }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -16,14 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
-import org.wasmconsole.base.YamlText;
 import org.wasmconsole.base.Violation;
 import org.wasmconsole.extension.ConfigSchemas;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.WasmExtension;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.Tenant;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Gateways and security settings with their extension attachments (spec §5), where each extension
@@ -37,15 +35,22 @@ public class AttachmentService {
 
     private final TargetRepository targets;
     private final TargetGroupRepository groups;
+    private final WorkspaceRepository workspaces;
+    private final IstioKind defaultIstioKind;
     private final TopologyService topology;
     private final TenantScope scope;
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
 
-    AttachmentService(TargetRepository targets, TargetGroupRepository groups, TopologyService topology,
-                      TenantScope scope, EntityManager entityManager, ApplicationEventPublisher events) {
+    AttachmentService(TargetRepository targets, TargetGroupRepository groups, WorkspaceRepository workspaces,
+                      TopologyService topology, TenantScope scope, EntityManager entityManager,
+                      ApplicationEventPublisher events,
+                      @Value("${console.istio.kind:WasmPlugin}") String defaultIstioKind) {
+        this.defaultIstioKind = IstioKind.ofKind(defaultIstioKind).orElseThrow(() -> new IllegalArgumentException(
+                "console.istio.kind is '" + defaultIstioKind + "'; use WasmPlugin or TrafficExtension"));
         this.targets = targets;
         this.groups = groups;
+        this.workspaces = workspaces;
         this.topology = topology;
         this.scope = scope;
         this.entityManager = entityManager;
@@ -180,28 +185,64 @@ public class AttachmentService {
                 .filter(u -> !AttachmentValidator.isAllowedIn(after, u.target().tenant())).toList();
     }
 
-    /** The WasmPlugin Istio gets for the attachment of {@code extensionFqn} in the target (spec §6). */
+    /**
+     * The Istio resource of the given kind for the attachment of {@code extensionFqn} in the target
+     * (spec §6), with what keeps it from being applied as it is.
+     */
     @Transactional(readOnly = true)
-    public String preview(TargetRef ref, String extensionFqn) {
+    public IstioPreview preview(TargetRef ref, String extensionFqn, IstioKind kind) {
         Target target = findEntity(ref).orElseThrow(() -> notFound(ref));
         AttachmentEntry entry = target.getAttachments().stream()
                 .filter(a -> a.attachment().fqn().equals(extensionFqn)).findFirst()
                 .orElseThrow(() -> new NotFoundException("attachment of " + extensionFqn + " in " + ref.fqn()));
-        return IstioWasmPlugin.yaml(entry.getExtension().toDefinition(), entry.attachment(), target.gatewayTarget());
+        return IstioWasmPlugin.preview(kind, entry.getExtension().toDefinition(), entry.attachment(),
+                target.gatewayTarget());
     }
 
-    /** The WasmPlugins of every attachment of the target, as one YAML stream in list order. */
-    @Transactional(readOnly = true)
-    public String previewAll(TargetRef ref) {
-        return wasmPlugins(ref).stream().map(YamlText::write).collect(Collectors.joining());
+    /**
+     * The organization's Istio resource kind ({@code console.istio.kind}; the console manages one
+     * organization): what previews and downloads give unless the user chooses the other.
+     */
+    public IstioKind defaultIstioKind() {
+        return defaultIstioKind;
     }
 
-    /** The WasmPlugin documents of every attachment of the target, in list order (spec §6). */
+    /** The WasmPlugin YAML of the attachment (spec §6). */
     @Transactional(readOnly = true)
-    public List<ObjectNode> wasmPlugins(TargetRef ref) {
-        Target target = findEntity(ref).orElseThrow(() -> notFound(ref));
+    public String preview(TargetRef ref, String extensionFqn) {
+        return preview(ref, extensionFqn, IstioKind.WASM_PLUGIN).yaml();
+    }
+
+    /** The Istio resources of every attachment of the target, in list order (spec §6). */
+    @Transactional(readOnly = true)
+    public List<IstioPreview> previews(TargetRef ref, IstioKind kind) {
+        return previews(findEntity(ref).orElseThrow(() -> notFound(ref)), kind);
+    }
+
+    /**
+     * Everything Istio gets for a whole workspace, or for a whole tenant when {@code workspace} is
+     * null: the resources of every attachment of every gateway and security setting in it, ordered by
+     * target FQN and then list order, for one kubectl-ready stream.
+     */
+    @Transactional(readOnly = true)
+    public List<IstioPreview> previews(String tenantFqn, String workspace, IstioKind kind) {
+        List<Long> workspaceIds = workspace == null
+                ? workspaces.findByTenantIdOrderByName(scope.visibleTenant(tenantFqn).getId()).stream()
+                        .map(Workspace::getId).toList()
+                : List.of(topology.workspaceEntity(tenantFqn, workspace).getId());
+        List<Long> groupIds = workspaceIds.isEmpty() ? List.of()
+                : groups.findByWorkspaceIdInOrderByKindAscNameAsc(workspaceIds).stream().map(TargetGroup::getId).toList();
+        if (groupIds.isEmpty()) {
+            return List.of();
+        }
+        return targets.findByGroupIdInOrderByKindAscNameAsc(groupIds).stream()
+                .sorted(java.util.Comparator.comparing(t -> t.ref().fqn()))
+                .flatMap(t -> previews(t, kind).stream()).toList();
+    }
+
+    private static List<IstioPreview> previews(Target target, IstioKind kind) {
         return target.getAttachments().stream()
-                .map(a -> IstioWasmPlugin.document(a.getExtension().toDefinition(), a.attachment(),
+                .map(a -> IstioWasmPlugin.preview(kind, a.getExtension().toDefinition(), a.attachment(),
                         target.gatewayTarget()))
                 .toList();
     }
@@ -229,7 +270,10 @@ public class AttachmentService {
                 }
                 continue;
             }
-            AttachmentValidator.checkAllowedIn(extension.get().toDefinition(), tenant.fqn(), prefix).ifPresent(v::add);
+            ExtensionDefinition extensionDefinition = extension.get().toDefinition();
+            AttachmentValidator.checkAllowedIn(extensionDefinition, tenant.fqn(), prefix).ifPresent(v::add);
+            TargetValidator.checkInheritedMode(definition.ref().kind(), a, extensionDefinition.matchMode(), prefix)
+                    .ifPresent(v::add);
             if (v.stream().noneMatch(x -> x.path().startsWith(prefix + ".config"))) {
                 // The override replaces the extension's config for this attachment: the same schema applies.
                 v.addAll(ConfigSchemas.validate(extension.get().getConfigSchema(), a.config(), prefix + ".config"));

@@ -68,10 +68,7 @@ public final class AttachmentValidator {
                     + " the selector"));
             return;
         }
-        if (selector.mode() == null) {
-            v.add(new Violation(path + ".mode", "is required: CLIENT, SERVER or CLIENT_AND_SERVER (in a gateway,"
-                    + " CLIENT or CLIENT_AND_SERVER)"));
-        }
+        // An omitted mode is CLIENT_AND_SERVER (TSB and Istio): nothing to report (MatchSelector.effectiveMode).
         Map<Integer, Integer> firstIndex = new HashMap<>();
         for (int k = 0; k < selector.ports().size(); k++) {
             Integer port = selector.ports().get(k);

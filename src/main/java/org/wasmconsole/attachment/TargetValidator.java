@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.wasmconsole.base.Names;
 import org.wasmconsole.base.Violation;
+import org.wasmconsole.extension.WorkloadMode;
 
 /**
  * The rules of a gateway or security setting document apart from its attachments' extensions
@@ -32,6 +33,13 @@ public final class TargetValidator {
         label(d.ref().name(), "metadata.name", v);
         Names.checkDisplayName(d.displayName()).ifPresent(m -> v.add(new Violation("spec.displayName", m)));
         label(d.namespace(), "spec.workloadSelector.namespace", v);
+        if (d.labels().isEmpty()) {
+            // TSB requires a gateway's workload selector; without labels the WasmPlugin would have no
+            // selector and reach every workload of the namespace (of the whole mesh in Istio's root namespace).
+            v.add(new Violation("spec.workloadSelector.labels", "is required: give the labels of the "
+                    + d.ref().kind().label() + "'s workloads, e.g. app: " + d.ref().name() + "; without them its"
+                    + " extensions would run in every workload of namespace " + d.namespace()));
+        }
         checkLabels(d.labels(), v);
         if (d.attachments().size() > MAX_ATTACHMENTS) {
             v.add(new Violation("spec.extension", "has " + d.attachments().size() + " entries; attach at most "
@@ -64,12 +72,26 @@ public final class TargetValidator {
     private static void checkGatewayModes(Attachment a, String prefix, List<Violation> v) {
         for (int j = 0; j < a.match().size(); j++) {
             MatchSelector s = a.match().get(j);
-            if (s != null && s.mode() != null && s.mode() != org.wasmconsole.extension.WorkloadMode.CLIENT
-                    && s.mode() != org.wasmconsole.extension.WorkloadMode.CLIENT_AND_SERVER) {
+            if (s != null && s.effectiveMode() == WorkloadMode.SERVER) {
                 v.add(new Violation(prefix + ".match[" + j + "].mode", "is " + s.mode() + ", which never matches the"
                         + " traffic of a gateway; use CLIENT or CLIENT_AND_SERVER"));
             }
         }
+    }
+
+    /**
+     * Spec §2: a gateway attachment without selectors of its own runs with the extension's
+     * {@code spec.match.mode}; SERVER would never match there either, and is not silently inherited.
+     * Empty when the attachment is fine in this kind of target.
+     */
+    public static java.util.Optional<Violation> checkInheritedMode(TargetKind kind, Attachment a, WorkloadMode extensionMode,
+                                                                   String prefix) {
+        if (!kind.isGateway() || a.overridesMatch() || extensionMode != WorkloadMode.SERVER) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Violation(prefix + ".match", "is not given, so the extension's own match"
+                + " mode SERVER would apply, which never matches the traffic of a " + kind.label() + "; give this"
+                + " attachment a selector with mode CLIENT or CLIENT_AND_SERVER"));
     }
 
     private static void label(String value, String path, List<Violation> v) {

@@ -56,6 +56,15 @@ public record ExtensionDefinition(
                 && new java.util.HashSet<>(allowedIn).equals(new java.util.HashSet<>(other.allowedIn));
     }
 
+    /**
+     * This definition with its url as TSB and Istio read it: a url without a scheme means
+     * {@code oci://} (spec §2). The service saves that form; the import reports it as a warning.
+     */
+    public ExtensionDefinition withUrlAsIstioReadsIt() {
+        String read = OciReference.withScheme(url);
+        return java.util.Objects.equals(read, url) ? this : toBuilder().url(read).build();
+    }
+
     public PullPolicy effectivePullPolicy() {
         return imagePullPolicy.effectiveFor(url);
     }

@@ -123,7 +123,8 @@ public class ExtensionService {
      * schema applied right after it in the same stream (its own document stores it), or null for none.
      */
     @RolesAllowed(Roles.ADMIN)
-    public StoredExtension create(ExtensionDefinition definition, JsonNode configSchema) {
+    public StoredExtension create(ExtensionDefinition given, JsonNode configSchema) {
+        ExtensionDefinition definition = given.withUrlAsIstioReadsIt();
         Lookups lookups = requireValid(definition, configSchema);
         Organization organization = lookups.organization(definition.organization()).orElseThrow();
         if (repository.existsByOrganizationNameAndName(definition.organization(), definition.name())) {
@@ -168,8 +169,9 @@ public class ExtensionService {
      * document then stores it), else against the stored one.
      */
     @RolesAllowed(Roles.ADMIN)
-    public StoredExtension update(ExtensionDefinition definition, String expectedEtag, InUse inUse,
+    public StoredExtension update(ExtensionDefinition given, String expectedEtag, InUse inUse,
                                   JsonNode newConfigSchema) {
+        ExtensionDefinition definition = given.withUrlAsIstioReadsIt();
         WasmExtension extension = findEntity(definition.organization(), definition.name())
                 .orElseThrow(() -> notFound(definition.organization(), definition.name()));
         requireCurrent(extension, expectedEtag);

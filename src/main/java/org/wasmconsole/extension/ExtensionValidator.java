@@ -103,12 +103,16 @@ public final class ExtensionValidator {
             v.add(new Violation(path, "contains whitespace; remove the spaces and line breaks"));
             return;
         }
-        if (url.startsWith(OciReference.SCHEME)) {
-            if (OciReference.fromUrl(url).isEmpty()) {
-                v.add(new Violation(path, "'" + url + "' is not a valid OCI reference: use"
+        // Without a scheme TSB and Istio read oci:// (the service saves it so, with a warning on import).
+        String read = OciReference.withScheme(url);
+        String shown = read.equals(url) ? "'" + url + "'" : "'" + url + "' (read as " + read + ")";
+        if (read.startsWith(OciReference.SCHEME)) {
+            if (OciReference.fromUrl(read).isEmpty()) {
+                v.add(new Violation(path, shown + " is not a valid OCI reference: use"
                         + " oci://registry/repository[:tag][@sha256:<64 hex digits>], e.g."
                         + " oci://docker.io/example/my-wasm-extension:1.0 (the registry is a host name such as docker.io,"
-                        + " repository path components are lowercase)"));
+                        + " an IPv6 literal such as [::1]:5000 or anything with a port; repository path components are"
+                        + " lowercase, at most " + OciReference.MAX_REPOSITORY_LENGTH + " characters in all)"));
             }
         } else if (url.startsWith("http://") || url.startsWith("https://")) {
             if (!hasHost(url)) {
@@ -119,13 +123,20 @@ public final class ExtensionValidator {
             if (!url.startsWith("file:///") || url.length() == "file:///".length()) {
                 v.add(new Violation(path, "a file:// url needs an absolute path, e.g. file:///opt/filters/auth.wasm"));
             }
-        } else if (url.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+        } else {
             v.add(new Violation(path, "must start with oci://, http://, https:// or file://; '"
                     + url.substring(0, url.indexOf("://")) + "://' is not supported"));
-        } else {
-            v.add(new Violation(path, "must start with oci://, http://, https:// or file:// (a scheme is required;"
-                    + " for an image in a registry write oci://" + url + ")"));
         }
+    }
+
+    /** The warning to give when a url is read differently from how it was written, or empty. */
+    public static java.util.Optional<String> urlWarning(String url) {
+        String read = OciReference.withScheme(url);
+        if (read == null || read.equals(url)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("spec.url has no scheme: read as " + read + ", as TSB and Istio read it;"
+                + " write the oci:// yourself to silence this");
     }
 
     private static boolean hasHost(String url) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 /** Image pull policy, mirroring Kubernetes; written in documents by its wire name. */
 public enum PullPolicy {
     UNSPECIFIED_POLICY("UNSPECIFIED_POLICY",
-            "IfNotPresent, except Always for an OCI image tagged latest or with no tag."),
+            "IfNotPresent, except Always for an OCI image tagged latest."),
     IF_NOT_PRESENT("IfNotPresent", "Use a previously pulled version if present, else pull."),
     ALWAYS("Always", "Pull the latest version every time the extension (or its attachment) changes.");
 
@@ -31,9 +31,11 @@ public enum PullPolicy {
     }
 
     /**
-     * The policy the proxy actually applies (spec §2): a digest-pinned OCI image never needs a
-     * new pull; an explicit choice is kept otherwise; unspecified means Always for an OCI image
-     * tagged {@code latest} or untagged, and IfNotPresent for everything else.
+     * The policy the proxy actually applies (spec §2), as Istio's Wasm cache decides it
+     * (istio/istio {@code pkg/wasm/cache.go}: an unspecified policy is {@code Always} only when
+     * {@code u.Scheme == "oci" && strings.HasSuffix(u.Path, ":latest")}, else {@code IfNotPresent}).
+     * So an untagged OCI image and every http(s) or file url default to IfNotPresent. A
+     * digest-pinned OCI image can never change, so it is never pulled again whatever the choice.
      */
     public PullPolicy effectiveFor(String url) {
         Optional<OciReference> oci = OciReference.fromUrl(url);
@@ -43,9 +45,24 @@ public enum PullPolicy {
         if (this != UNSPECIFIED_POLICY) {
             return this;
         }
-        if (oci.isPresent() && (oci.get().tag() == null || oci.get().tag().equals("latest"))) {
-            return ALWAYS;
+        return url != null && url.startsWith(OciReference.SCHEME) && url.endsWith(":latest") ? ALWAYS : IF_NOT_PRESENT;
+    }
+
+    /**
+     * Why the effective policy of {@code url} differs from this chosen one, or empty when they are
+     * the same: pinned by digest, or Istio's default for the url.
+     */
+    public Optional<String> reasonFor(String url) {
+        PullPolicy effective = effectiveFor(url);
+        if (effective == this) {
+            return Optional.empty();
         }
-        return IF_NOT_PRESENT;
+        if (OciReference.fromUrl(url).map(o -> o.digest() != null).orElse(false)) {
+            return Optional.of("Pinned by digest: the image cannot change, so a pulled copy is always reused.");
+        }
+        if (effective == ALWAYS) {
+            return Optional.of("Istio's default for an OCI image tagged latest.");
+        }
+        return Optional.of("Istio's default when no policy is chosen (Always only for an OCI image tagged latest).");
     }
 }

@@ -6,6 +6,8 @@ import java.util.Set;
 import org.wasmconsole.extension.EnvValueSource;
 import org.wasmconsole.extension.EnvVar;
 import org.wasmconsole.extension.ExtensionDefinition;
+import org.wasmconsole.extension.ExtensionValidator;
+import org.wasmconsole.extension.OciReference;
 import org.wasmconsole.extension.PluginPhase;
 import org.wasmconsole.extension.PullPolicy;
 import org.wasmconsole.extension.WorkloadMode;
@@ -113,9 +115,10 @@ public final class ExtensionDocuments {
             if (url != null && image != null) {
                 warnings.add("spec.image is deprecated and was ignored because spec.url is set; remove it");
             }
-            return url;
+            ExtensionValidator.urlWarning(url).ifPresent(warnings::add);
+            return OciReference.withScheme(url);
         }
-        String converted = image.contains("://") ? image : "oci://" + image;
+        String converted = OciReference.withScheme(image);
         warnings.add("spec.image is deprecated: read as spec.url: " + converted + "; write url instead");
         return converted;
     }

@@ -247,7 +247,9 @@ public final class TargetDocuments {
             ArrayNode match = item.putArray("match");
             for (MatchSelector s : a.match()) {
                 ObjectNode selector = match.addObject();
-                selector.put("mode", s.mode().name());
+                if (s.mode() != null) {
+                    selector.put("mode", s.mode().name());
+                }
                 if (!s.ports().isEmpty()) {
                     ArrayNode ports = selector.putArray("ports");
                     s.ports().forEach(p -> ports.addObject().put("number", p));

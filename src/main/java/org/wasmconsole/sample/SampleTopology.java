@@ -45,7 +45,7 @@ final class SampleTopology {
                         Attachment.of(fqn("request-logger")),
                         Attachment.of(fqn("header-rewrite"))));
         target(new TargetRef(TargetKind.SECURITY_SETTING, payments, "payments-api", "defaults", "pii"),
-                "PII protection", "payments", Map.of(), List.of(Attachment.of(fqn("pii-redactor"))));
+                "PII protection", "payments", Map.of("app", "payments-api"), List.of(Attachment.of(fqn("pii-redactor"))));
 
         String platform = tenant("platform");
         workspace(platform, "shared-edge", "Shared edge");

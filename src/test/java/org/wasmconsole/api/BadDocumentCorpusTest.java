@@ -91,7 +91,7 @@ class BadDocumentCorpusTest {
                 rule("http url without host", "spec.url", "", "url: 'http://'"),
                 rule("relative file url", "spec.url", "", "url: file://relative/x.wasm"),
                 rule("ftp url", "spec.url", "", "url: ftp://example.com/x.wasm"),
-                rule("url without scheme", "spec.url", "", "url: docker.io/example/x:1"),
+                rule("url without scheme or registry", "spec.url", "", "url: example/x:1"),
                 rule("url too long", "spec.url", "", "url: https://example.com/" + longText),
                 rule("source not a link", "spec.source", "", "source: ftp://example.com/code"),
                 rule("source too long", "spec.source", "", "source: https://example.com/" + longText),

@@ -165,6 +165,28 @@ class AttachmentServiceTest {
     }
 
     @Test
+    void aGatewayAttachmentDoesNotSilentlyInheritTheExtensionsServerMode() {
+        asSystem(() -> extensions.create(ExtensionDefinition.builder().organization(ORG).name("server-only")
+                .url("oci://docker.io/example/server-only:1.0").matchMode(WorkloadMode.SERVER).build()));
+        TargetRef gw = gateway("red", "gw-server");
+        assertThat(paths(() -> attachments.attach(gw, Attachment.of(ext("server-only")), null)))
+                .containsExactly("spec.extension[0].match");
+        // A selector of its own, mode omitted (CLIENT_AND_SERVER as in TSB and Istio), is fine.
+        asSystem(() -> attachments.attach(gw, new Attachment(ext("server-only"), null,
+                List.of(new MatchSelector(null, List.of(8443)))), null));
+        assertThat(attached(gw)).containsExactly(ext("server-only"));
+        assertThat(asSystem(() -> attachments.preview(gw, ext("server-only")))).contains("mode: CLIENT_AND_SERVER");
+    }
+
+    @Test
+    void aGatewayWithoutWorkloadLabelsIsRefusedAtItsLabels() {
+        TargetRef gw = gateway("red", "gw-unlabelled");
+        assertThat(paths(() -> attachments.save(new TargetDefinition(gw, null, "ingress", Map.of(), List.of()), null)))
+                .containsExactly("spec.workloadSelector.labels");
+        assertThat(asSystem(() -> attachments.get(gw)).definition().labels()).containsEntry("app", "gw-unlabelled");
+    }
+
+    @Test
     void deletingAnAttachedExtensionIsRefusedOrDetachesEverywhere() {
         extension("in-use");
         TargetRef red = gateway("red", "gw-del-red");

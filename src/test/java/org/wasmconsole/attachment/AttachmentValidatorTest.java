@@ -129,10 +129,13 @@ class AttachmentValidatorTest {
     }
 
     @Test
-    void theModeOfASelectorIsRequired() {
-        assertThat(violations(withMatch(MatchSelector.of(WorkloadMode.SERVER), MatchSelector.of(null, 8080))))
-                .containsExactly(new Violation("extension[0].match[1].mode",
-                        "is required: CLIENT, SERVER or CLIENT_AND_SERVER (in a gateway, CLIENT or CLIENT_AND_SERVER)"));
+    void aSelectorWithoutModeIsClientAndServerAsInTsbAndIstio() {
+        // Istio's matchMode (pilot/pkg/model/extensions.go) reads UNDEFINED as CLIENT_AND_SERVER.
+        MatchSelector omitted = MatchSelector.of(null, 8080);
+        assertThat(violations(withMatch(MatchSelector.of(WorkloadMode.SERVER), omitted))).isEmpty();
+        assertThat(omitted.effectiveMode()).isEqualTo(WorkloadMode.CLIENT_AND_SERVER);
+        assertThat(MatchSelector.of(WorkloadMode.UNDEFINED).effectiveMode()).isEqualTo(WorkloadMode.CLIENT_AND_SERVER);
+        assertThat(MatchSelector.of(WorkloadMode.CLIENT).effectiveMode()).isEqualTo(WorkloadMode.CLIENT);
     }
 
     @Test
@@ -162,9 +165,9 @@ class AttachmentValidatorTest {
     void withoutAPrefixPathsStartAtTheAttachment() {
         Attachment attachment = new Attachment(null, json("[]"), List.of(MatchSelector.of(null, 0)));
         assertThat(AttachmentValidator.validate(attachment, "")).extracting(Violation::path)
-                .containsExactly("fqn", "config", "match[0].mode", "match[0].ports[0].number");
+                .containsExactly("fqn", "config", "match[0].ports[0].number");
         assertThat(AttachmentValidator.validate(attachment, null)).extracting(Violation::path)
-                .containsExactly("fqn", "config", "match[0].mode", "match[0].ports[0].number");
+                .containsExactly("fqn", "config", "match[0].ports[0].number");
     }
 
     @Test
@@ -173,7 +176,6 @@ class AttachmentValidatorTest {
                 MatchSelector.of(WorkloadMode.SERVER, 70000), MatchSelector.of(null, 80, 80)));
         assertThat(AttachmentValidator.validate(attachment, "spec.extension[2]")).extracting(Violation::path)
                 .containsExactly("spec.extension[2].fqn", "spec.extension[2].config",
-                        "spec.extension[2].match[0].ports[0].number", "spec.extension[2].match[1].mode",
-                        "spec.extension[2].match[1].ports[1].number");
+                        "spec.extension[2].match[0].ports[0].number", "spec.extension[2].match[1].ports[1].number");
     }
 }

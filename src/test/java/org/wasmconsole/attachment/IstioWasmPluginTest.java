@@ -12,6 +12,7 @@ import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.PluginPhase;
 import org.wasmconsole.extension.PullPolicy;
 import org.wasmconsole.extension.WorkloadMode;
+import org.wasmconsole.base.Violation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,6 +22,8 @@ class IstioWasmPluginTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String FQN = "organizations/tse/extensions/wasm-auth";
+    /** The generated name of the wasm-auth attachment in ingress(): see WasmPluginNamesTest. */
+    private static final String NAME = WasmPluginNames.resourceName(ingress(), minimal().build());
 
     private static JsonNode json(String text) {
         return JSON.readTree(text);
@@ -62,8 +65,13 @@ class IstioWasmPluginTest {
                 apiVersion: extensions.istio.io/v1alpha1
                 kind: WasmPlugin
                 metadata:
-                  name: ingress-wasm-auth
+                  name: %s
                   namespace: payments-gw
+                  labels:
+                    app.kubernetes.io/managed-by: wasm-console
+                  annotations:
+                    wasm-console/target: organizations/tse/tenants/tenant1/workspaces/payments/gatewaygroups/payments-gateways/ingressgateways/ingress
+                    wasm-console/extension: organizations/tse/extensions/wasm-auth
                 spec:
                   selector:
                     matchLabels:
@@ -72,7 +80,7 @@ class IstioWasmPluginTest {
                   url: oci://docker.io/example/wasm-auth:1.0
                   pluginName: tse.wasm-auth
                   priority: 0
-                """);
+                """.formatted(NAME));
     }
 
     @Test
@@ -82,8 +90,13 @@ class IstioWasmPluginTest {
                 apiVersion: extensions.istio.io/v1alpha1
                 kind: WasmPlugin
                 metadata:
-                  name: ingress-wasm-auth
+                  name: %s
                   namespace: payments-gw
+                  labels:
+                    app.kubernetes.io/managed-by: wasm-console
+                  annotations:
+                    wasm-console/target: organizations/tse/tenants/tenant1/workspaces/payments/gatewaygroups/payments-gateways/ingressgateways/ingress
+                    wasm-console/extension: organizations/tse/extensions/wasm-auth
                 spec:
                   selector:
                     matchLabels:
@@ -106,7 +119,7 @@ class IstioWasmPluginTest {
                       valueFrom: HOST
                   match:
                   - mode: CLIENT_AND_SERVER
-                """);
+                """.formatted(NAME));
     }
 
     @Test
@@ -144,34 +157,83 @@ class IstioWasmPluginTest {
     }
 
     @Test
-    void withoutLabelsTheSelectorIsOmitted() {
-        String yaml = IstioWasmPlugin.yaml(minimal().build(), Attachment.of(FQN), gateway("ingress", Map.of()));
-        assertThat(yaml).isEqualTo("""
-                ---
-                apiVersion: extensions.istio.io/v1alpha1
-                kind: WasmPlugin
-                metadata:
-                  name: ingress-wasm-auth
-                  namespace: payments-gw
-                spec:
-                  url: oci://docker.io/example/wasm-auth:1.0
-                  pluginName: tse.wasm-auth
-                  priority: 0
-                """);
+    void withoutLabelsTheSelectorIsOmittedAndThePreviewIsNotReady() {
+        GatewayTarget unlabelled = gateway("ingress", Map.of());
+        IstioPreview preview = IstioWasmPlugin.preview(IstioKind.WASM_PLUGIN, minimal().build(), Attachment.of(FQN),
+                unlabelled);
+        assertThat(preview.yaml()).doesNotContain("selector");
+        assertThat(preview.ready()).isFalse();
+        assertThat(preview.problems()).extracting(Violation::path).containsExactly("spec.selector");
+        assertThat(preview.problems().getFirst().message()).contains("every workload of namespace payments-gw");
         assertThat(IstioWasmPlugin.yaml(minimal().build(), Attachment.of(FQN), gateway("ingress", null)))
-                .isEqualTo(yaml);
+                .isEqualTo(preview.yaml());
     }
 
     @Test
-    void aLongNameIsCutTo63ValidCharacters() {
-        GatewayTarget target = gateway("ingress-gateway-for-the-payments-team-in-europe-west", Map.of());
-        ExtensionDefinition extension = minimal().name("wasm-authentication-filter").build();
-        Attachment attachment = Attachment.of("organizations/tse/extensions/wasm-authentication-filter");
-        assertThat(IstioWasmPlugin.yaml(extension, attachment, target)).contains("""
-                metadata:
-                  name: ingress-gateway-for-the-payments-team-in-europe-west-w-7e251bdb
-                  namespace: payments-gw
+    void aSelectorWithoutModeIsWrittenAsClientAndServerWhichIstioReadsForIt() {
+        Attachment attachment = new Attachment(FQN, null, List.of(new MatchSelector(null, List.of(8443))));
+        assertThat(render(minimal(), attachment)).endsWith("""
+                  match:
+                  - mode: CLIENT_AND_SERVER
+                    ports:
+                    - number: 8443
                 """);
+    }
+
+    @Test
+    void aGatewayPluginThatCanNeverMatchIsNotReady() {
+        // Istio matches a gateway's listeners as CLIENT (pilot/pkg/model/extensions.go, workloadModeForListenerClass).
+        IstioPreview inherited = IstioWasmPlugin.preview(IstioKind.WASM_PLUGIN,
+                minimal().matchMode(WorkloadMode.SERVER).build(), Attachment.of(FQN), ingress());
+        assertThat(inherited.problems()).extracting(Violation::path).containsExactly("spec.match[0].mode");
+        GatewayTarget setting = new GatewayTarget(TargetKind.SECURITY_SETTING, "organizations/tse/tenants/tenant1",
+                "payments", "sec", "strict", "payments", Map.of("app", "payments"));
+        assertThat(IstioWasmPlugin.preview(IstioKind.WASM_PLUGIN, minimal().matchMode(WorkloadMode.SERVER).build(),
+                Attachment.of(FQN), setting).ready()).as("a sidecar's SERVER traffic exists").isTrue();
+    }
+
+    @Test
+    void everyPreviewOfAValidExtensionPassesIstiosSchemaInBothKinds() {
+        for (IstioKind kind : IstioKind.values()) {
+            IstioPreview preview = IstioWasmPlugin.preview(kind, full().build(), Attachment.of(FQN), ingress());
+            assertThat(preview.problems()).as(kind.kind()).isEmpty();
+            assertThat(preview.effectivePullPolicy()).isEqualTo(PullPolicy.IF_NOT_PRESENT);
+            assertThat(preview.effectiveModes()).containsExactly("CLIENT_AND_SERVER");
+        }
+        IstioPreview untagged = IstioWasmPlugin.preview(IstioKind.TRAFFIC_EXTENSION,
+                minimal().url("oci://docker.io/example/wasm-auth").build(), Attachment.of(FQN), ingress());
+        assertThat(untagged.effectivePullPolicy()).isEqualTo(PullPolicy.IF_NOT_PRESENT);
+        assertThat(untagged.pullPolicyReason()).contains("Istio's default");
+    }
+
+    @Test
+    void aTrafficExtensionCarriesTheWasmFieldsUnderWasm() {
+        assertThat(IstioWasmPlugin.preview(IstioKind.TRAFFIC_EXTENSION, full().build(), Attachment.of(FQN), ingress())
+                .yaml()).endsWith("""
+                spec:
+                  selector:
+                    matchLabels:
+                      app: payments-gateway
+                      istio: ingressgateway
+                  phase: AUTHZ
+                  priority: 1000
+                  match:
+                  - mode: CLIENT_AND_SERVER
+                  wasm:
+                    url: oci://docker.io/example/my-wasm-extension:1.0
+                    imagePullPolicy: IfNotPresent
+                    imagePullSecret: regcred
+                    pluginConfig:
+                      some_key: some_value
+                    pluginName: tse.wasm-auth
+                    vmConfig:
+                      env:
+                      - name: LOG_LEVEL
+                        valueFrom: INLINE
+                        value: debug
+                      - name: POD_NAME
+                        valueFrom: HOST
+                """).contains("kind: TrafficExtension\n");
     }
 
     @Test

@@ -179,7 +179,7 @@ class ExtensionDetailsTest extends ExtensionBrowserTest {
                 .isVisible();
         assertThat(page.locator("html")).hasAttribute("theme", "dark");
         page.waitForFunction("() => document.getAnimations().length === 0");
-        assertThat(field("Effective pull policy")).containsText("Default for an OCI image that is untagged or tagged latest");
+        assertThat(field("Effective pull policy")).containsText("Istio's default when no policy is chosen");
         screenshotWhole("details-dark");
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("YAML")).click();
         assertThat(page.locator(".yaml-block")).containsText("name: " + name);

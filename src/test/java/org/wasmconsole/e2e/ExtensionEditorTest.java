@@ -70,8 +70,8 @@ class ExtensionEditorTest extends BrowserTest {
     void urlWithoutSchemeOrWithFtpIsRefusedAtTheField() {
         openCreate();
         field("Name").fill("e2e-bad-url");
-        field("URL").fill("docker.io/example/x:1.0");
-        assertThat(error("must start with oci://, http://, https:// or file://")).isVisible();
+        field("URL").fill("example/x:1.0");
+        assertThat(error("(read as oci://example/x:1.0) is not a valid OCI reference")).isVisible();
         assertThat(saveButton()).isDisabled();
         field("URL").fill("ftp://example.com/filter.wasm");
         assertThat(error("must start with oci://, http://, https:// or file://")).isVisible();
@@ -124,8 +124,8 @@ class ExtensionEditorTest extends BrowserTest {
     @Test
     void pullSecretIsOnlyOfferedForOciImagesAndPolicyShowsWhatTakesEffect() {
         openCreate();
-        field("URL").fill("oci://docker.io/example/x");
-        assertThat(page.getByText("Effective: Always (the default for an untagged or :latest image)")).isVisible();
+        field("URL").fill("oci://docker.io/example/x:latest");
+        assertThat(page.getByText("Effective: Always (Istio's default for an image tagged latest)")).isVisible();
         assertThat(field("Image pull secret")).isEnabled();
         field("URL").fill("https://example.com/filter.wasm");
         assertThat(page.getByText("Only for oci:// images")).isVisible();

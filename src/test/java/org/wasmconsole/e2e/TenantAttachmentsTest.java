@@ -266,9 +266,9 @@ class TenantAttachmentsTest extends BrowserTest {
                     List.of(new Attachment("organizations/tse/extensions/" + allowed, null,
                             List.of(MatchSelector.of(WorkloadMode.CLIENT, 8080))))), null);
             attachments.save(new TargetDefinition(new TargetRef(TargetKind.EGRESS_GATEWAY, tenantFqn, "shop", "edge",
-                    "outbound"), "Outbound", "shop-egress", Map.of(), List.of()), null);
+                    "outbound"), "Outbound", "shop-egress", Map.of("app", "shop-egress"), List.of()), null);
             attachments.save(new TargetDefinition(new TargetRef(TargetKind.SECURITY_SETTING, tenantFqn, "shop",
-                    "policies", "strict"), null, "shop", Map.of(), List.of(Attachment.of(
+                    "policies", "strict"), null, "shop", Map.of("app", "shop"), List.of(Attachment.of(
                     "organizations/tse/extensions/" + allowed))), null);
             users.create(operator, OPERATOR_PASSWORD, Role.TENANT_OPERATOR, Set.of(created.id()));
         });

@@ -119,7 +119,7 @@ class WhereUsedTest extends ExtensionBrowserTest {
         String wsB = workspace(PAYMENTS, "wu-b");
         TargetRef ingress = gateway(TENANT1, wsA, TargetKind.INGRESS_GATEWAY, "ingress-a", "edge",
                 Map.of("app", "gateway", "istio", "ingressgateway"), own(fqn));
-        gateway(PAYMENTS, wsB, TargetKind.EGRESS_GATEWAY, "egress-b", "payments-egress", Map.of(),
+        gateway(PAYMENTS, wsB, TargetKind.EGRESS_GATEWAY, "egress-b", "payments-egress", Map.of("app", "egress-b"),
                 Attachment.of(fqn));
 
         signInAsAdmin();
@@ -140,7 +140,7 @@ class WhereUsedTest extends ExtensionBrowserTest {
         Locator second = panel.locator("tr.where-used-row").filter(new Locator.FilterOptions().setHasText("egress-b"));
         assertThat(second).containsText("Extension's config");
         assertThat(second).containsText("Extension's match");
-        assertThat(second).containsText("All workloads");
+        assertThat(second).containsText("app=egress-b");
         settle();
         screenshotWhole("where-used", ".extension-details-view");
 
@@ -189,7 +189,7 @@ class WhereUsedTest extends ExtensionBrowserTest {
         String name = unique("wu-del");
         String fqn = create(extension(name).build()).fqn();
         String ws = workspace(TENANT1, "wu-del");
-        TargetRef ingress = gateway(TENANT1, ws, TargetKind.INGRESS_GATEWAY, "ingress-del", "edge", Map.of(),
+        TargetRef ingress = gateway(TENANT1, ws, TargetKind.INGRESS_GATEWAY, "ingress-del", "edge", Map.of("app", "ingress-del"),
                 Attachment.of(fqn));
         TargetRef tier1 = gateway(TENANT1, ws, TargetKind.TIER1_GATEWAY, "tier1-del", "t1", Map.of("app", "t1"),
                 Attachment.of(fqn), Attachment.of("organizations/tse/extensions/wasm-http"));
@@ -231,7 +231,7 @@ class WhereUsedTest extends ExtensionBrowserTest {
         String fqnA = create(extension(a).build()).fqn();
         create(extension(b).build());
         String ws = workspace(PAYMENTS, "wu-bulk");
-        TargetRef egress = gateway(PAYMENTS, ws, TargetKind.EGRESS_GATEWAY, "egress-bulk", "pay", Map.of(),
+        TargetRef egress = gateway(PAYMENTS, ws, TargetKind.EGRESS_GATEWAY, "egress-bulk", "pay", Map.of("app", "egress-bulk"),
                 Attachment.of(fqnA));
 
         signInAsAdmin();
@@ -261,7 +261,7 @@ class WhereUsedTest extends ExtensionBrowserTest {
         String name = unique("wu-narrow");
         String fqn = create(extension(name).allowedIn(List.of(TENANT1, PAYMENTS)).build()).fqn();
         String ws = workspace(PAYMENTS, "wu-narrow");
-        TargetRef egress = gateway(PAYMENTS, ws, TargetKind.EGRESS_GATEWAY, "egress-narrow", "pay", Map.of(),
+        TargetRef egress = gateway(PAYMENTS, ws, TargetKind.EGRESS_GATEWAY, "egress-narrow", "pay", Map.of("app", "egress-narrow"),
                 Attachment.of(fqn));
 
         signInAsAdmin();
@@ -303,7 +303,7 @@ class WhereUsedTest extends ExtensionBrowserTest {
         String name = unique("wu-op");
         String fqn = create(extension(name).build()).fqn();
         gateway(TENANT1, workspace(TENANT1, "wu-op1"), TargetKind.INGRESS_GATEWAY, "ingress-hidden", "edge",
-                Map.of(), Attachment.of(fqn));
+                Map.of("app", "shared"), Attachment.of(fqn));
         gateway(PAYMENTS, workspace(PAYMENTS, "wu-op2"), TargetKind.INGRESS_GATEWAY, "ingress-mine", "pay",
                 Map.of("app", "pay"), own(fqn));
         String operator = unique("wu-operator");
@@ -341,9 +341,9 @@ class WhereUsedTest extends ExtensionBrowserTest {
         String tenantFqn = "organizations/tse/tenants/" + tenant;
         asSystem(() -> tenants.create(ORG, tenant, null));
         String ws = workspace(tenantFqn, "wu-t");
-        gateway(tenantFqn, ws, TargetKind.INGRESS_GATEWAY, "ingress-t", "edge", Map.of(),
+        gateway(tenantFqn, ws, TargetKind.INGRESS_GATEWAY, "ingress-t", "edge", Map.of("app", "ingress-t"),
                 Attachment.of("organizations/tse/extensions/wasm-http"));
-        gateway(tenantFqn, ws, TargetKind.EGRESS_GATEWAY, "egress-t", "edge", Map.of());
+        gateway(tenantFqn, ws, TargetKind.EGRESS_GATEWAY, "egress-t", "edge", Map.of("app", "egress-t"));
 
         signInAsAdmin();
         page.navigate(url("/tenants"));

@@ -219,6 +219,17 @@ class ExtensionServiceTest {
         assertThat(asSystem(() -> service.find(ORG, "checked-only"))).isEmpty();
     }
 
+    @Test
+    void aUrlWithoutSchemeIsSavedAsOciAsTsbAndIstioReadIt() {
+        StoredExtension created = asSystem(() -> service.create(definition("scheme-less")
+                .url("docker.io/example/scheme-less:1.0").build()));
+        assertThat(created.definition().url()).isEqualTo("oci://docker.io/example/scheme-less:1.0");
+        StoredExtension updated = asSystem(() -> service.update(created.definition().toBuilder()
+                .url("[::1]:5000/example/scheme-less").build(), created.etag()));
+        assertThat(updated.definition().url()).isEqualTo("oci://[::1]:5000/example/scheme-less");
+        assertThat(updated.definition().effectivePullPolicy()).isEqualTo(PullPolicy.IF_NOT_PRESENT);
+    }
+
     private List<String> names(ExtensionFilter filter, PageRequest page) {
         return asSystem(() -> service.list(filter, page)).stream().map(ExtensionSummary::name).toList();
     }

@@ -93,7 +93,7 @@ class ExtensionValidatorTest {
 
     @Test
     void reportsEveryViolationAtOnce() {
-        List<Violation> found = violations(b -> b.name("Wasm_Auth").url("docker.io/example/x:1.0")
+        List<Violation> found = violations(b -> b.name("Wasm_Auth").url("example/x:1.0")
                 .imagePullSecret(null).env(List.of(EnvVar.inline("1ABC", "v"))).allowedIn(List.of("tenant1")));
         assertThat(found).extracting(Violation::path)
                 .containsExactly("metadata.name", "spec.url", "spec.vmConfig.env[0].name", "spec.allowedIn[0]");
@@ -183,8 +183,12 @@ class ExtensionValidatorTest {
         return Stream.of(
                 refused("missing url", b -> b.url(null), url, "required"),
                 refused("empty url", nonOciUrl(""), url, "required"),
-                refused("url without scheme suggests oci://", nonOciUrl("docker.io/example/auth:1.0"), url,
-                        "write oci://docker.io/example/auth:1.0"),
+                refused("url without scheme is read as oci://", nonOciUrl("example/auth:1.0"), url,
+                        "'example/auth:1.0' (read as oci://example/auth:1.0) is not a valid OCI reference"),
+                refused("oci repository path over 255 characters",
+                        b -> b.url("oci://docker.io/" + "a".repeat(256) + ":1.0"), url, "at most 255 characters"),
+                refused("oci registry an invalid IPv6 literal", b -> b.url("oci://[::1::2]:5000/auth:1.0"), url,
+                        "IPv6 literal"),
                 refused("ftp url", nonOciUrl("ftp://example.com/filter.wasm"), url, "must start with oci://"),
                 refused("oci url without registry", b -> b.url("oci://example/auth:1.0"), url, "registry"),
                 refused("oci url whose registry only starts with localhost", b -> b.url("oci://localhostfoo/auth"),

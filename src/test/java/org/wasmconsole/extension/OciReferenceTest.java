@@ -26,6 +26,9 @@ class OciReferenceTest {
             "ghcr.io/my-org/wasm_filters/auth-z:1.0,  ghcr.io,                  my-org/wasm_filters/auth-z, 1.0",
             "ghcr.io/a__b/c.d/e---f,                  ghcr.io,                  a__b/c.d/e---f,        -",
             "ghcr.io/auth:_V1.2-rc_3,                 ghcr.io,                  auth,                  _V1.2-rc_3",
+            "[::1]:5000/team/auth:1.0,                [::1]:5000,               team/auth,             1.0",
+            "[::1]/auth,                              [::1],                    auth,                  -",
+            "[2001:db8::8a2e:370:7334]:443/auth,      [2001:db8::8a2e:370:7334]:443, auth,             -",
     })
     void parsesRegistryRepositoryAndTag(String reference, String registry, String repository, String tag) {
         assertThat(OciReference.parse(reference)).contains(new OciReference(registry, repository, tag, null));
@@ -75,9 +78,31 @@ class OciReferenceTest {
             "docker.io/auth@sha256:0123456789ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef",
             "docker.io/auth@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0",
             "oci://docker.io/auth:1.0",      // the scheme is not part of the reference
+            "[::1::2]:5000/auth",            // not an IPv6 address
+            "[zz::1]/auth",
+            "[::1]:0/auth",
+            "[::1]5000/auth",
     })
     void refusesInvalidReferences(String reference) {
         assertThat(OciReference.parse(reference)).isEmpty();
+    }
+
+    @Test
+    void aRepositoryPathOf255CharactersIsTheLongestAccepted() {
+        String longest = "a".repeat(100) + "/" + "b".repeat(154);
+        assertThat(longest).hasSize(255);
+        assertThat(OciReference.parse("docker.io/" + longest + ":1.0")).isPresent();
+        assertThat(OciReference.parse("docker.io/" + longest + "b:1.0")).isEmpty();
+    }
+
+    @Test
+    void aUrlWithoutSchemeIsReadAsOci() {
+        assertThat(OciReference.withScheme("docker.io/example/auth:1.0")).isEqualTo("oci://docker.io/example/auth:1.0");
+        assertThat(OciReference.withScheme("[::1]:5000/auth")).isEqualTo("oci://[::1]:5000/auth");
+        assertThat(OciReference.withScheme("https://example.com/a.wasm")).isEqualTo("https://example.com/a.wasm");
+        assertThat(OciReference.withScheme("ftp://example.com/a.wasm")).isEqualTo("ftp://example.com/a.wasm");
+        assertThat(OciReference.withScheme("")).isEmpty();
+        assertThat(OciReference.withScheme(null)).isNull();
     }
 
     @Test

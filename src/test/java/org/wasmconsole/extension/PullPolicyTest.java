@@ -22,11 +22,15 @@ class PullPolicyTest {
             "oci://localhost:5000/team/auth:v2,              IF_NOT_PRESENT",
             "oci://docker.io/example/auth:latest-rc,         IF_NOT_PRESENT",
             "oci://docker.io/example/auth:LATEST,            IF_NOT_PRESENT",
-            "oci://docker.io/example/auth,                   ALWAYS",
-            "oci://localhost:5000/team/auth,                 ALWAYS",
+            "oci://docker.io/example/auth,                   IF_NOT_PRESENT",
+            "oci://localhost:5000/team/auth,                 IF_NOT_PRESENT",
+            "oci://[::1]:5000/team/auth,                     IF_NOT_PRESENT",
             "oci://docker.io/example/auth:latest,            ALWAYS",
+            "oci://localhost:5000/team/auth:latest,          ALWAYS",
     })
-    void unspecifiedIsAlwaysOnlyForUntaggedOrLatestOciImages(String url, PullPolicy expected) {
+    // Istio's Wasm cache (istio/istio pkg/wasm/cache.go, getEntry): an unspecified policy is Always
+    // only for u.Scheme == "oci" && strings.HasSuffix(u.Path, ":latest"); an untagged image is IfNotPresent.
+    void unspecifiedIsAlwaysOnlyForAnOciImageTaggedLatestAsInIstiosWasmCache(String url, PullPolicy expected) {
         assertThat(UNSPECIFIED_POLICY.effectiveFor(url)).isEqualTo(expected);
     }
 
@@ -69,6 +73,17 @@ class PullPolicyTest {
     void aMissingUrlLeavesTheChoiceOrIfNotPresent() {
         assertThat(UNSPECIFIED_POLICY.effectiveFor(null)).isEqualTo(IF_NOT_PRESENT);
         assertThat(ALWAYS.effectiveFor(null)).isEqualTo(ALWAYS);
+    }
+
+    @Test
+    void theReasonSaysWhyTheEffectivePolicyDiffersFromTheChoice() {
+        assertThat(UNSPECIFIED_POLICY.reasonFor("oci://docker.io/example/auth")).get().asString()
+                .contains("Istio's default");
+        assertThat(UNSPECIFIED_POLICY.reasonFor("oci://docker.io/example/auth:latest")).get().asString()
+                .contains("tagged latest");
+        assertThat(ALWAYS.reasonFor("oci://docker.io/example/auth" + DIGEST)).get().asString()
+                .contains("Pinned by digest");
+        assertThat(ALWAYS.reasonFor("oci://docker.io/example/auth")).isEmpty();
     }
 
     @Test

@@ -80,6 +80,18 @@ class ExtensionYamlFieldsTest extends DocumentProblemsTestBase {
     }
 
     @Test
+    void aUrlWithoutSchemeIsReadAsOciWithAWarningAsTsbAndIstioReadIt() {
+        String input = replace("  url: oci://docker.io/example/my-wasm-extension:1.0\n",
+                "  url: docker.io/example/my-wasm-extension:1.0\n");
+
+        ParsedExtension p = yaml.read(input).get(0);
+
+        assertThat(p.definition().url()).isEqualTo("oci://docker.io/example/my-wasm-extension:1.0");
+        assertThat(p.warnings()).singleElement().asString().contains("spec.url has no scheme",
+                "read as oci://docker.io/example/my-wasm-extension:1.0");
+    }
+
+    @Test
     void deprecatedImageWithASchemeIsKept() {
         String input = replace("  url: oci://docker.io/example/my-wasm-extension:1.0\n",
                 "  image: https://example.com/x.wasm\n");

@@ -33,6 +33,7 @@ import org.wasmconsole.attachment.Attachment;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.GroupInfo;
 import org.wasmconsole.attachment.GroupKind;
+import org.wasmconsole.attachment.IstioKind;
 import org.wasmconsole.attachment.TargetDefinition;
 import org.wasmconsole.attachment.TargetKind;
 import org.wasmconsole.attachment.TargetRef;
@@ -182,8 +183,14 @@ class AccessMatrixTest {
                         t -> t.attachments.whereUsed("organizations/" + ORG + "/extensions/open")),
                 new Call("AttachmentService.preview", EVERYONE_SIGNED_IN,
                         t -> t.attachments.preview(GHOST_GATEWAY, "organizations/" + ORG + "/extensions/open")),
-                new Call("AttachmentService.previewAll", EVERYONE_SIGNED_IN, t -> t.attachments.previewAll(GHOST_GATEWAY)),
-                new Call("AttachmentService.wasmPlugins", EVERYONE_SIGNED_IN, t -> t.attachments.wasmPlugins(GHOST_GATEWAY)),
+                new Call("AttachmentService.preview(kind)", EVERYONE_SIGNED_IN, t -> t.attachments.preview(GHOST_GATEWAY,
+                        "organizations/" + ORG + "/extensions/open", IstioKind.TRAFFIC_EXTENSION)),
+                new Call("AttachmentService.previews", EVERYONE_SIGNED_IN,
+                        t -> t.attachments.previews(GHOST_GATEWAY, IstioKind.WASM_PLUGIN)),
+                new Call("AttachmentService.previews(workspace)", EVERYONE_SIGNED_IN,
+                        t -> t.attachments.previews(A, "ghost", IstioKind.WASM_PLUGIN)),
+                new Call("AttachmentService.previews(tenant)", EVERYONE_SIGNED_IN,
+                        t -> t.attachments.previews(A, null, IstioKind.WASM_PLUGIN)),
                 new Call("AttachmentService.check", ADMIN_ONLY, t -> t.attachments.check(GHOST_DEFINITION)),
                 new Call("AttachmentService.save", ADMIN_ONLY, t -> t.attachments.save(GHOST_DEFINITION, null)),
                 new Call("AttachmentService.delete", ADMIN_ONLY, t -> t.attachments.delete(GHOST_GATEWAY, null)),

@@ -225,8 +225,11 @@ class AttachDialog extends Dialog {
                     case SERVER -> "server traffic";
                     case CLIENT_AND_SERVER, UNDEFINED -> "client and server traffic";
                 } + ")";
-        matchNote.setText("Optional. With none, " + own + ". With some, they replace it: traffic passes if any"
-                + " selector matches." + (gateway() ? " A gateway handles client traffic only: use CLIENT or"
+        boolean serverOnGateway = gateway() && chosen != null && chosen.matchMode() == WorkloadMode.SERVER;
+        matchNote.setText((serverOnGateway ? "Required here: " + chosen.name() + "'s own match is server traffic,"
+                + " which a gateway never has." : "Optional. With none, " + own + ".")
+                + " With some, they replace it: traffic passes if any selector matches."
+                + (gateway() ? " A gateway handles client traffic only: use CLIENT or"
                 + " CLIENT_AND_SERVER." : ""));
     }
 

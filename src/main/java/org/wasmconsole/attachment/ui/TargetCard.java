@@ -151,8 +151,9 @@ final class TargetCard extends Div {
 
     private void preview(Attachment a) {
         try {
-            String yaml = context.attachments().preview(target.ref(), a.fqn());
-            new IstioPreviewDialog(target.ref(), TopologyText.extensionName(a.fqn()), yaml).open();
+            var service = context.attachments();
+            new IstioPreviewDialog(target.ref(), TopologyText.extensionName(a.fqn()), service.defaultIstioKind(),
+                    kind -> List.of(service.preview(target.ref(), a.fqn(), kind))).open();
         } catch (NotFoundException ex) {
             Notify.error("No preview: " + ex.getMessage() + " is gone (changed by someone else?)");
             context.refresh().run();
@@ -161,7 +162,9 @@ final class TargetCard extends Div {
 
     private void previewAll() {
         try {
-            new IstioPreviewDialog(target.ref(), null, context.attachments().previewAll(target.ref())).open();
+            var service = context.attachments();
+            new IstioPreviewDialog(target.ref(), null, service.defaultIstioKind(),
+                    kind -> service.previews(target.ref(), kind)).open();
         } catch (NotFoundException ex) {
             Notify.error("No preview: " + ex.getMessage() + " is gone (deleted by someone else?)");
             context.refresh().run();

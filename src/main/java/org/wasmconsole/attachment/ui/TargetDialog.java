@@ -79,8 +79,9 @@ class TargetDialog extends Dialog {
                 ? java.util.Optional.empty() : Names.checkDnsLabel(e.getValue())));
 
         labels.setPlaceholder("app=ingress, version=v1");
-        labels.setHelperText("Workload selector as key=value pairs separated by commas. Empty selects every"
-                + " workload of the namespace");
+        labels.setHelperText("Required: the workload selector as key=value pairs separated by commas (without it"
+                + " the extensions would run in every workload of the namespace)");
+        labels.setRequiredIndicatorVisible(true);
         labels.setValueChangeMode(ValueChangeMode.EAGER);
         labels.addClassName("topology-field");
         labels.addValueChangeListener(e -> NameFields.showError(labels, TopologyText.parseLabels(e.getValue()).error()));

@@ -60,6 +60,7 @@ public class TenantTopologyPanel extends Div {
     private final Div body = new Div();
     private final Button expandAll = new Button("Expand all");
     private final Button collapseAll = new Button("Collapse all");
+    private final Button tenantOutput;
     private final Set<String> expanded = new HashSet<>();
     private final Map<String, WorkspaceBlock> blocks = new HashMap<>();
     private Map<String, String> displayNames = Map.of();
@@ -90,7 +91,8 @@ public class TenantTopologyPanel extends Div {
         collapseAll.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         expandAll.addClickListener(e -> setAllExpanded(true));
         collapseAll.addClickListener(e -> setAllExpanded(false));
-        Div head = new Div(new H3("Workspaces and gateways"), count, spacer, expandAll, collapseAll);
+        tenantOutput = TopologyWidgets.istioOutput(attachments, tenantFqn, null);
+        Div head = new Div(new H3("Workspaces and gateways"), count, spacer, expandAll, collapseAll, tenantOutput);
         head.addClassNames("section-header", "topology-header");
         if (canEdit) {
             Button newWorkspace = new Button("New workspace…", VaadinIcon.PLUS.create(),
@@ -104,7 +106,8 @@ public class TenantTopologyPanel extends Div {
         }
         Paragraph note = new Paragraph("Where extensions run in " + tenantName + ": each gateway or security setting"
                 + " lists the extensions attached to it, in order. An attached extension becomes an Istio WasmPlugin"
-                + " in the gateway's namespace; \"Preview\" shows it."
+                + " in the gateway's namespace; \"Preview\" shows it, checked against Istio's own schema, and"
+                + " \"Istio output\" gives a whole workspace or tenant as one stream for kubectl."
                 + (canEdit ? "" : " You can read this section; platform admins change it."));
         note.addClassName("section-note");
         body.addClassName("topology-body");
@@ -134,6 +137,7 @@ public class TenantTopologyPanel extends Div {
         blocks.clear();
         boolean several = topology.workspaces().size() > 1;
         expandAll.setVisible(several);
+        tenantOutput.setVisible(topology.attachmentCount() > 0);
         collapseAll.setVisible(several);
         if (topology.workspaces().isEmpty()) {
             body.add(empty(canEdit
@@ -248,12 +252,16 @@ public class TenantTopologyPanel extends Div {
                     + TopologyText.count(attached, "attachment", "attachments"), "topology-counts"));
             Div head = new Div(title);
             head.addClassName("workspace-head");
-            if (canEdit) {
-                head.add(actions(
-                        action("New group…", VaadinIcon.PLUS, () -> new GroupDialog(topologyService, tenantFqn, ws,
-                                GroupKind.GATEWAY, fqn -> refresh()).open()),
-                        deleteAction("Delete workspace " + ws.name(), this::confirmDelete)));
+            Div buttons = actions();
+            if (attached > 0) {
+                buttons.add(TopologyWidgets.istioOutput(attachments, tenantFqn, ws.name()));
             }
+            if (canEdit) {
+                buttons.add(action("New group…", VaadinIcon.PLUS, () -> new GroupDialog(topologyService, tenantFqn,
+                                ws, GroupKind.GATEWAY, fqn -> refresh()).open()),
+                        deleteAction("Delete workspace " + ws.name(), this::confirmDelete));
+            }
+            head.add(buttons);
             content.addClassName("workspace-content");
             add(head, content);
             setExpanded(expanded.contains(ws.name()));

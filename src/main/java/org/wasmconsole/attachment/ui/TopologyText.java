@@ -43,7 +43,7 @@ final class TopologyText {
     }
 
     static String selector(MatchSelector s) {
-        String mode = s == null || s.mode() == null ? "?" : s.mode().name();
+        String mode = s == null ? "?" : s.effectiveMode().name();
         if (s == null || s.ports().isEmpty()) {
             return mode + " (all ports)";
         }

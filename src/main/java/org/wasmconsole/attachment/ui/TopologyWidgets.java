@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import org.wasmconsole.attachment.AttachmentService;
 
 /** The small pieces the topology's blocks and cards are built from: buttons, muted text, confirmations. */
 final class TopologyWidgets {
@@ -38,6 +39,22 @@ final class TopologyWidgets {
     static Button deleteAction(String label, Runnable onClick) {
         Button button = iconAction(label, VaadinIcon.TRASH, onClick);
         button.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        return button;
+    }
+
+    /**
+     * "Istio output": every resource Istio gets for a workspace or a tenant as one stream to copy or
+     * download; {@code workspace} null for the whole tenant.
+     */
+    static Button istioOutput(AttachmentService attachments, String tenantFqn, String workspace) {
+        String tenant = tenantFqn.substring(tenantFqn.lastIndexOf('/') + 1);
+        String what = workspace == null ? "tenant " + tenant : "workspace " + workspace;
+        Button button = action("Istio output", VaadinIcon.CODE, () -> new IstioPreviewDialog(
+                "What Istio gets for " + what, workspace == null ? tenant : tenant + "-" + workspace,
+                attachments.defaultIstioKind(), kind -> attachments.previews(tenantFqn, workspace, kind)).open());
+        button.addClassName("istio-output-button");
+        button.setAriaLabel("Istio output of " + what);
+        button.setTooltipText("Every WasmPlugin (or TrafficExtension) of " + what + " as one stream for kubectl");
         return button;
     }
 

@@ -183,9 +183,10 @@ public class WhereUsedPanel extends Div {
     }
 
     private void openPreview(Usage usage) {
-        String yaml;
+        IstioPreviewDialog dialog;
         try {
-            yaml = service.preview(usage.ref(), extensionFqn);
+            dialog = new IstioPreviewDialog(usage.ref(), extensionName, service.defaultIstioKind(),
+                    kind -> List.of(service.preview(usage.ref(), extensionFqn, kind)));
         } catch (NotFoundException e) {
             Notification n = Notification.show(extensionName + " is no longer attached in " + usage.target().name()
                     + ": it was changed since this page was opened. Reload to see where it is used now.", 8000,
@@ -193,7 +194,7 @@ public class WhereUsedPanel extends Div {
             n.addThemeVariants(NotificationVariant.LUMO_WARNING);
             return;
         }
-        new IstioPreviewDialog(usage.ref(), extensionName, yaml).open();
+        dialog.open();
     }
 
     private static Anchor routerLink(String href, String text, String title) {

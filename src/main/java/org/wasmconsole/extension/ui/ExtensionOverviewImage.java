@@ -56,19 +56,7 @@ final class ExtensionOverviewImage {
      * pinned by digest, or the default for an untagged / {@code latest} OCI image, or the default.
      */
     static Optional<String> pullPolicyReason(ExtensionDefinition d) {
-        PullPolicy chosen = d.imagePullPolicy();
-        PullPolicy effective = d.effectivePullPolicy();
-        if (chosen == effective) {
-            return Optional.empty();
-        }
-        Optional<OciReference> oci = OciReference.fromUrl(d.url());
-        if (oci.isPresent() && oci.get().digest() != null) {
-            return Optional.of("Pinned by digest: the image cannot change, so a pulled copy is always reused.");
-        }
-        if (effective == PullPolicy.ALWAYS) {
-            return Optional.of("Default for an OCI image that is untagged or tagged latest.");
-        }
-        return Optional.of("Default when no policy is chosen.");
+        return d.imagePullPolicy().reasonFor(d.url());
     }
 
     private static Component source(String source) {

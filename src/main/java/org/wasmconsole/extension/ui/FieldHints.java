@@ -17,7 +17,10 @@ final class FieldHints {
         if (url == null || url.isBlank()) {
             return URL_HELP;
         }
-        return OciReference.fromUrl(url.strip()).map(FieldHints::oci).orElse(URL_HELP);
+        String read = OciReference.withScheme(url.strip());
+        String hint = OciReference.fromUrl(read).map(FieldHints::oci).orElse(URL_HELP);
+        // Without a scheme TSB and Istio read oci://; the console saves it so and says it here.
+        return read.equals(url.strip()) ? hint : "No scheme: saved as " + read + " · " + hint;
     }
 
     private static String oci(OciReference ref) {
@@ -33,16 +36,18 @@ final class FieldHints {
     /** The policy the proxy will apply for this url and choice, and why. */
     static String pullPolicy(PullPolicy chosen, String url) {
         String u = url == null ? "" : url.strip();
-        PullPolicy effective = (chosen == null ? PullPolicy.UNSPECIFIED_POLICY : chosen).effectiveFor(u);
+        PullPolicy effective = (chosen == null ? PullPolicy.UNSPECIFIED_POLICY : chosen)
+                .effectiveFor(OciReference.withScheme(u));
         String why;
-        var oci = OciReference.fromUrl(u);
+        var oci = OciReference.fromUrl(OciReference.withScheme(u));
         if (oci.isPresent() && oci.get().digest() != null) {
             why = "the image is pinned by digest, so it never changes";
         } else if (chosen != null && chosen != PullPolicy.UNSPECIFIED_POLICY) {
             why = "as chosen";
         } else if (oci.isPresent()) {
-            why = oci.get().tag() == null || oci.get().tag().equals("latest")
-                    ? "the default for an untagged or :latest image" : "the default for a tagged image";
+            // Istio's Wasm cache: Always only for an OCI url ending in :latest (see PullPolicy.effectiveFor).
+            why = effective == PullPolicy.ALWAYS ? "Istio's default for an image tagged latest"
+                    : oci.get().tag() == null ? "Istio's default for an untagged image" : "Istio's default for a tagged image";
         } else {
             why = "the default";
         }

@@ -128,13 +128,16 @@ class ExtensionFormViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void urlWithoutSchemeOrWithFtpIsRefusedAtTheUrlField() {
+    void urlWithoutSchemeIsReadAsOciAndFtpIsRefusedAtTheUrlField() {
         type("Name", created);
         type("URL", "docker.io/example/x:1.0");
         TextField url = text("URL");
+        assertThat(url.isInvalid()).isFalse();
+        assertThat(url.getHelperText()).startsWith("No scheme: saved as oci://docker.io/example/x:1.0 · Registry docker.io");
+        type("URL", "example/x:1.0");
         assertThat(url.isInvalid()).isTrue();
-        assertThat(url.getErrorMessage()).startsWith("must start with oci://, http://, https:// or file://")
-                .isEqualTo(serviceMessage(created, "docker.io/example/x:1.0", "spec.url"));
+        assertThat(url.getErrorMessage()).startsWith("'example/x:1.0' (read as oci://example/x:1.0) is not a valid OCI")
+                .isEqualTo(serviceMessage(created, "example/x:1.0", "spec.url"));
         assertThat(save().isEnabled()).isFalse();
 
         type("URL", "ftp://example.com/filter.wasm");
@@ -201,12 +204,14 @@ class ExtensionFormViewTest extends SpringBrowserlessTest {
         assertThat(text("URL").getHelperText())
                 .isEqualTo("Registry docker.io · repository example/untagged · tag (none: latest)");
         assertThat(pullPolicy.getHelperText())
-                .isEqualTo("Effective: Always (the default for an untagged or :latest image)");
+                .isEqualTo("Effective: IfNotPresent (Istio's default for an untagged image)");
+        type("URL", "oci://docker.io/example/untagged:latest");
+        assertThat(pullPolicy.getHelperText()).isEqualTo("Effective: Always (Istio's default for an image tagged latest)");
 
         type("URL", "oci://ghcr.io/mesh-filters/jwt-claims:2.3.1");
         assertThat(text("URL").getHelperText())
                 .isEqualTo("Registry ghcr.io · repository mesh-filters/jwt-claims · tag 2.3.1");
-        assertThat(pullPolicy.getHelperText()).isEqualTo("Effective: IfNotPresent (the default for a tagged image)");
+        assertThat(pullPolicy.getHelperText()).isEqualTo("Effective: IfNotPresent (Istio's default for a tagged image)");
 
         test(pullPolicy).selectItem("Always");
         assertThat(pullPolicy.getHelperText()).isEqualTo("Effective: Always (as chosen)");

@@ -328,7 +328,7 @@ class TenantViewsTest extends SpringBrowserlessTest {
         asSystem(() -> {
             topology.saveWorkspace(new WorkspaceInfo(fqn(tenant), "shop", null));
             topology.saveGroup(new GroupInfo(fqn(tenant), "shop", GroupKind.GATEWAY, "edge", null));
-            attachments.save(new TargetDefinition(gateway, null, "shop", java.util.Map.of(),
+            attachments.save(new TargetDefinition(gateway, null, "shop", java.util.Map.of("app", "public"),
                     List.of(Attachment.of("organizations/" + ORG + "/extensions/" + used))), null);
         });
         navigate(TenantDetailsView.class, java.util.Map.of("name", tenant));
