@@ -234,9 +234,8 @@ final class OciRegistryClient {
                         + " to " + ref.repository() + credentialsHint());
                 case 403 -> throw new ModuleFetchException(ref.registry() + " denied access to " + ref.repository()
                         + credentialsHint());
-                case 404 -> throw new ModuleFetchException(ref.registry() + " has no " + what
-                        + ": check the repository and tag (" + ref.repository()
-                        + (ref.tag() != null ? ":" + ref.tag() : "") + ")");
+                case 404 -> throw new ModuleFetchException(ref.registry() + " does not have " + what
+                        + " (HTTP 404): check the repository and tag");
                 default -> throw new ModuleFetchException(ref.registry() + " answered HTTP " + response.status()
                         + " for " + what);
             };
