@@ -54,13 +54,13 @@ class ModuleSchedule implements SmartLifecycle {
     }
 
     /** One round: when claimed, checks every movable url of the organization as the system user. */
-    int runOnce(Duration hold) {
+    int runOnce(String organizationName, Duration hold) {
         if (!claim(hold)) {
             log.debug("Drift check skipped: another console instance holds this round");
             return -1;
         }
         int[] checked = new int[1];
-        SystemAuthentication.runAsSystem(() -> checked[0] = modules.checkAll(organization.name()));
+        SystemAuthentication.runAsSystem(() -> checked[0] = modules.checkAll(organizationName));
         log.info("Drift check: checked the modules of {} extension urls", checked[0]);
         return checked[0];
     }
@@ -76,7 +76,7 @@ class ModuleSchedule implements SmartLifecycle {
         Duration hold = interval.minus(interval.dividedBy(10));
         timer.scheduleWithFixedDelay(() -> {
             try {
-                runOnce(hold);
+                runOnce(organization.name(), hold);
             } catch (RuntimeException e) {
                 log.warn("Drift check failed; trying again in {}", interval, e);
             }

@@ -45,7 +45,7 @@ public class ModuleService {
         this.fetcher = fetcher;
         this.records = records;
         this.transaction = new TransactionTemplate(transactions);
-        this.clock = Clock.systemUTC();
+        this.clock = Clock.tickMillis(java.time.ZoneOffset.UTC); // what both databases store exactly
     }
 
     /** What was last found behind the extension's url (no fetch). */
@@ -131,8 +131,9 @@ public class ModuleService {
         return save(organization, name, url, ModuleRecord::acceptDigest);
     }
 
-    /** Checks every extension of the organization whose url can move (not pinned, not file://). */
-    int checkAll(String organization) {
+    /** Checks every extension of the organization whose url can move (not pinned, not file://), one after another. */
+    @RolesAllowed(Roles.ADMIN)
+    public int checkAll(String organization) {
         List<String[]> movable = new ArrayList<>();
         extensions.forEach(new ExtensionFilter(organization, null, null, null, null), e -> {
             String url = e.definition().url();
