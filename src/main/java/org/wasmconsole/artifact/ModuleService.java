@@ -35,17 +35,24 @@ public class ModuleService {
     private final ModuleRecordRepository records;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final java.time.Duration timeout;
     /** Checks started from a page run here (with the user's security context), never on a request thread. */
     private final ExecutorService background = new DelegatingSecurityContextExecutorService(
             Executors.newVirtualThreadPerTaskExecutor());
 
     ModuleService(ExtensionService extensions, ModuleFetcher fetcher, ModuleRecordRepository records,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions, ModuleSettings settings) {
+        this.timeout = settings.timeout();
         this.extensions = extensions;
         this.fetcher = fetcher;
         this.records = records;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = Clock.tickMillis(java.time.ZoneOffset.UTC); // what both databases store exactly
+    }
+
+    /** The most one check takes (console.modules.timeout), for pages that say how long to wait. */
+    public java.time.Duration checkTimeout() {
+        return timeout;
     }
 
     /** What was last found behind the extension's url (no fetch). */

@@ -19,6 +19,8 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
+import org.wasmconsole.artifact.ModuleService;
+import org.wasmconsole.artifact.ui.ModulePanel;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.Usage;
 import org.wasmconsole.attachment.ui.WhereUsedPanel;
@@ -48,16 +50,20 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
     static final String SUFFIX = " · Wasm Extension Console";
 
     static final int HISTORY_TAB = 3;
+    static final int MODULE_TAB = 4;
 
     private final ExtensionService service;
     private final AuditService audit;
     private final AttachmentService attachments;
+    private final ModuleService modules;
     private final String organization;
     private final boolean admin;
     private String title = "Extension" + SUFFIX;
 
     public ExtensionDetailsView(ExtensionService service, AuditService audit, AttachmentService attachments,
-                                ConsoleOrganization organization, AuthenticationContext authentication) {
+                                ModuleService modules, ConsoleOrganization organization,
+                                AuthenticationContext authentication) {
+        this.modules = modules;
         this.service = service;
         this.audit = audit;
         this.attachments = attachments;
@@ -105,6 +111,14 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
             if (tabs.getSelectedIndex() == HISTORY_TAB && history.getComponentCount() == 0) {
                 history.add(new ExtensionHistoryPanel(audit, organization, name, stored.etag(), admin,
                         restored -> show(restored, HISTORY_TAB)));
+            }
+        });
+        // Read (no fetch) when the tab is opened; the panel checks the url on demand.
+        Div module = new Div();
+        tabs.add("Module", module);
+        tabs.addSelectedChangeListener(e -> {
+            if (tabs.getSelectedIndex() == MODULE_TAB && module.getComponentCount() == 0) {
+                module.add(new ModulePanel(modules, stored, admin, pinned -> show(pinned, MODULE_TAB)));
             }
         });
         add(header, tabs);
