@@ -146,11 +146,17 @@ public class ModulePanel extends Composite<Div> {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.addClassName("module-pin-dialog");
         dialog.setHeader("Pin " + name + " to its digest?");
-        String hint = report.digest() == null
-                ? "The console checks the url first, then pins it to the digest it finds."
-                : "The url becomes " + report.url() + "@" + report.digest() + ".";
-        dialog.setText(new Div(new Paragraph(hint), new Paragraph("Proxies then run exactly this module, whatever"
-                + " the tag names later. The change is recorded in the history like any edit.")));
+        Div text = new Div();
+        if (report.digest() == null) {
+            text.add(new Paragraph("The console checks the url first, then pins it to the digest it finds."));
+        } else {
+            Paragraph url = new Paragraph(report.url() + "@" + report.digest());
+            url.addClassName("module-pin-url");
+            text.add(new Paragraph("The url becomes"), url);
+        }
+        text.add(new Paragraph("Proxies then run exactly this module, whatever the tag names later. The change is"
+                + " recorded in the history like any edit."));
+        dialog.setText(text);
         dialog.setCancelable(true);
         dialog.setConfirmText("Pin");
         dialog.addConfirmListener(e -> pin());
