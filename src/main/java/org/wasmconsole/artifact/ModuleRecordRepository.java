@@ -1,5 +1,6 @@
 package org.wasmconsole.artifact;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -8,6 +9,9 @@ import org.springframework.data.jpa.repository.Query;
 interface ModuleRecordRepository extends JpaRepository<ModuleRecord, Long> {
 
     Optional<ModuleRecord> findByOrganizationNameAndExtensionName(String organizationName, String extensionName);
+
+    @Query("select r.extensionName from ModuleRecord r where r.organizationName = ?1 and r.tagMovedAt is not null")
+    List<String> namesWithMovedTag(String organizationName);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("delete from ModuleRecord r where r.organizationName = ?1 and r.extensionName = ?2")

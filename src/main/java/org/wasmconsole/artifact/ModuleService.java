@@ -66,6 +66,15 @@ public class ModuleService {
                 records.findByOrganizationNameAndExtensionName(organization, name).orElse(null)));
     }
 
+    /**
+     * The names of the organization's extensions whose tag names another module than when first checked,
+     * for the catalogue's "Tag moved" filter ({@code ExtensionFilter.withNames}); the catalogue's own query
+     * still applies the caller's visibility.
+     */
+    public java.util.Set<String> namesWithMovedTag(String organization) {
+        return java.util.Set.copyOf(transaction.execute(s -> records.namesWithMovedTag(organization)));
+    }
+
     /** Fetches and inspects the module now, remembers what was found and answers it. Bounded in time. */
     public ModuleReport check(String organization, String name) {
         StoredExtension extension = extensions.get(organization, name);

@@ -96,6 +96,28 @@ class ModuleApiTest extends ApiTestBase {
     }
 
     @Test
+    void theListFiltersExtensionsWhoseTagMoved() {
+        String first = registry.pushWasmArtifact("api/drift", "1", TestRegistry.module("filter.wasm"));
+        asSystem(() -> extensions.create(f.extension("drifting", List.of(f.tenant("team-a"))).toBuilder()
+                .url("oci://" + registry.address + "/api/drift:1").build()));
+        admin.get(module("drifting") + "?refresh=true");
+        assertThat(admin.get(f.extensions() + "?tagMoved=true").json().get("extensions")).isEmpty();
+
+        registry.pushWasmArtifact("api/drift", "1", TestRegistry.module("filter-v2.wasm"));
+        JsonNode moved = admin.get(module("drifting") + "?refresh=true").json();
+
+        assertThat(moved.get("tagMoved").asBoolean()).isTrue();
+        assertThat(moved.get("tagMovedSince").asString()).isEqualTo(moved.get("checkedAt").asString());
+        assertThat(moved.get("firstDigest").asString()).isEqualTo(first);
+        JsonNode list = admin.get(f.extensions() + "?tagMoved=true").json().get("extensions");
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("metadata").get("name").asString()).isEqualTo("drifting");
+        assertThat(opB.get(f.extensions() + "?tagMoved=true").json().get("extensions")).isEmpty();
+        assertThat(admin.send("POST", module("drifting") + "/accept", null, null).json().get("tagMoved").asBoolean())
+                .isFalse();
+    }
+
+    @Test
     void anUnknownExtensionIs404() {
         assertThat(admin.get(module("no-such")).status()).isEqualTo(404);
     }

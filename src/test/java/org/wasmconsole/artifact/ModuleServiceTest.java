@@ -18,7 +18,10 @@ import org.wasmconsole.audit.AuditService;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
+import org.springframework.data.domain.PageRequest;
 import org.wasmconsole.extension.ExtensionDefinition;
+import org.wasmconsole.extension.ExtensionFilter;
+import org.wasmconsole.extension.ExtensionSummary;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.security.Role;
@@ -112,7 +115,13 @@ class ModuleServiceTest {
         ModuleReport again = asSystem(() -> modules.check(ORG, "moving"));
         assertThat(again.tagMovedAt()).isEqualTo(moved.tagMovedAt());
 
+        assertThat(asSystem(() -> modules.namesWithMovedTag(ORG))).contains("moving");
+        var movedOnly = ExtensionFilter.all(ORG).withNames(asSystem(() -> modules.namesWithMovedTag(ORG)));
+        assertThat(asSystem(() -> extensions.list(movedOnly, PageRequest.of(0, 50))))
+                .extracting(ExtensionSummary::name).contains("moving").doesNotContain("auth");
+
         ModuleReport accepted = asSystem(() -> modules.acceptDigest(ORG, "moving"));
+        assertThat(asSystem(() -> modules.namesWithMovedTag(ORG))).doesNotContain("moving");
         assertThat(accepted.tagMoved()).isFalse();
         assertThat(accepted.firstDigest()).isEqualTo(second);
     }

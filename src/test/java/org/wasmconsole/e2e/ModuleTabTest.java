@@ -57,6 +57,13 @@ class ModuleTabTest extends ExtensionBrowserTest {
         page.waitForFunction("() => document.getAnimations().length === 0");
         screenshotWhole("module-tag-moved", ".extension-details-view");
 
+        // The catalogue's "Tag moved" filter lists it (and lives in the url).
+        page.navigate(url("/?moved=true"));
+        assertThat(page.locator(".tag-moved-filter input")).isChecked();
+        assertThat(page.getByText(name)).isVisible();
+        screenshot("catalogue-tag-moved");
+        openModuleTab(name);
+
         button("Pin to digest").click();
         Locator dialog = page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog").last();
         assertThat(page.locator(".module-pin-url")).hasText(tagUrl + "@" + second);

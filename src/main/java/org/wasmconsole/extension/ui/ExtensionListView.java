@@ -34,6 +34,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.wasmconsole.artifact.ModuleService;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.Usage;
 import org.wasmconsole.base.ConflictException;
@@ -78,13 +79,14 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
     private volatile List<String> selectedNames = List.of();
 
     public ExtensionListView(ExtensionService service, AttachmentService attachments, TenantService tenants,
-                             ExtensionExport export, ConsoleOrganization organization,
+                             ExtensionExport export, ModuleService modules, ConsoleOrganization organization,
                              AuthenticationContext authentication) {
         this.service = service;
         this.attachments = attachments;
         this.organization = organization.name();
         this.admin = authentication.hasRole(Roles.ADMIN);
         this.filters = new CatalogueFilters(tenants.list(this.organization), this::filtersChanged);
+        filters.withTagMovedFilter(modules::namesWithMovedTag);
         this.currentFilter = ExtensionFilter.all(this.organization);
         addClassName("extension-list-view");
         setSizeFull();
