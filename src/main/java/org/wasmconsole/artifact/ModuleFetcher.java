@@ -22,8 +22,35 @@ class ModuleFetcher {
         this.registry = new OciRegistryClient(http, settings);
     }
 
-    /** The module behind an {@code oci://} or {@code http(s)://} url, within the configured time and size. */
+    /** Runs the fetches, so that not even a hanging DNS look-up holds the caller past the time limit. */
+    private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors
+            .newVirtualThreadPerTaskExecutor();
+
+    /**
+     * The module behind an {@code oci://} or {@code http(s)://} url, within the configured time and size.
+     * The caller waits at most the time limit (and a second's grace): a fetch that overruns it (e.g. a
+     * DNS look-up, which no request timeout covers) is interrupted and reported as too slow.
+     */
     Fetched fetch(String url) {
+        var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> fetchNow(url), workers);
+        try {
+            return running.get(settings.timeout().toMillis() + 1000, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            running.cancel(true);
+            throw Deadline.in(settings.timeout()).expired("fetching " + url);
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ModuleFetchException("stopped fetching " + url + ": the check was cancelled");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new ModuleFetchException("could not fetch " + url + ": " + e.getCause());
+        }
+    }
+
+    private Fetched fetchNow(String url) {
         Deadline deadline = Deadline.in(settings.timeout());
         if (url.startsWith(OciReference.SCHEME)) {
             OciReference ref = OciReference.fromUrl(url).orElseThrow(() ->

@@ -81,6 +81,35 @@ public class ModuleService {
         return checkUrl(organization, name, extension.definition().url());
     }
 
+    /**
+     * Fetches and inspects the module behind a url that is not saved yet (the form's "Check module"):
+     * nothing is remembered. Admins only, as only they type urls.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public CompletableFuture<ModuleReport> inspectInBackground(String url) {
+        return CompletableFuture.supplyAsync(() -> inspect(url), background);
+    }
+
+    private ModuleReport inspect(String url) {
+        if (url.startsWith("file://")) {
+            return ModuleReport.of(url, null);
+        }
+        ModuleRecord scratch = new ModuleRecord(null, null);
+        scratch.resetFor(url);
+        try {
+            Fetched fetched = fetcher.fetch(url);
+            scratch.fetched(fetched, WasmInspector.inspect(fetched.module()), clock.instant());
+        } catch (ModuleFetchException e) {
+            scratch.failed(status(e.getMessage()), e.getMessage(), clock.instant());
+        }
+        return ModuleReport.of(url, scratch);
+    }
+
+    private static ModuleStatus status(String failure) {
+        return failure.startsWith("not a Wasm image") || failure.contains("plugin.wasm")
+                ? ModuleStatus.INVALID : ModuleStatus.UNREACHABLE;
+    }
+
     /** {@link #check} on a background thread: for pages, which poll for the answer instead of waiting. */
     public CompletableFuture<ModuleReport> checkInBackground(String organization, String name) {
         String url = extensions.get(organization, name).definition().url(); // refused here if not visible
@@ -107,8 +136,7 @@ public class ModuleService {
             if (problem == null) {
                 r.fetched(f, i, clock.instant());
             } else {
-                r.failed(problem.startsWith("not a Wasm image") || problem.contains("plugin.wasm")
-                        ? ModuleStatus.INVALID : ModuleStatus.UNREACHABLE, problem, clock.instant());
+                r.failed(status(problem), problem, clock.instant());
             }
         });
     }

@@ -60,7 +60,7 @@ class ModuleTabTest extends ExtensionBrowserTest {
         // The catalogue's "Tag moved" filter lists it (and lives in the url).
         page.navigate(url("/?moved=true"));
         assertThat(page.locator(".tag-moved-filter input")).isChecked();
-        assertThat(page.getByText(name)).isVisible();
+        assertThat(page.getByText(name, new Page.GetByTextOptions().setExact(true))).isVisible();
         screenshot("catalogue-tag-moved");
         openModuleTab(name);
 
@@ -106,5 +106,26 @@ class ModuleTabTest extends ExtensionBrowserTest {
         page.waitForFunction("() => document.getAnimations().length === 0");
         screenshotWhole("module-invalid-phone", ".extension-details-view");
         assertThat(page.locator(".module-problems")).isVisible();
+    }
+
+    @Test
+    void theEditorChecksATypedUrlBeforeAnythingIsSaved() {
+        String repository = "e2e/" + unique("mod-form");
+        String digest = registry.pushWasmArtifact(repository, "3.1", TestRegistry.module("filter.wasm"));
+        signInAsAdmin();
+        page.navigate(url("/extensions/new"));
+        Locator urlField = page.getByLabel("URL", new Page.GetByLabelOptions().setExact(true));
+        urlField.fill("oci://" + registry.address + "/" + repository + ":3.1");
+        button("Check module").click();
+
+        assertThat(page.locator(".url-check .module-status")).hasText("Loads as a proxy-wasm filter");
+        assertThat(page.locator(".url-check-digest")).hasText(digest);
+        page.waitForFunction("() => document.getAnimations().length === 0");
+        screenshot("editor-url-check");
+
+        urlField.fill("oci://" + registry.address + "/" + repository + ":no-such-tag");
+        button("Check module").click();
+        assertThat(page.locator(".url-check .module-status")).hasText("Could not be fetched");
+        assertThat(page.locator(".url-check-result .problem-error")).containsText("HTTP 404");
     }
 }
