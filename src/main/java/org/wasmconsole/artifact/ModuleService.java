@@ -9,7 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,9 +38,8 @@ public class ModuleService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final java.time.Duration timeout;
-    /** Checks started from a page run here (with the user's security context), never on a request thread. */
-    private final ExecutorService background = new DelegatingSecurityContextExecutorService(
-            Executors.newVirtualThreadPerTaskExecutor());
+    /** Checks started from a page run here (as the user who started them), never on a request thread. */
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
     ModuleService(ExtensionService extensions, ModuleFetcher fetcher, ModuleRecordRepository records,
                   PlatformTransactionManager transactions, ModuleSettings settings) {
@@ -87,7 +88,7 @@ public class ModuleService {
      */
     @RolesAllowed(Roles.ADMIN)
     public CompletableFuture<ModuleReport> inspectInBackground(String url) {
-        return CompletableFuture.supplyAsync(() -> inspect(url), background);
+        return inBackground(() -> inspect(url));
     }
 
     private ModuleReport inspect(String url) {
@@ -113,7 +114,7 @@ public class ModuleService {
     /** {@link #check} on a background thread: for pages, which poll for the answer instead of waiting. */
     public CompletableFuture<ModuleReport> checkInBackground(String organization, String name) {
         String url = extensions.get(organization, name).definition().url(); // refused here if not visible
-        return CompletableFuture.supplyAsync(() -> checkUrl(organization, name, url), background);
+        return inBackground(() -> checkUrl(organization, name, url));
     }
 
     private ModuleReport checkUrl(String organization, String name, String url) {
@@ -166,6 +167,47 @@ public class ModuleService {
         String pinned = Pinning.pinned(url, report.digest()).orElseThrow();
         // An edit like any other; ModuleRecordCleanup sees the tag url become its own digest and keeps the facts.
         return extensions.update(extension.definition().toBuilder().url(pinned).build(), expectedEtag);
+    }
+
+    /** What a bulk pin did to one extension: its new url, or why it was left as it was. */
+    public record PinResult(String name, String pinnedUrl, String problem) {
+    }
+
+    /**
+     * Pins each named extension (catalogue selection), each as its own edit with the etag read just
+     * before: one that cannot be pinned (already pinned, not a tag url, nothing resolved, changed meanwhile)
+     * is reported and left as it was, and the others are still pinned. Runs in the background: every
+     * pin may fetch.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public CompletableFuture<List<PinResult>> pinAllInBackground(String organization, List<String> names) {
+        return inBackground(() -> names.stream().map(name -> {
+            try {
+                StoredExtension current = extensions.get(organization, name);
+                return new PinResult(name, pin(organization, name, current.etag()).definition().url(), null);
+            } catch (ValidationException | org.wasmconsole.base.ConflictException
+                     | org.wasmconsole.base.NotFoundException e) {
+                return new PinResult(name, null, e.getMessage());
+            }
+        }).toList());
+    }
+
+    /**
+     * Runs work on a background thread as the caller: the authentication is read now (the caller's context
+     * may be gone, or restored to another, by the time the work starts) and set on the worker thread.
+     */
+    private <T> CompletableFuture<T> inBackground(java.util.function.Supplier<T> work) {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        return CompletableFuture.supplyAsync(() -> {
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(caller);
+            SecurityContextHolder.setContext(context);
+            try {
+                return work.get();
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }, background);
     }
 
     /** The user takes the tag's new digest as the one to compare with: "tag moved" goes away until it moves again. */

@@ -148,6 +148,29 @@ class ModuleServiceTest {
     }
 
     @Test
+    void aBulkPinPinsWhatItCanAndSaysWhyTheOthersWereLeft() throws Exception {
+        String digest = registry.pushWasmArtifact("svc/bulk", "1", TestRegistry.module("filter.wasm"));
+        create("bulk-tag", url("svc/bulk:1"));
+        create("bulk-pinned", url("svc/bulk:1@" + digest));
+        create("bulk-http", "https://example.com/filter.wasm");
+        create("bulk-missing", url("svc/bulk:404"));
+
+        var results = asSystem(() -> modules.pinAllInBackground(ORG,
+                List.of("bulk-tag", "bulk-pinned", "bulk-http", "bulk-missing"))).get();
+
+        assertThat(results).extracting(ModuleService.PinResult::name)
+                .containsExactly("bulk-tag", "bulk-pinned", "bulk-http", "bulk-missing");
+        assertThat(results.get(0).pinnedUrl()).isEqualTo(url("svc/bulk:1@" + digest));
+        assertThat(results.get(1).problem()).contains("already pinned");
+        assertThat(results.get(2).problem()).contains("only an oci:// url with a tag");
+        assertThat(results.get(3).problem()).contains("HTTP 404");
+        assertThat(asSystem(() -> extensions.get(ORG, "bulk-tag")).definition().url())
+                .isEqualTo(url("svc/bulk:1@" + digest));
+        assertThat(asSystem(() -> extensions.get(ORG, "bulk-missing")).definition().url())
+                .isEqualTo(url("svc/bulk:404"));
+    }
+
+    @Test
     void pinningWithAStaleEtagChangesNothing() {
         registry.pushWasmArtifact("svc/stale", "1", TestRegistry.module("filter.wasm"));
         StoredExtension created = create("stale-pin", url("svc/stale:1"));

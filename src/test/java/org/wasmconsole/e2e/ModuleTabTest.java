@@ -109,6 +109,37 @@ class ModuleTabTest extends ExtensionBrowserTest {
     }
 
     @Test
+    void theCataloguePinsTheSelectedExtensions() {
+        String prefix = unique("mod-bulk");
+        String repository = "e2e/" + prefix;
+        String digest = registry.pushWasmArtifact(repository, "1", TestRegistry.module("filter.wasm"));
+        create(ExtensionDefinition.builder().organization(ORG).name(prefix + "-a")
+                .url("oci://" + registry.address + "/" + repository + ":1").build());
+        create(ExtensionDefinition.builder().organization(ORG).name(prefix + "-b")
+                .url("oci://" + registry.address + "/" + repository + ":1").build());
+        signInAsAdmin();
+        page.navigate(url("/?q=" + prefix));
+        assertThat(page.locator(".match-count")).hasText("2 extensions");
+        Locator boxes = page.locator("vaadin-grid.extension-grid vaadin-checkbox")
+                .filter(new Locator.FilterOptions().setVisible(true));
+        assertThat(boxes).hasCount(2);
+        boxes.nth(0).click();
+        boxes.nth(1).click();
+
+        button("Pin 2").click();
+        assertThat(page.getByText("Pin 2 extensions to their digests?")).isVisible();
+        screenshot("catalogue-bulk-pin-dialog");
+        page.locator("vaadin-confirm-dialog").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Pin 2")).click();
+
+        assertThat(page.getByText("Pinned 2 extensions.")).isVisible();
+        for (String n : new String[] {prefix + "-a", prefix + "-b"}) {
+            org.assertj.core.api.Assertions.assertThat(asSystem(() -> extensions.get(ORG, n)).definition().url())
+                    .endsWith(":1@" + digest);
+        }
+    }
+
+    @Test
     void theEditorChecksATypedUrlBeforeAnythingIsSaved() {
         String repository = "e2e/" + unique("mod-form");
         String digest = registry.pushWasmArtifact(repository, "3.1", TestRegistry.module("filter.wasm"));
