@@ -67,6 +67,7 @@ class ModuleTabTest extends ExtensionBrowserTest {
         button("Pin to digest").click();
         Locator dialog = page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog").last();
         assertThat(page.locator(".module-pin-url")).hasText(tagUrl + "@" + second);
+        page.waitForFunction("() => document.getAnimations().length === 0");
         screenshot("module-pin-dialog");
         button("Pin").click();
         assertThat(field("Pinned from")).containsText(tagUrl);
@@ -128,6 +129,7 @@ class ModuleTabTest extends ExtensionBrowserTest {
 
         button("Pin 2").click();
         assertThat(page.getByText("Pin 2 extensions to their digests?")).isVisible();
+        page.waitForFunction("() => document.getAnimations().length === 0");
         screenshot("catalogue-bulk-pin-dialog");
         page.locator("vaadin-confirm-dialog").getByRole(AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName("Pin 2")).click();
