@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.wasmconsole.artifact.ModuleService;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionFilter;
@@ -47,9 +48,11 @@ class ExtensionApi {
     private final ExtensionService extensions;
     private final TenantDirectory directory;
     private final RequestBodies bodies;
+    private final ModuleService modules;
 
-    ExtensionApi(ExtensionService extensions, TenantDirectory directory, RequestBodies bodies) {
+    ExtensionApi(ExtensionService extensions, TenantDirectory directory, RequestBodies bodies, ModuleService modules) {
         this.extensions = extensions;
+        this.modules = modules;
         this.directory = directory;
         this.bodies = bodies;
     }
@@ -67,10 +70,15 @@ class ExtensionApi {
               @RequestParam(required = false) String q,
               @Parameter(description = "also write each extension's ExtensionConfigSchema document right after it")
               @RequestParam(defaultValue = "false") boolean configSchemas,
+              @Parameter(description = "true: only extensions whose tag names another module than when first checked")
+              @RequestParam(defaultValue = "false") boolean tagMoved,
               HttpServletRequest request, HttpServletResponse response) throws IOException {
         requireOrganization(organization);
         ExtensionFilter filter = new ExtensionFilter(organization, q == null || q.isBlank() ? null : q.strip(),
                 phase(phase), null, tenant == null || tenant.isBlank() ? null : tenantFqn(organization, tenant));
+        if (tagMoved) {
+            filter = filter.withNames(modules.namesWithMovedTag(organization));
+        }
         try (DocumentListWriter writer = DocumentListWriter.start(response, ApiFormat.accepted(request), "extensions")) {
             extensions.forEach(filter, e -> {
                 writer.write(ExtensionDocuments.write(e.definition(), e.etag()));

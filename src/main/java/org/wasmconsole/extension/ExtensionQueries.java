@@ -43,6 +43,10 @@ final class ExtensionQueries {
         if (filter.phase() != null) {
             parts.add((root, query, cb) -> cb.equal(root.get("phase"), filter.phase()));
         }
+        if (filter.names() != null) {
+            parts.add((root, query, cb) -> filter.names().isEmpty() ? cb.disjunction()
+                    : root.get("name").in(filter.names()));
+        }
         if (filter.pullPolicy() != null) {
             parts.add((root, query, cb) -> cb.equal(root.get("effectivePullPolicy"), filter.pullPolicy()));
         }

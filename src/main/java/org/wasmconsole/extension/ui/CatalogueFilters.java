@@ -1,5 +1,6 @@
 package org.wasmconsole.extension.ui;
 
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -12,6 +13,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.PluginPhase;
 import org.wasmconsole.extension.PullPolicy;
@@ -27,7 +30,9 @@ class CatalogueFilters extends HorizontalLayout {
     private final Select<PluginPhase> phase = new Select<>();
     private final Select<PullPolicy> pullPolicy = new Select<>();
     private final ComboBox<TenantInfo> tenant = new ComboBox<>();
+    private final Checkbox tagMoved = new Checkbox("Tag moved");
     private final List<TenantInfo> tenants;
+    private Function<String, Set<String>> movedTags;
     private boolean reading;
 
     CatalogueFilters(List<TenantInfo> tenants, Runnable onChange) {
@@ -68,6 +73,18 @@ class CatalogueFilters extends HorizontalLayout {
         pullPolicy.addValueChangeListener(e -> changed(onChange));
         tenant.addValueChangeListener(e -> changed(onChange));
         add(text, phase, pullPolicy, tenant);
+        tagMoved.addClassName("tag-moved-filter");
+        tagMoved.setTooltipText("Only extensions whose tag names another module than when the console first"
+                + " checked it");
+        tagMoved.addValueChangeListener(e -> changed(onChange));
+        tagMoved.setVisible(false);
+        add(tagMoved);
+    }
+
+    /** Shows the "Tag moved" filter, answered by this look-up of the organization's extensions with a moved tag. */
+    void withTagMovedFilter(Function<String, Set<String>> namesWithMovedTag) {
+        this.movedTags = namesWithMovedTag;
+        tagMoved.setVisible(true);
     }
 
     private void changed(Runnable onChange) {
@@ -78,13 +95,14 @@ class CatalogueFilters extends HorizontalLayout {
 
     ExtensionFilter toFilter(String organization) {
         String q = text.getValue().isBlank() ? null : text.getValue().strip();
-        return new ExtensionFilter(organization, q, phase.getValue(), pullPolicy.getValue(),
+        ExtensionFilter filter = new ExtensionFilter(organization, q, phase.getValue(), pullPolicy.getValue(),
                 tenant.getValue() == null ? null : tenant.getValue().fqn());
+        return movedTags != null && tagMoved.getValue() ? filter.withNames(movedTags.apply(organization)) : filter;
     }
 
     boolean isActive() {
         return !text.getValue().isBlank() || phase.getValue() != null || pullPolicy.getValue() != null
-                || tenant.getValue() != null;
+                || tenant.getValue() != null || tagMoved.getValue();
     }
 
     void clear() {
@@ -93,6 +111,7 @@ class CatalogueFilters extends HorizontalLayout {
         phase.clear();
         pullPolicy.clear();
         tenant.clear();
+        tagMoved.clear();
         reading = false;
     }
 
@@ -110,6 +129,9 @@ class CatalogueFilters extends HorizontalLayout {
         if (tenant.getValue() != null) {
             params.put("tenant", tenant.getValue().name());
         }
+        if (tagMoved.getValue()) {
+            params.put("moved", "true");
+        }
         return QueryParameters.simple(params);
     }
 
@@ -123,6 +145,7 @@ class CatalogueFilters extends HorizontalLayout {
                 .filter(p -> p != PullPolicy.UNSPECIFIED_POLICY).orElse(null));
         tenant.setValue(params.getSingleParameter("tenant").flatMap(name -> tenants.stream()
                 .filter(t -> t.name().equals(name)).findFirst()).orElse(null));
+        tagMoved.setValue(params.getSingleParameter("moved").map("true"::equals).orElse(false));
         reading = false;
     }
 }

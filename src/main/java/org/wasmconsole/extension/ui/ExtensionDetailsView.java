@@ -19,6 +19,8 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
+import org.wasmconsole.artifact.ModuleService;
+import org.wasmconsole.artifact.ui.ModulePanel;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.Usage;
 import org.wasmconsole.attachment.ui.WhereUsedPanel;
@@ -51,19 +53,22 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
 
     static final int HISTORY_TAB = 3;
     static final int CONFIG_SCHEMA_TAB = HISTORY_TAB + 1;
+    static final int MODULE_TAB = CONFIG_SCHEMA_TAB + 1;
 
     private final ExtensionService service;
     private final AuditService audit;
     private final AttachmentService attachments;
     private final ConfigSchemaService configSchemas;
+    private final ModuleService modules;
     private final String organization;
     private final boolean admin;
     private String title = "Extension" + SUFFIX;
 
     public ExtensionDetailsView(ExtensionService service, AuditService audit, AttachmentService attachments,
-                                ConfigSchemaService configSchemas, ConsoleOrganization organization,
-                                AuthenticationContext authentication) {
+                                ConfigSchemaService configSchemas, ModuleService modules,
+                                ConsoleOrganization organization, AuthenticationContext authentication) {
         this.configSchemas = configSchemas;
+        this.modules = modules;
         this.service = service;
         this.audit = audit;
         this.attachments = attachments;
@@ -116,6 +121,14 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
         // Last, so that the other tabs keep their indexes (#19).
         tabs.add("Config schema", new ConfigSchemaPanel(configSchemas, stored, admin,
                 saved -> service.find(organization, name).ifPresent(s -> show(s, CONFIG_SCHEMA_TAB))));
+        // Read (no fetch) when the tab is opened; the panel checks the url on demand.
+        Div module = new Div();
+        tabs.add("Module", module);
+        tabs.addSelectedChangeListener(e -> {
+            if (tabs.getSelectedIndex() == MODULE_TAB && module.getComponentCount() == 0) {
+                module.add(new ModulePanel(modules, stored, admin, pinned -> show(pinned, MODULE_TAB)));
+            }
+        });
         add(header, tabs);
         tabs.setSelectedIndex(selectedTab);
     }

@@ -25,6 +25,8 @@ import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Optional;
+import org.wasmconsole.artifact.ModuleService;
+import org.wasmconsole.artifact.ui.UrlCheck;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.Usage;
 import org.wasmconsole.base.ConflictException;
@@ -76,12 +78,13 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
     private boolean stayingInYaml;
 
     public ExtensionEditorView(ExtensionService service, AttachmentService attachments, TenantService tenantService,
-                               ConsoleOrganization organization) {
+                               ModuleService modules, ConsoleOrganization organization) {
         this.service = service;
         this.attachments = attachments;
         this.organization = organization.name();
         this.tenants = tenantService.list(this.organization);
         this.form = new ExtensionForm(this.organization, tenants);
+        form.addBelowUrl(new UrlCheck(modules, () -> form.currentDefinition().url()));
         this.yamlPane = new ExtensionYamlPane(this.organization, service::check);
         addClassName("extension-editor-view");
         setSizeFull();

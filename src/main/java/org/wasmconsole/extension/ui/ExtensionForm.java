@@ -219,6 +219,12 @@ class ExtensionForm extends FormLayout {
         }
     }
 
+    /** Puts a component right below the url field, as wide as it (the module check of the artifact feature). */
+    void addBelowUrl(com.vaadin.flow.component.Component component) {
+        getElement().insertChild(getElement().indexOfChild(url.getElement()) + 1, component.getElement());
+        setColspan(component, 2);
+    }
+
     /** A field's rule is the service's: the violation reported for its path, or a child's of it. */
     private <T> Validator<T> rule(String path) {
         return (value, context) -> {

@@ -34,6 +34,8 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.wasmconsole.artifact.ModuleService;
+import org.wasmconsole.artifact.ui.BulkPin;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.Usage;
 import org.wasmconsole.base.ConflictException;
@@ -73,18 +75,22 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
     private final Button deleteSelected = new Button("Delete", VaadinIcon.TRASH.create());
     private final Anchor exportSelected;
     private final Div emptyState = new Div();
+    private final BulkPin pinSelected;
     /** What the download handlers export; they run outside the UI lock, so they read these, not components. */
     private volatile ExtensionFilter currentFilter;
     private volatile List<String> selectedNames = List.of();
 
     public ExtensionListView(ExtensionService service, AttachmentService attachments, TenantService tenants,
-                             ExtensionExport export, ConsoleOrganization organization,
+                             ExtensionExport export, ModuleService modules, ConsoleOrganization organization,
                              AuthenticationContext authentication) {
         this.service = service;
         this.attachments = attachments;
         this.organization = organization.name();
         this.admin = authentication.hasRole(Roles.ADMIN);
         this.filters = new CatalogueFilters(tenants.list(this.organization), this::filtersChanged);
+        filters.withTagMovedFilter(modules::namesWithMovedTag);
+        this.pinSelected = new BulkPin(modules, this.organization, () -> selectedNames, this::refresh);
+        pinSelected.setVisible(admin);
         this.currentFilter = ExtensionFilter.all(this.organization);
         addClassName("extension-list-view");
         setSizeFull();
@@ -105,7 +111,7 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
         Div spacer = new Div();
         spacer.addClassName("header-spacer");
         HorizontalLayout header = new HorizontalLayout(title, count, spacer, exportSelected, exportAll,
-                deleteSelected, create);
+                pinSelected, deleteSelected, create);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.addClassName("view-header");
@@ -152,6 +158,7 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
                 .setText(n == 0 ? "Export selected" : "Export " + n + " selected");
         deleteSelected.setEnabled(n > 0);
         deleteSelected.setText(n == 0 ? "Delete" : "Delete " + n);
+        pinSelected.selectionChanged(n);
     }
 
     private void confirmDelete() {
