@@ -1,5 +1,7 @@
 package org.wasmconsole.api;
 
+import org.wasmconsole.base.Etags;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Objects;
@@ -71,16 +73,9 @@ final class DocumentBodies {
         return response;
     }
 
-    /** An etag of a request header as the services keep it: without the quotes (and W/) of HTTP. */
-    static String unquote(String etag) {
-        if (etag == null) {
-            return null;
-        }
-        String e = etag.strip();
-        if (e.startsWith("W/")) {
-            e = e.substring(2);
-        }
-        return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
+    /** An etag of a request header as the services keep it: quoted (see {@link Etags}). */
+    static String etagOf(String etag) {
+        return Etags.quoted(etag);
     }
 
     /** The kind of target the matched path names ({@code .../ingressgateways/...}). */

@@ -84,7 +84,7 @@ class TargetApi {
                                @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                HttpServletRequest request) {
         StoredTarget target = attachments.get(ref(request, organization, tenant, workspace, group, name));
-        if (target.etag().equals(DocumentBodies.unquote(ifNoneMatch))) {
+        if (target.etag().equals(DocumentBodies.etagOf(ifNoneMatch))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(target.etag()).build();
         }
         return document(ResponseEntity.ok(), target, request);
@@ -136,7 +136,7 @@ class TargetApi {
                 name));
         TargetDefinition definition = checkPath(source, request, parsed, organization, tenant, workspace, group, kind,
                 name);
-        String header = DocumentBodies.unquote(ifMatch);
+        String header = DocumentBodies.etagOf(ifMatch);
         if (header != null && parsed.etag() != null && !header.equals(parsed.etag())) {
             throw ApiException.badRequest("spec.etag", "differs from the If-Match header; send one of them");
         }
@@ -153,7 +153,7 @@ class TargetApi {
                                 @PathVariable String workspace, @PathVariable String group, @PathVariable String name,
                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 HttpServletRequest request) {
-        attachments.delete(ref(request, organization, tenant, workspace, group, name), DocumentBodies.unquote(ifMatch));
+        attachments.delete(ref(request, organization, tenant, workspace, group, name), DocumentBodies.etagOf(ifMatch));
         return ResponseEntity.noContent().build();
     }
 

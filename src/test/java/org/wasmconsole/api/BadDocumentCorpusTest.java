@@ -83,7 +83,7 @@ class BadDocumentCorpusTest {
                 rule("name reserved", "metadata.name", "name: new", ""),
                 rule("name empty", "metadata.name", "name: ''", ""),
                 rule("name starting with a dash", "metadata.name", "name: -dash", ""),
-                rule("display name too long", "metadata.displayName", "displayName: " + "d".repeat(300), ""),
+                rule("display name too long", "spec.displayName", "", "displayName: " + "d".repeat(300)),
                 rule("summary too long", "metadata.description", "description: " + "s".repeat(1025), ""),
                 rule("url missing", "spec.url", "", "url: null"),
                 rule("url with spaces", "spec.url", "", "url: oci://docker.io/a b:1"),
