@@ -4,6 +4,9 @@
 -- null when there are none.
 alter table wasm_extension add column meta_json varchar(300000);
 alter table attachment_target add column meta_json varchar(300000);
+alter table tenant add column meta_json varchar(300000);
+alter table workspace add column meta_json varchar(300000);
+alter table target_group add column meta_json varchar(300000);
 
 -- The fields of a gateway or security setting that TSB has and the console does not manage (http, tcp,
 -- tlsPassthrough, waf, authorization, configGenerationMetadata, ...): the spec's JSON object, verbatim and

@@ -126,14 +126,17 @@ class TsbCorpusRoundTripTest extends ApiTestBase {
     @Order(3)
     void aChangedTsbFieldOrLabelIsReportedFieldByFieldInTheDiff() {
         String changed = corpus().replace("SecRuleEngine DetectionOnly", "SecRuleEngine On")
-                .replace("    env: prod\n", "    env: staging\n");
+                .replace("    env: prod\n", "    env: staging\n").replace("\"4711\"", "\"4712\"");
         ApiClient.Answer dry = admin.postYaml("/api/v2/apply?dryRun=true", changed);
         assertThat(dry.status()).as(dry.body()).isEqualTo(200);
-        assertThat(dry.json().get("summary").get("updated").asInt()).isEqualTo(1);
-        JsonNode gateway = dry.json().get("documents").valueStream()
-                .filter(d -> d.get("outcome").asString().equals("updated")).findFirst().orElseThrow();
-        assertThat(gateway.get("changes").findValuesAsString("path"))
-                .containsExactlyInAnyOrder("metadata.labels.env", "spec.waf.rules[1]");
+        assertThat(dry.json().get("summary").get("updated").asInt()).isEqualTo(3);
+        Map<String, List<String>> changes = new HashMap<>();
+        dry.json().get("documents").valueStream().filter(d -> d.get("outcome").asString().equals("updated"))
+                .forEach(d -> changes.put(d.get("kind").asString(), d.get("changes").findValuesAsString("path")));
+        assertThat(changes).containsOnlyKeys("Tenant", "Workspace", "IngressGateway");
+        assertThat(changes.get("IngressGateway")).containsExactlyInAnyOrder("metadata.labels.env", "spec.waf.rules[1]");
+        assertThat(changes.get("Workspace")).containsExactly("metadata.labels.env");
+        assertThat(changes.get("Tenant")).containsExactly("metadata.labels.cost-center");
     }
 
     @Test
