@@ -3,6 +3,8 @@ package org.wasmconsole.attachment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.PluginPhase;
 import org.wasmconsole.extension.PullPolicy;
@@ -51,6 +53,19 @@ public record FilterChain(TargetRef target, String namespace, List<Row> rows) {
 
     /** An attachment that reaches the target, with the extension it attaches and where it comes from. */
     public record Entry(ExtensionDefinition extension, Attachment attachment, String source, String sourceFqn) {
+    }
+
+    /**
+     * The chain of a target's own attachments; {@code extensions} finds an attached extension by fqn (one
+     * that is not found any more is left out).
+     */
+    public static FilterChain at(TargetDefinition target, Function<String, Optional<ExtensionDefinition>> extensions) {
+        String source = "this " + target.ref().kind().label();
+        List<Entry> entries = new ArrayList<>();
+        for (Attachment a : target.attachments()) {
+            extensions.apply(a.fqn()).ifPresent(x -> entries.add(new Entry(x, a, source, target.fqn())));
+        }
+        return of(target.target(), entries);
     }
 
     /** The chain of the given entries at the target, ordered as Istio orders the generated WasmPlugins. */

@@ -1,6 +1,9 @@
 package org.wasmconsole.attachment;
 
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.wasmconsole.extension.ExtensionDefinition;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.base.NotFoundException;
@@ -29,12 +32,9 @@ public class FilterChainService {
 
     public FilterChain of(TargetRef ref) {
         Target target = find(ref);
-        GatewayTarget gateway = target.gatewayTarget();
-        String source = "this " + ref.kind().label();
-        List<FilterChain.Entry> entries = target.getAttachments().stream()
-                .map(a -> new FilterChain.Entry(a.getExtension().toDefinition(), a.attachment(), source, ref.fqn()))
-                .toList();
-        return FilterChain.of(gateway, entries);
+        Map<String, ExtensionDefinition> attached = new HashMap<>();
+        target.getAttachments().forEach(a -> attached.put(a.attachment().fqn(), a.getExtension().toDefinition()));
+        return FilterChain.at(target.definition(), fqn -> Optional.ofNullable(attached.get(fqn)));
     }
 
     private Target find(TargetRef ref) {
