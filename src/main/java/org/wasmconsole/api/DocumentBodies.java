@@ -51,13 +51,19 @@ final class DocumentBodies {
 
     /** A service's rule violations (422), each pointed at its line when the body was YAML. */
     static <T> T withLines(SourceDocument source, HttpServletRequest request, Supplier<T> write) {
+        return withLines(source, request, path -> path, write);
+    }
+
+    /** As above, each rule's path first spelled as the document spells it (a Gateway's {@code spec.wasmPlugins}). */
+    static <T> T withLines(SourceDocument source, HttpServletRequest request,
+                           java.util.function.UnaryOperator<String> pathIn, Supplier<T> write) {
         try {
             return write.get();
         } catch (ValidationException e) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", "the document breaks "
                     + (e.violations().size() == 1 ? "a rule" : e.violations().size() + " rules") + ": "
                     + e.getMessage(), e.violations().stream()
-                    .map(v -> violation(source, request, v.path(), v.message())).toList());
+                    .map(v -> violation(source, request, pathIn.apply(v.path()), v.message())).toList());
         }
     }
 

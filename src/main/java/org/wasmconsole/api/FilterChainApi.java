@@ -38,7 +38,7 @@ class FilterChainApi {
                     + " \"tie\", as their real order is the plugins' creation order), with where it comes from and"
                     + " its effective config, mode, ports and pull policy.")
     @GetMapping(path = {TargetApi.INGRESS + CHAIN, TargetApi.EGRESS + CHAIN, TargetApi.TIER1 + CHAIN,
-            TargetApi.SETTINGS + CHAIN}, produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
+            TargetApi.SETTINGS + CHAIN, TargetApi.GATEWAYS + CHAIN}, produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
     ResponseEntity<byte[]> filterChain(@PathVariable String organization, @PathVariable String tenant,
                                        @PathVariable String workspace, @PathVariable String group,
                                        @PathVariable String name, HttpServletRequest request) {

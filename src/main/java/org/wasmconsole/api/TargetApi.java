@@ -51,6 +51,8 @@ class TargetApi {
     static final String EGRESS = "/gatewaygroups/{group}/egressgateways";
     static final String TIER1 = "/gatewaygroups/{group}/tier1gateways";
     static final String SETTINGS = "/securitygroups/{group}/settings";
+    /** TSB's unified Gateway (attachments under spec.wasmPlugins). */
+    static final String GATEWAYS = "/gatewaygroups/{group}/gateways";
     static final String ONE = "/{name}";
     static final String PLUGINS = "/{name}/wasmplugins";
 
@@ -64,7 +66,7 @@ class TargetApi {
 
     @Operation(summary = "List the gateways of one kind in a gateway group, or the security settings of a"
             + " security group", description = "JSON: {\"<kind path>\": [documents]}; YAML: a multi-document stream.")
-    @GetMapping(path = {INGRESS, EGRESS, TIER1, SETTINGS},
+    @GetMapping(path = {INGRESS, EGRESS, TIER1, SETTINGS, GATEWAYS},
             produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
     void list(@PathVariable String organization, @PathVariable String tenant, @PathVariable String workspace,
               @PathVariable String group, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -77,7 +79,7 @@ class TargetApi {
     }
 
     @Operation(summary = "One gateway or security setting; its etag in the ETag header")
-    @GetMapping(path = {INGRESS + ONE, EGRESS + ONE, TIER1 + ONE, SETTINGS + ONE},
+    @GetMapping(path = {INGRESS + ONE, EGRESS + ONE, TIER1 + ONE, SETTINGS + ONE, GATEWAYS + ONE},
             produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
     ResponseEntity<byte[]> get(@PathVariable String organization, @PathVariable String tenant,
                                @PathVariable String workspace, @PathVariable String group, @PathVariable String name,
@@ -94,7 +96,7 @@ class TargetApi {
             description = "The document's kind must be the path's. metadata.organization, tenant, workspace and group"
                     + " may be left out. 409 when it exists; 422 when an extension is not allowed in the tenant.")
     @RolesAllowed(Roles.ADMIN)
-    @PostMapping(path = {INGRESS, EGRESS, TIER1, SETTINGS},
+    @PostMapping(path = {INGRESS, EGRESS, TIER1, SETTINGS, GATEWAYS},
             consumes = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE},
             produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
     ResponseEntity<byte[]> create(@PathVariable String organization, @PathVariable String tenant,
@@ -112,7 +114,8 @@ class TargetApi {
             throw new ConflictException("metadata.name", kind.label() + " " + definition.fqn() + " already exists;"
                     + " PUT to its path to replace it");
         }
-        StoredTarget created = DocumentBodies.withLines(source, request, () -> attachments.save(definition, null));
+        StoredTarget created = DocumentBodies.withLines(source, request, definition.ref().kind()::documentPath,
+                () -> attachments.save(definition, null));
         return document(DocumentBodies.warnings(ResponseEntity.created(URI.create(request.getRequestURI() + "/"
                 + definition.ref().name())), parsed.warnings()), created, request);
     }
@@ -121,7 +124,7 @@ class TargetApi {
             description = "With an etag (If-Match or spec.etag), only if it is still the current one (409 otherwise);"
                     + " without one, the document replaces whatever is there.")
     @RolesAllowed(Roles.ADMIN)
-    @PutMapping(path = {INGRESS + ONE, EGRESS + ONE, TIER1 + ONE, SETTINGS + ONE},
+    @PutMapping(path = {INGRESS + ONE, EGRESS + ONE, TIER1 + ONE, SETTINGS + ONE, GATEWAYS + ONE},
             consumes = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE},
             produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
     ResponseEntity<byte[]> replace(@PathVariable String organization, @PathVariable String tenant,
@@ -141,14 +144,15 @@ class TargetApi {
             throw ApiException.badRequest("spec.etag", "differs from the If-Match header; send one of them");
         }
         String etag = header != null ? header : parsed.etag();
-        StoredTarget saved = DocumentBodies.withLines(source, request, () -> attachments.save(definition, etag));
+        StoredTarget saved = DocumentBodies.withLines(source, request, definition.ref().kind()::documentPath,
+                () -> attachments.save(definition, etag));
         return document(DocumentBodies.warnings(ResponseEntity.ok(), parsed.warnings()), saved, request);
     }
 
     @Operation(summary = "Delete a gateway or security setting with its attachments",
             description = "With If-Match, only if that is still the current etag.")
     @RolesAllowed(Roles.ADMIN)
-    @DeleteMapping(path = {INGRESS + ONE, EGRESS + ONE, TIER1 + ONE, SETTINGS + ONE})
+    @DeleteMapping(path = {INGRESS + ONE, EGRESS + ONE, TIER1 + ONE, SETTINGS + ONE, GATEWAYS + ONE})
     ResponseEntity<Void> delete(@PathVariable String organization, @PathVariable String tenant,
                                 @PathVariable String workspace, @PathVariable String group, @PathVariable String name,
                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -159,7 +163,8 @@ class TargetApi {
 
     @Operation(summary = "The Istio WasmPlugins of the target's attachments (spec §6), in list order",
             description = "YAML: the multi-document stream to give kubectl; JSON: {\"wasmplugins\": [documents]}.")
-    @GetMapping(path = {INGRESS + PLUGINS, EGRESS + PLUGINS, TIER1 + PLUGINS, SETTINGS + PLUGINS},
+    @GetMapping(path = {INGRESS + PLUGINS, EGRESS + PLUGINS, TIER1 + PLUGINS, SETTINGS + PLUGINS,
+            GATEWAYS + PLUGINS},
             produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
     void wasmPlugins(@PathVariable String organization, @PathVariable String tenant, @PathVariable String workspace,
                      @PathVariable String group, @PathVariable String name, HttpServletRequest request,

@@ -40,7 +40,7 @@ public final class TargetDocuments {
 
     private static final Set<String> METADATA = Set.of("organization", "tenant", "workspace", "group", "name",
             "displayName", "resourceVersion", "labels", "annotations");
-    private static final Set<String> SPEC = Set.of("displayName", "workloadSelector", "extension", "fqn", "etag");
+    private static final Set<String> SPEC = Set.of("displayName", "workloadSelector", "fqn", "etag");
     private static final Set<String> SELECTOR = Set.of("namespace", "labels");
     private static final Set<String> ATTACHMENT = Set.of("fqn", "config", "match");
     private static final Set<String> MATCH = Set.of("mode", "ports");
@@ -100,7 +100,7 @@ public final class TargetDocuments {
             namespace = r.string(selector, "spec.workloadSelector", "namespace");
             labels = labels(r, selector);
         }
-        List<Attachment> attachments = attachments(r, spec);
+        List<Attachment> attachments = attachments(r, spec, kind == null ? "extension" : kind.attachmentsField());
         String etag = ExtensionDocuments.etag(r, metadata, spec);
         TargetDefinition definition = kind == null ? null : new TargetDefinition(new TargetRef(kind,
                 TsbMetadata.tenantFqn(organization, tenant), workspace, group, name), displayName, namespace, labels,
@@ -115,10 +115,12 @@ public final class TargetDocuments {
 
     /** The fields a spec of this kind may have: the console's and the TSB fields it keeps. */
     private static Set<String> known(TargetKind kind) {
-        if (kind == null) {
-            return SPEC;
-        }
         Set<String> known = new java.util.HashSet<>(SPEC);
+        if (kind == null) {
+            known.add("extension");
+            return known;
+        }
+        known.add(kind.attachmentsField());
         known.addAll(TsbSpecFields.of(kind));
         return known;
     }
@@ -153,14 +155,14 @@ public final class TargetDocuments {
         return labels;
     }
 
-    private static List<Attachment> attachments(FieldReader r, JsonNode spec) {
-        JsonNode list = r.array(spec, "spec", "extension");
+    private static List<Attachment> attachments(FieldReader r, JsonNode spec, String field) {
+        JsonNode list = r.array(spec, "spec", field);
         List<Attachment> attachments = new ArrayList<>();
         if (list == null) {
             return attachments;
         }
         for (int i = 0; i < list.size(); i++) {
-            String path = "spec.extension[" + i + "]";
+            String path = "spec." + field + "[" + i + "]";
             JsonNode item = list.get(i);
             if (item.isNull()) {
                 attachments.add(null); // the service says the entry is empty
@@ -257,7 +259,7 @@ public final class TargetDocuments {
             }
         });
         if (!d.attachments().isEmpty()) {
-            ArrayNode list = spec.putArray("extension");
+            ArrayNode list = spec.putArray(ref.kind().attachmentsField());
             d.attachments().forEach(a -> list.add(attachment(a)));
         }
         if (etag != null) {

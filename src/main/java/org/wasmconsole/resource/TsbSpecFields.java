@@ -20,7 +20,8 @@ final class TsbSpecFields {
             TargetKind.EGRESS_GATEWAY, Set.of("authorization"),
             TargetKind.TIER1_GATEWAY, Set.of("externalServers", "passthroughServers", "tcpExternalServers", "waf"),
             TargetKind.SECURITY_SETTING, Set.of("authentication", "authenticationSettings", "authorization",
-                    "propagationStrategy", "waf"));
+                    "propagationStrategy", "waf"),
+            TargetKind.GATEWAY, Set.of("http", "tcp", "tls", "waf"));
 
     private TsbSpecFields() {
     }

@@ -141,7 +141,7 @@ class BadDocumentCorpusTest {
                         + ext("name: corpus-twice", "priority: 2")),
                 shape("wrong apiVersion", "apiVersion", ext("", "").replace("extension.tsb.tetrate.io/v2",
                         "extension.tsb.tetrate.io/v1")),
-                shape("unknown kind", "kind", ext("", "").replace("kind: WasmExtension", "kind: Gateway")),
+                shape("unknown kind", "kind", ext("", "").replace("kind: WasmExtension", "kind: Sidecar")),
                 shape("no kind", "kind", ext("", "").replace("kind: WasmExtension\n", "")),
                 shape("tenant with wrong apiVersion", "apiVersion",
                         "apiVersion: v1\nkind: Tenant\nmetadata: {organization: tse, name: corpus-t}\n"),

@@ -38,8 +38,9 @@ class OpenApiTest {
             }
         });
         // spec §7's 12 (5 extension, 2 tenant, 4 user, apply) + tenant get, put, delete; attachments (#7):
-        // workspaces 5, groups 5 x 2 kinds, gateways and settings 5 x 4 kinds, their WasmPlugins 4, where used 1
-        assertThat(endpoints).hasSize(15 + 5 + 10 + 20 + 4 + 1);
+        // workspaces 5, groups 5 x 2 kinds, gateways and settings 5 x 5 kinds (Gateway: #18), their WasmPlugins 5,
+        // their filter chains 5 (#18), where used 1
+        assertThat(endpoints).hasSize(15 + 5 + 10 + 25 + 5 + 5 + 1);
         for (String endpoint : endpoints) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1);

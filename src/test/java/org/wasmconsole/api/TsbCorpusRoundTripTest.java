@@ -60,7 +60,7 @@ class TsbCorpusRoundTripTest extends ApiTestBase {
                 yaml.get(org + WS).body(),
                 yaml.get(org + WS + "/gatewaygroups/bookinfo-gw").body(),
                 yaml.get(org + WS + "/securitygroups/bookinfo-sec").body()));
-        for (String kind : List.of("ingressgateways", "egressgateways", "tier1gateways")) {
+        for (String kind : List.of("ingressgateways", "egressgateways", "tier1gateways", "gateways")) {
             parts.add(yaml.get(org + WS + "/gatewaygroups/bookinfo-gw/" + kind).body());
         }
         parts.add(yaml.get(org + WS + "/securitygroups/bookinfo-sec/settings").body());
@@ -190,5 +190,26 @@ class TsbCorpusRoundTripTest extends ApiTestBase {
         ApiClient.Answer missing = opB.get("/api/v2/organizations/" + f.org + WS
                 + "/gatewaygroups/bookinfo-gw/ingressgateways/ingress-bookinfo/filterchain");
         assertThat(missing.status()).as("another tenant's operator").isEqualTo(404);
+    }
+
+    @Test
+    @Order(7)
+    void theUnifiedGatewayKeepsItsAttachmentsUnderWasmPluginsAndRulesNameThatPath() {
+        String gateway = WS + "/gatewaygroups/bookinfo-gw/gateways/unified";
+        JsonNode chain = admin.get("/api/v2/organizations/" + f.org + gateway + "/filterchain").json();
+        assertThat(chain.get("filters").findValuesAsString("extension")).containsExactly(
+                "organizations/" + f.org + "/extensions/wasm-auth", "organizations/" + f.org + "/extensions/wasm-stats");
+        assertThat(admin.get(f.extensions() + "/wasm-stats/attachments").json().get("attachments")
+                .findValuesAsString("kind")).contains("Gateway");
+
+        String missing = corpus().replace("  - fqn: organizations/" + f.org + "/extensions/wasm-stats\n  - fqn:",
+                "  - fqn: organizations/" + f.org + "/extensions/no-such\n  - fqn:");
+        ApiClient.Answer answer = admin.postYaml("/api/v2/apply?dryRun=true", missing);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(422);
+        assertThat(answer.body()).contains("spec.wasmPlugins[0].fqn").doesNotContain("spec.extension[0].fqn");
+        ApiClient.Answer put = admin.putYaml("/api/v2/organizations/" + f.org + gateway, documents(missing).stream()
+                .filter(d -> d.get("kind").asString().equals("Gateway")).findFirst().orElseThrow().toString());
+        assertThat(put.status()).as(put.body()).isEqualTo(422);
+        assertThat(put.body()).contains("spec.wasmPlugins[0].fqn");
     }
 }
