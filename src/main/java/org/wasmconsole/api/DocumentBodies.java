@@ -1,5 +1,7 @@
 package org.wasmconsole.api;
 
+import org.wasmconsole.base.Etags;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Objects;
@@ -49,13 +51,19 @@ final class DocumentBodies {
 
     /** A service's rule violations (422), each pointed at its line when the body was YAML. */
     static <T> T withLines(SourceDocument source, HttpServletRequest request, Supplier<T> write) {
+        return withLines(source, request, path -> path, write);
+    }
+
+    /** As above, each rule's path first spelled as the document spells it (a Gateway's {@code spec.wasmPlugins}). */
+    static <T> T withLines(SourceDocument source, HttpServletRequest request,
+                           java.util.function.UnaryOperator<String> pathIn, Supplier<T> write) {
         try {
             return write.get();
         } catch (ValidationException e) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", "the document breaks "
                     + (e.violations().size() == 1 ? "a rule" : e.violations().size() + " rules") + ": "
                     + e.getMessage(), e.violations().stream()
-                    .map(v -> violation(source, request, v.path(), v.message())).toList());
+                    .map(v -> violation(source, request, pathIn.apply(v.path()), v.message())).toList());
         }
     }
 
@@ -71,21 +79,14 @@ final class DocumentBodies {
         return response;
     }
 
-    /** An etag of a request header as the services keep it: without the quotes (and W/) of HTTP. */
     /** {@code If-Match: *}: any current version will do (RFC 9110 §13.1.1). */
     static boolean isAny(String ifMatch) {
         return ifMatch != null && ifMatch.strip().equals("*");
     }
 
-    static String unquote(String etag) {
-        if (etag == null) {
-            return null;
-        }
-        String e = etag.strip();
-        if (e.startsWith("W/")) {
-            e = e.substring(2);
-        }
-        return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
+    /** An etag of a request header as the services keep it: quoted (see {@link Etags}). */
+    static String etagOf(String etag) {
+        return Etags.quoted(etag);
     }
 
     /** The kind of target the matched path names ({@code .../ingressgateways/...}). */

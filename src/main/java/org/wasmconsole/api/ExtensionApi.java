@@ -95,7 +95,7 @@ class ExtensionApi {
                                @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                HttpServletRequest request) {
         StoredExtension extension = extensions.get(organization, name);
-        if (extension.etag().equals(ifNoneMatch)) {
+        if (extension.etag().equals(DocumentBodies.etagOf(ifNoneMatch))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(extension.etag()).build();
         }
         return document(ResponseEntity.ok(), extension, request);
@@ -130,7 +130,7 @@ class ExtensionApi {
         StoredExtension current = extensions.get(organization, name); // 404 first: the caller may not even know it exists
         ParsedExtension parsed = read(request, organization, name);
         // If-Match: * is "whatever the current version is" (RFC 9110): overwrite without reading the etag first.
-        String etag = DocumentBodies.isAny(ifMatch) ? current.etag() : etag(ifMatch, parsed.etag());
+        String etag = DocumentBodies.isAny(ifMatch) ? current.etag() : etag(DocumentBodies.etagOf(ifMatch), parsed.etag());
         StoredExtension updated = DocumentBodies.withLines(parsed.source(), request, () -> extensions.update(parsed.definition(), etag,
                 inUse(detach)));
         return document(ResponseEntity.ok(), updated, request, parsed.warnings());
@@ -145,7 +145,8 @@ class ExtensionApi {
                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 @Parameter(description = "detach it everywhere it is attached instead of refusing")
                                 @RequestParam(defaultValue = "false") boolean detach) {
-        extensions.delete(organization, name, DocumentBodies.isAny(ifMatch) ? null : ifMatch, inUse(detach));
+        extensions.delete(organization, name, DocumentBodies.isAny(ifMatch) ? null : DocumentBodies.etagOf(ifMatch),
+                inUse(detach));
         return ResponseEntity.noContent().build();
     }
 

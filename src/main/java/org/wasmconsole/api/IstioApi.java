@@ -49,7 +49,7 @@ class IstioApi {
             description = "YAML: the multi-document stream to give kubectl; JSON: {\"wasmplugins\": [documents]}."
                     + " 422 when one of them would not pass Istio's CRD schema or rules.")
     @GetMapping(path = {WS + TargetApi.INGRESS + PLUGINS, WS + TargetApi.EGRESS + PLUGINS,
-            WS + TargetApi.TIER1 + PLUGINS, WS + TargetApi.SETTINGS + PLUGINS}, produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
+            WS + TargetApi.TIER1 + PLUGINS, WS + TargetApi.SETTINGS + PLUGINS, WS + TargetApi.GATEWAYS + PLUGINS}, produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
     void target(@PathVariable String organization, @PathVariable String tenant, @PathVariable String workspace,
                 @PathVariable String group, @PathVariable String name,
                 @Parameter(description = KIND_HELP) @RequestParam(name = "kind", required = false) String kind,

@@ -50,6 +50,8 @@ class TargetApi {
     static final String EGRESS = "/gatewaygroups/{group}/egressgateways";
     static final String TIER1 = "/gatewaygroups/{group}/tier1gateways";
     static final String SETTINGS = "/securitygroups/{group}/settings";
+    /** TSB's unified Gateway (attachments under spec.wasmPlugins). */
+    static final String GATEWAYS = "/gatewaygroups/{group}/gateways";
     static final String ONE = "/{name}";
 
     private final AttachmentService attachments;
@@ -62,7 +64,7 @@ class TargetApi {
 
     @Operation(summary = "List the gateways of one kind in a gateway group, or the security settings of a"
             + " security group", description = "JSON: {\"<kind path>\": [documents]}; YAML: a multi-document stream.")
-    @GetMapping(path = {INGRESS, EGRESS, TIER1, SETTINGS},
+    @GetMapping(path = {INGRESS, EGRESS, TIER1, SETTINGS, GATEWAYS},
             produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
     void list(@PathVariable String organization, @PathVariable String tenant, @PathVariable String workspace,
               @PathVariable String group, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -75,14 +77,14 @@ class TargetApi {
     }
 
     @Operation(summary = "One gateway or security setting; its etag in the ETag header")
-    @GetMapping(path = {INGRESS + ONE, EGRESS + ONE, TIER1 + ONE, SETTINGS + ONE},
+    @GetMapping(path = {INGRESS + ONE, EGRESS + ONE, TIER1 + ONE, SETTINGS + ONE, GATEWAYS + ONE},
             produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
     ResponseEntity<byte[]> get(@PathVariable String organization, @PathVariable String tenant,
                                @PathVariable String workspace, @PathVariable String group, @PathVariable String name,
                                @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                HttpServletRequest request) {
         StoredTarget target = attachments.get(ref(request, organization, tenant, workspace, group, name));
-        if (target.etag().equals(DocumentBodies.unquote(ifNoneMatch))) {
+        if (target.etag().equals(DocumentBodies.etagOf(ifNoneMatch))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(target.etag()).build();
         }
         return document(ResponseEntity.ok(), target, request);
@@ -92,7 +94,7 @@ class TargetApi {
             description = "The document's kind must be the path's. metadata.organization, tenant, workspace and group"
                     + " may be left out. 409 when it exists; 422 when an extension is not allowed in the tenant.")
     @RolesAllowed(Roles.ADMIN)
-    @PostMapping(path = {INGRESS, EGRESS, TIER1, SETTINGS},
+    @PostMapping(path = {INGRESS, EGRESS, TIER1, SETTINGS, GATEWAYS},
             consumes = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE},
             produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
     ResponseEntity<byte[]> create(@PathVariable String organization, @PathVariable String tenant,
@@ -110,7 +112,8 @@ class TargetApi {
             throw new ConflictException("metadata.name", kind.label() + " " + definition.fqn() + " already exists;"
                     + " PUT to its path to replace it");
         }
-        StoredTarget created = DocumentBodies.withLines(source, request, () -> attachments.save(definition, null));
+        StoredTarget created = DocumentBodies.withLines(source, request, definition.ref().kind()::documentPath,
+                () -> attachments.save(definition, null));
         return document(DocumentBodies.warnings(ResponseEntity.created(URI.create(request.getRequestURI() + "/"
                 + definition.ref().name())), parsed.warnings()), created, request);
     }
@@ -119,7 +122,7 @@ class TargetApi {
             description = "With an etag (If-Match or spec.etag), only if it is still the current one (409 otherwise);"
                     + " without one, the document replaces whatever is there.")
     @RolesAllowed(Roles.ADMIN)
-    @PutMapping(path = {INGRESS + ONE, EGRESS + ONE, TIER1 + ONE, SETTINGS + ONE},
+    @PutMapping(path = {INGRESS + ONE, EGRESS + ONE, TIER1 + ONE, SETTINGS + ONE, GATEWAYS + ONE},
             consumes = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE},
             produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
     ResponseEntity<byte[]> replace(@PathVariable String organization, @PathVariable String tenant,
@@ -134,25 +137,26 @@ class TargetApi {
                 name));
         TargetDefinition definition = checkPath(source, request, parsed, organization, tenant, workspace, group, kind,
                 name);
-        String header = DocumentBodies.isAny(ifMatch) ? null : DocumentBodies.unquote(ifMatch);
+        String header = DocumentBodies.isAny(ifMatch) ? null : DocumentBodies.etagOf(ifMatch);
         if (header != null && parsed.etag() != null && !header.equals(parsed.etag())) {
             throw ApiException.badRequest("spec.etag", "differs from the If-Match header; send one of them");
         }
         String etag = DocumentBodies.isAny(ifMatch) ? null : header != null ? header : parsed.etag();
-        StoredTarget saved = DocumentBodies.withLines(source, request, () -> attachments.save(definition, etag));
+        StoredTarget saved = DocumentBodies.withLines(source, request, definition.ref().kind()::documentPath,
+                () -> attachments.save(definition, etag));
         return document(DocumentBodies.warnings(ResponseEntity.ok(), parsed.warnings()), saved, request);
     }
 
     @Operation(summary = "Delete a gateway or security setting with its attachments",
             description = "With If-Match, only if that is still the current etag.")
     @RolesAllowed(Roles.ADMIN)
-    @DeleteMapping(path = {INGRESS + ONE, EGRESS + ONE, TIER1 + ONE, SETTINGS + ONE})
+    @DeleteMapping(path = {INGRESS + ONE, EGRESS + ONE, TIER1 + ONE, SETTINGS + ONE, GATEWAYS + ONE})
     ResponseEntity<Void> delete(@PathVariable String organization, @PathVariable String tenant,
                                 @PathVariable String workspace, @PathVariable String group, @PathVariable String name,
                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 HttpServletRequest request) {
         attachments.delete(ref(request, organization, tenant, workspace, group, name),
-                DocumentBodies.isAny(ifMatch) ? null : DocumentBodies.unquote(ifMatch));
+                DocumentBodies.isAny(ifMatch) ? null : DocumentBodies.etagOf(ifMatch));
         return ResponseEntity.noContent().build();
     }
 

@@ -73,7 +73,7 @@ class TenantApi {
                     + parsed.organization() + "' but the path names organization '" + organization + "'", null, null)));
         }
         TenantInfo created = withLines(source, request,
-                () -> tenants.create(organization, parsed.name(), parsed.displayName()));
+                () -> tenants.create(organization, parsed.name(), parsed.displayName(), parsed.meta()));
         ApiFormat format = ApiFormat.accepted(request);
         return ResponseEntity.created(URI.create(request.getRequestURI() + "/" + created.name()))
                 .contentType(format.mediaType).body(format.write(document(created)));
@@ -88,7 +88,7 @@ class TenantApi {
                 .body(format.write(document(tenants.get(organization, name))));
     }
 
-    @Operation(summary = "Change a tenant's display name",
+    @Operation(summary = "Change a tenant's display name, labels and annotations",
             description = "The name is the tenant's identity and never changes; no display name clears it.")
     @RolesAllowed(Roles.ADMIN)
     @PutMapping(path = "/{name}", consumes = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE},
@@ -103,7 +103,13 @@ class TenantApi {
                     List.of(new ApiProblem.Violation("metadata.name", "is '" + parsed.name() + "' but the path names '"
                             + name + "'; a tenant cannot be renamed, only its display name changed", null, null)));
         }
-        TenantInfo renamed = withLines(source, request, () -> tenants.rename(organization, name, parsed.displayName()));
+        TenantInfo renamed = withLines(source, request, () -> {
+            if (!parsed.meta().violations().isEmpty()) { // checked first: nothing is saved when they are wrong
+                throw new org.wasmconsole.base.ValidationException(parsed.meta().violations());
+            }
+            tenants.rename(organization, name, parsed.displayName());
+            return tenants.relabel(organization, name, parsed.meta());
+        });
         ApiFormat format = ApiFormat.accepted(request);
         return ResponseEntity.ok().contentType(format.mediaType).body(format.write(document(renamed)));
     }
@@ -134,7 +140,7 @@ class TenantApi {
     }
 
     private static tools.jackson.databind.JsonNode document(TenantInfo t) {
-        return TenantDocuments.write(t.organization(), t.name(), t.displayName());
+        return TenantDocuments.write(t.organization(), t.name(), t.displayName(), t.meta());
     }
 
     private void requireOrganization(String organization) {

@@ -38,6 +38,7 @@ import org.wasmconsole.resource.ParsedWorkspace;
 import org.wasmconsole.resource.ParsedResource;
 import org.wasmconsole.resource.ParsedTenant;
 import org.wasmconsole.resource.ResourceStream;
+import org.wasmconsole.resource.TenantDocuments;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
@@ -229,16 +230,23 @@ public class ApplyService {
         try {
             Optional<TenantInfo> existing = tenants.find(parsed.organization(), parsed.name());
             if (existing.isEmpty()) {
-                tenants.create(parsed.organization(), parsed.name(), parsed.displayName());
+                tenants.create(parsed.organization(), parsed.name(), parsed.displayName(), parsed.meta());
                 return result(parsed, Outcome.CREATED, List.of(), parsed.warnings());
             }
-            String before = existing.get().displayName();
-            if (Objects.equals(blankToNull(before), blankToNull(parsed.displayName()))) {
-                return result(parsed, Outcome.UNCHANGED, List.of(), parsed.warnings());
+            TenantInfo current = existing.get();
+            List<FieldChange> changes = new ArrayList<>();
+            String before = current.displayName();
+            if (!Objects.equals(blankToNull(before), blankToNull(parsed.displayName()))) {
+                tenants.rename(parsed.organization(), parsed.name(), parsed.displayName());
+                changes.add(new FieldChange("spec.displayName", json(before), json(parsed.displayName())));
             }
-            tenants.rename(parsed.organization(), parsed.name(), parsed.displayName());
-            return result(parsed, Outcome.UPDATED, List.of(new FieldChange("spec.displayName", json(before),
-                    json(parsed.displayName()))), parsed.warnings());
+            changes.addAll(DocumentDiff.between(TenantDocuments.write("", "", null, current.meta()),
+                    TenantDocuments.write("", "", null, parsed.meta())));
+            if (!current.meta().equals(parsed.meta())) {
+                tenants.relabel(parsed.organization(), parsed.name(), parsed.meta());
+            }
+            return result(parsed, changes.isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED, changes,
+                    parsed.warnings());
         } catch (RuntimeException e) {
             return refused(parsed, e, parsed.warnings());
         }

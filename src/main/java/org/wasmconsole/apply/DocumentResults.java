@@ -41,6 +41,9 @@ final class DocumentResults {
 
     /** TSB's Tenant documents carry the display name in spec; the tenant service names it as on extensions. */
     static String pathIn(ParsedResource resource, String path) {
+        if (resource instanceof org.wasmconsole.resource.ParsedTarget target) { // a Gateway's list is wasmPlugins
+            return target.definition().ref().kind().documentPath(path);
+        }
         return resource instanceof ParsedTenant && path.equals("metadata.displayName")
                 && resource.source().lines().contains("spec.displayName") ? "spec.displayName" : path;
     }

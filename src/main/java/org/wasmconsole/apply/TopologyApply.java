@@ -1,15 +1,12 @@
 package org.wasmconsole.apply;
 
-import static org.wasmconsole.apply.DocumentResults.blankToNull;
 import static org.wasmconsole.apply.DocumentResults.error;
-import static org.wasmconsole.apply.DocumentResults.json;
 import static org.wasmconsole.apply.DocumentResults.problem;
 import static org.wasmconsole.apply.DocumentResults.refused;
 import static org.wasmconsole.apply.DocumentResults.result;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.wasmconsole.apply.DocumentResult.ErrorKind;
@@ -25,7 +22,10 @@ import org.wasmconsole.resource.ParsedGroup;
 import org.wasmconsole.resource.ParsedResource;
 import org.wasmconsole.resource.ParsedTarget;
 import org.wasmconsole.resource.ParsedWorkspace;
+import org.wasmconsole.resource.GroupDocuments;
 import org.wasmconsole.resource.TargetDocuments;
+import org.wasmconsole.resource.WorkspaceDocuments;
+import tools.jackson.databind.JsonNode;
 import org.wasmconsole.tenant.TenantService;
 
 /**
@@ -54,8 +54,8 @@ class TopologyApply {
                 return missing.get();
             }
             Optional<WorkspaceInfo> existing = topology.findWorkspace(w.tenant(), w.name());
-            return saveNamed(parsed, existing.isPresent(), existing.map(WorkspaceInfo::displayName).orElse(null),
-                    w.displayName(), () -> topology.saveWorkspace(w), parsed.warnings());
+            return saveNamed(parsed, existing.map(WorkspaceDocuments::write).orElse(null), WorkspaceDocuments.write(w),
+                    () -> topology.saveWorkspace(w), parsed.warnings());
         } catch (RuntimeException e) {
             return refused(parsed, e, parsed.warnings());
         }
@@ -70,26 +70,29 @@ class TopologyApply {
                 return missing.get();
             }
             Optional<GroupInfo> existing = topology.findGroup(g.tenant(), g.workspace(), g.kind(), g.name());
-            return saveNamed(parsed, existing.isPresent(), existing.map(GroupInfo::displayName).orElse(null),
-                    g.displayName(), () -> topology.saveGroup(g), parsed.warnings());
+            return saveNamed(parsed, existing.map(GroupDocuments::write).orElse(null), GroupDocuments.write(g),
+                    () -> topology.saveGroup(g), parsed.warnings());
         } catch (RuntimeException e) {
             return refused(parsed, e, parsed.warnings());
         }
     }
 
-    /** A workspace or group: created, or its display name (all the console keeps of it) set or left alone. */
-    private static DocumentResult saveNamed(ParsedResource parsed, boolean exists, String before, String displayName,
-                                            Runnable save, List<String> warnings) {
-        if (!exists) {
+    /**
+     * A workspace or group: created, or what the console keeps of it (display name, labels, annotations)
+     * set or left alone; the change reported field by field as the documents differ.
+     */
+    private static DocumentResult saveNamed(ParsedResource parsed, JsonNode before, JsonNode after, Runnable save,
+                                            List<String> warnings) {
+        if (before == null) {
             save.run();
             return result(parsed, Outcome.CREATED, List.of(), warnings);
         }
-        if (Objects.equals(blankToNull(before), blankToNull(displayName))) {
+        List<FieldChange> changes = DocumentDiff.between(before, after);
+        if (changes.isEmpty()) {
             return result(parsed, Outcome.UNCHANGED, List.of(), warnings);
         }
         save.run();
-        return result(parsed, Outcome.UPDATED, List.of(new FieldChange("spec.displayName", json(before),
-                json(displayName))), warnings);
+        return result(parsed, Outcome.UPDATED, changes, warnings);
     }
 
     /**

@@ -254,6 +254,7 @@ public class AttachmentService {
      */
     private List<WasmExtension> resolve(TargetDefinition definition, List<Violation> v) {
         v.addAll(TargetValidator.validate(definition));
+        v.addAll(definition.meta().violations());
         Tenant tenant = scope.visibleTenant(definition.ref().tenant());
         List<WasmExtension> found = new ArrayList<>();
         for (int i = 0; i < definition.attachments().size(); i++) {

@@ -1,7 +1,19 @@
 package org.wasmconsole.attachment;
 
-/** A gateway group or security group of a workspace. */
-public record GroupInfo(String tenant, String workspace, GroupKind kind, String name, String displayName) {
+import org.wasmconsole.base.ObjectMeta;
+
+/**
+ * A gateway group or security group of a workspace.
+ *
+ * @param meta its labels and annotations; null in a save = leave the stored ones as they are (a screen
+ *             that does not show them)
+ */
+public record GroupInfo(String tenant, String workspace, GroupKind kind, String name, String displayName,
+                        ObjectMeta meta) {
+
+    public GroupInfo(String tenant, String workspace, GroupKind kind, String name, String displayName) {
+        this(tenant, workspace, kind, name, displayName, null);
+    }
 
     public String fqn() {
         return tenant + "/workspaces/" + workspace + "/" + kind.pathSegment() + "/" + name;

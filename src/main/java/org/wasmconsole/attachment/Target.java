@@ -22,7 +22,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.wasmconsole.base.ObjectMeta;
 import org.wasmconsole.extension.WasmExtension;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A stored gateway or security setting with its attachments. Changed only by
@@ -57,6 +59,14 @@ class Target {
 
     @Column(name = "labels_json", nullable = false, length = 16384)
     private String labelsJson;
+
+    /** metadata.labels and metadata.annotations (JSON); null when there are none. */
+    @Column(name = "meta_json", length = 300000)
+    private String metaJson;
+
+    /** The TSB spec fields the console does not manage, verbatim (a JSON object); null when there are none. */
+    @Column(name = "kept_json", length = 1000000)
+    private String keptJson;
 
     @OneToMany(mappedBy = "target", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
@@ -93,6 +103,8 @@ class Target {
         displayName = definition.displayName();
         namespace = definition.namespace();
         labelsJson = AttachmentJson.writeLabels(definition.labels());
+        metaJson = definition.meta().toJson();
+        keptJson = definition.kept().isEmpty() ? null : AttachmentJson.writeConfig(definition.kept());
         Map<Long, AttachmentEntry> existing = new HashMap<>();
         attachments.forEach(a -> existing.put(a.getExtension().getId(), a));
         List<AttachmentEntry> next = new ArrayList<>();
@@ -125,7 +137,7 @@ class Target {
         updatedBy = user;
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);
-        etag = HexFormat.of().formatHex(bytes);
+        etag = '"' + HexFormat.of().formatHex(bytes) + '"'; // quoted, as every etag of the console
     }
 
     Long getId() {
@@ -158,7 +170,8 @@ class Target {
     TargetDefinition definition() {
         GatewayTarget target = gatewayTarget();
         return new TargetDefinition(target.ref(), displayName, namespace, target.labels(),
-                attachments.stream().map(AttachmentEntry::attachment).toList());
+                attachments.stream().map(AttachmentEntry::attachment).toList(), ObjectMeta.fromJson(metaJson),
+                keptJson == null ? null : (ObjectNode) AttachmentJson.readConfig(keptJson));
     }
 
     StoredTarget stored() {

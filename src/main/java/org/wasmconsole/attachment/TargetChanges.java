@@ -24,7 +24,8 @@ final class TargetChanges {
         List<String> old = before.attachments().stream().map(Attachment::fqn).toList();
         List<String> now = after.attachments().stream().map(Attachment::fqn).toList();
         boolean sameTarget = Objects.equals(before.namespace(), after.namespace())
-                && before.labels().equals(after.labels()) && Objects.equals(before.displayName(), after.displayName());
+                && before.labels().equals(after.labels()) && Objects.equals(before.displayName(), after.displayName())
+                && before.meta().equals(after.meta()) && before.kept().equals(after.kept());
         if (sameTarget && now.size() > old.size() && now.subList(0, old.size()).equals(old)
                 && after.attachments().subList(0, old.size()).equals(before.attachments())) {
             return AttachmentChanged.Change.ATTACHED;
@@ -59,6 +60,15 @@ final class TargetChanges {
             }
             if (!Objects.equals(before.displayName(), after.displayName())) {
                 parts.add("display name changed");
+            }
+            if (!before.meta().equals(after.meta())) {
+                parts.add("labels or annotations changed");
+            }
+            java.util.Set<String> fields = new java.util.TreeSet<>(before.kept().propertyNames());
+            fields.addAll(after.kept().propertyNames());
+            fields.removeIf(f -> Objects.equals(before.kept().get(f), after.kept().get(f)));
+            if (!fields.isEmpty()) {
+                parts.add("TSB fields changed: " + String.join(", ", fields));
             }
             if (parts.isEmpty() && !before.attachments().stream().map(Attachment::fqn).toList()
                     .equals(after.attachments().stream().map(Attachment::fqn).toList())) {

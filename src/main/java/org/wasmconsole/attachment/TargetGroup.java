@@ -36,6 +36,10 @@ class TargetGroup {
     @Column(name = "display_name", length = 256)
     private String displayName;
 
+    /** metadata.labels and metadata.annotations (JSON); null when there are none. */
+    @Column(name = "meta_json", length = 300000)
+    private String metaJson;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -70,7 +74,15 @@ class TargetGroup {
         this.displayName = displayName;
     }
 
+    /** Null leaves them as they are. */
+    void setMeta(org.wasmconsole.base.ObjectMeta meta) {
+        if (meta != null) {
+            this.metaJson = meta.toJson();
+        }
+    }
+
     GroupInfo info() {
-        return new GroupInfo(workspace.getTenant().fqn(), workspace.getName(), kind, name, displayName);
+        return new GroupInfo(workspace.getTenant().fqn(), workspace.getName(), kind, name, displayName,
+                org.wasmconsole.base.ObjectMeta.fromJson(metaJson));
     }
 }

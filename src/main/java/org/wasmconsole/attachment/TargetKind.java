@@ -8,7 +8,9 @@ public enum TargetKind {
     INGRESS_GATEWAY("Ingress Gateway", "IngressGateway", "ingressgateways", GroupKind.GATEWAY),
     EGRESS_GATEWAY("Egress Gateway", "EgressGateway", "egressgateways", GroupKind.GATEWAY),
     TIER1_GATEWAY("Tier-1 Gateway", "Tier1Gateway", "tier1gateways", GroupKind.GATEWAY),
-    SECURITY_SETTING("Security Setting", "SecuritySetting", "settings", GroupKind.SECURITY);
+    SECURITY_SETTING("Security Setting", "SecuritySetting", "settings", GroupKind.SECURITY),
+    /** TSB's unified gateway (Ingress and Tier-1 in one); its attachments are under {@code spec.wasmPlugins}. */
+    GATEWAY("Gateway", "Gateway", "gateways", GroupKind.GATEWAY);
 
     private final String label;
     private final String documentKind;
@@ -39,6 +41,20 @@ public enum TargetKind {
     /** The kind of group this kind of target lives in. */
     public GroupKind groupKind() {
         return groupKind;
+    }
+
+    /**
+     * The spec field that holds the attachments in this kind's TSB document: {@code extension}, or
+     * {@code wasmPlugins} on the unified Gateway.
+     */
+    public String attachmentsField() {
+        return this == GATEWAY ? "wasmPlugins" : "extension";
+    }
+
+    /** A rule's path about the attachments ({@code spec.extension[0].fqn}) as this kind's document spells it. */
+    public String documentPath(String path) {
+        return this == GATEWAY && path != null && path.startsWith("spec.extension")
+                ? "spec.wasmPlugins" + path.substring("spec.extension".length()) : path;
     }
 
     public boolean isGateway() {

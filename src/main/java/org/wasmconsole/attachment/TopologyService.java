@@ -77,17 +77,19 @@ public class TopologyService {
     /** Creates the workspace, or changes the display name of an existing one. */
     @RolesAllowed(Roles.ADMIN)
     public WorkspaceInfo saveWorkspace(WorkspaceInfo workspace) {
-        requireValid(workspace.name(), workspace.displayName());
+        requireValid(workspace.name(), workspace.displayName(), workspace.meta());
         Tenant tenant = scope.visibleTenant(workspace.tenant());
         Optional<Workspace> existing = workspaces.findByTenantIdAndName(tenant.getId(), workspace.name());
         Workspace saved;
         if (existing.isPresent()) {
             saved = existing.get();
             saved.setDisplayName(workspace.displayName());
+            saved.setMeta(workspace.meta());
             publish(AttachmentChanged.Change.UPDATED, "Workspace", tenant, saved.info().fqn(), "display name set");
         } else {
-            saved = insert(() -> workspaces.saveAndFlush(new Workspace(tenant, workspace.name(),
-                    workspace.displayName())), "workspace '" + workspace.name() + "'");
+            Workspace created = new Workspace(tenant, workspace.name(), workspace.displayName());
+            created.setMeta(workspace.meta());
+            saved = insert(() -> workspaces.saveAndFlush(created), "workspace '" + workspace.name() + "'");
             publish(AttachmentChanged.Change.CREATED, "Workspace", tenant, saved.info().fqn(), "created");
         }
         return saved.info();
@@ -124,7 +126,7 @@ public class TopologyService {
     /** Creates the group, or changes the display name of an existing one. The workspace must exist. */
     @RolesAllowed(Roles.ADMIN)
     public GroupInfo saveGroup(GroupInfo group) {
-        requireValid(group.name(), group.displayName());
+        requireValid(group.name(), group.displayName(), group.meta());
         Workspace workspace = workspaceEntity(group.tenant(), group.workspace());
         Tenant tenant = workspace.getTenant();
         Optional<TargetGroup> existing = groups.findByWorkspaceIdAndKindAndName(workspace.getId(), group.kind(),
@@ -133,10 +135,13 @@ public class TopologyService {
         if (existing.isPresent()) {
             saved = existing.get();
             saved.setDisplayName(group.displayName());
+            saved.setMeta(group.meta());
             publish(AttachmentChanged.Change.UPDATED, group.kind().label(), tenant, group.fqn(), "display name set");
         } else {
-            saved = insert(() -> groups.saveAndFlush(new TargetGroup(workspace, group.kind(), group.name(),
-                    group.displayName())), group.kind().label().toLowerCase() + " '" + group.name() + "'");
+            TargetGroup created = new TargetGroup(workspace, group.kind(), group.name(), group.displayName());
+            created.setMeta(group.meta());
+            saved = insert(() -> groups.saveAndFlush(created), group.kind().label().toLowerCase() + " '"
+                    + group.name() + "'");
             publish(AttachmentChanged.Change.CREATED, group.kind().label(), tenant, group.fqn(), "created");
         }
         return saved.info();
@@ -167,10 +172,13 @@ public class TopologyService {
                 .orElseThrow(() -> new NotFoundException("workspace " + tenantFqn + "/workspaces/" + name));
     }
 
-    private static void requireValid(String name, String displayName) {
+    private static void requireValid(String name, String displayName, org.wasmconsole.base.ObjectMeta meta) {
         List<Violation> v = new ArrayList<>();
         Names.checkDnsLabel(name).ifPresent(m -> v.add(new Violation("metadata.name", m)));
         Names.checkDisplayName(displayName).ifPresent(m -> v.add(new Violation("spec.displayName", m)));
+        if (meta != null) {
+            v.addAll(meta.violations());
+        }
         if (!v.isEmpty()) {
             throw new ValidationException(v);
         }

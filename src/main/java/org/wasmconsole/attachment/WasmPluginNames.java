@@ -64,6 +64,7 @@ public final class WasmPluginNames {
             case EGRESS_GATEWAY -> "egw";
             case TIER1_GATEWAY -> "t1gw";
             case SECURITY_SETTING -> "sec";
+            case GATEWAY -> "gw";
         };
     }
 

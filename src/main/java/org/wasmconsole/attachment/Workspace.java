@@ -31,6 +31,10 @@ class Workspace {
     @Column(name = "display_name", length = 256)
     private String displayName;
 
+    /** metadata.labels and metadata.annotations (JSON); null when there are none. */
+    @Column(name = "meta_json", length = 300000)
+    private String metaJson;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -60,7 +64,15 @@ class Workspace {
         this.displayName = displayName;
     }
 
+    /** Null leaves them as they are. */
+    void setMeta(org.wasmconsole.base.ObjectMeta meta) {
+        if (meta != null) {
+            this.metaJson = meta.toJson();
+        }
+    }
+
     WorkspaceInfo info() {
-        return new WorkspaceInfo(tenant.fqn(), name, displayName);
+        return new WorkspaceInfo(tenant.fqn(), name, displayName,
+                org.wasmconsole.base.ObjectMeta.fromJson(metaJson));
     }
 }

@@ -1,7 +1,18 @@
 package org.wasmconsole.attachment;
 
-/** A workspace of a tenant: {@code <tenant FQN>/workspaces/<name>}. */
-public record WorkspaceInfo(String tenant, String name, String displayName) {
+import org.wasmconsole.base.ObjectMeta;
+
+/**
+ * A workspace of a tenant: {@code <tenant FQN>/workspaces/<name>}.
+ *
+ * @param meta its labels and annotations; null in a save = leave the stored ones as they are (a screen
+ *             that does not show them)
+ */
+public record WorkspaceInfo(String tenant, String name, String displayName, ObjectMeta meta) {
+
+    public WorkspaceInfo(String tenant, String name, String displayName) {
+        this(tenant, name, displayName, null);
+    }
 
     public String fqn() {
         return tenant + "/workspaces/" + name;

@@ -82,6 +82,7 @@ class AuditTrail {
         AuditAction action = switch (event.change()) {
             case CREATED, ORGANIZATION_CREATED -> AuditAction.CREATE;
             case RENAMED -> AuditAction.RENAME;
+            case RELABELLED -> AuditAction.UPDATE;
             case DELETED -> AuditAction.DELETE;
         };
         AuditResourceType type = event.change() == TenantChanged.Change.ORGANIZATION_CREATED
@@ -90,6 +91,7 @@ class AuditTrail {
             case CREATED -> "created tenant" + displayName(event.after());
             case ORGANIZATION_CREATED -> "created organization" + displayName(event.after());
             case RENAMED -> "display name " + quoted(event.before()) + " \u2192 " + quoted(event.after());
+            case RELABELLED -> "labels or annotations changed";
             case DELETED -> "deleted tenant" + displayName(event.before());
         };
         records.save(new AuditRecord(now(), currentUser.username(), action, type, event.organization(),

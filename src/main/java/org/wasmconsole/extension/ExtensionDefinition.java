@@ -1,6 +1,7 @@
 package org.wasmconsole.extension;
 
 import java.util.List;
+import org.wasmconsole.base.ObjectMeta;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,6 +13,7 @@ import tools.jackson.databind.JsonNode;
  * @param description {@code spec.description}: the long Markdown text
  * @param config     {@code spec.config}: a free-form JSON-compatible object, or null when absent
  * @param allowedIn  tenant FQNs; empty = every tenant of the organization
+ * @param meta       {@code metadata.labels} and {@code metadata.annotations}, kept as given
  */
 public record ExtensionDefinition(
         String organization,
@@ -28,9 +30,11 @@ public record ExtensionDefinition(
         String imagePullSecret,
         List<EnvVar> env,
         WorkloadMode matchMode,
-        List<String> allowedIn) {
+        List<String> allowedIn,
+        ObjectMeta meta) {
 
     public ExtensionDefinition {
+        meta = meta == null ? ObjectMeta.EMPTY : meta;
         phase = phase == null ? PluginPhase.UNSPECIFIED_PHASE : phase;
         imagePullPolicy = imagePullPolicy == null ? PullPolicy.UNSPECIFIED_POLICY : imagePullPolicy;
         matchMode = matchMode == null ? WorkloadMode.UNDEFINED : matchMode;
@@ -77,7 +81,7 @@ public record ExtensionDefinition(
         return new Builder().organization(organization).name(name).displayName(displayName).summary(summary)
                 .url(url).source(source).description(description).phase(phase).priority(priority).config(config)
                 .imagePullPolicy(imagePullPolicy).imagePullSecret(imagePullSecret).env(env).matchMode(matchMode)
-                .allowedIn(allowedIn);
+                .allowedIn(allowedIn).meta(meta);
     }
 
     /** Builds definitions field by field (tests, sample data, mappers). */
@@ -97,6 +101,7 @@ public record ExtensionDefinition(
         private List<EnvVar> env;
         private WorkloadMode matchMode;
         private List<String> allowedIn;
+        private ObjectMeta meta;
 
         public Builder organization(String v) { organization = v; return this; }
         public Builder name(String v) { name = v; return this; }
@@ -113,10 +118,11 @@ public record ExtensionDefinition(
         public Builder env(List<EnvVar> v) { env = v; return this; }
         public Builder matchMode(WorkloadMode v) { matchMode = v; return this; }
         public Builder allowedIn(List<String> v) { allowedIn = v; return this; }
+        public Builder meta(ObjectMeta v) { meta = v; return this; }
 
         public ExtensionDefinition build() {
             return new ExtensionDefinition(organization, name, displayName, summary, url, source, description, phase,
-                    priority, config, imagePullPolicy, imagePullSecret, env, matchMode, allowedIn);
+                    priority, config, imagePullPolicy, imagePullSecret, env, matchMode, allowedIn, meta);
         }
     }
 }

@@ -53,7 +53,8 @@ public final class ExtensionValidator {
             v.add(new Violation("metadata.name", "'" + d.name() + "' is reserved by the console (its page"
                     + " extensions/new creates extensions); choose another name"));
         }
-        Names.checkDisplayName(d.displayName()).ifPresent(m -> v.add(new Violation("metadata.displayName", m)));
+        Names.checkDisplayName(d.displayName()).ifPresent(m -> v.add(new Violation("spec.displayName", m)));
+        v.addAll(d.meta().violations());
         checkSummary(d.summary(), v);
         checkUrl(d.url(), v);
         checkSource(d.source(), v);

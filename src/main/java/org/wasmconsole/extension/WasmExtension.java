@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hibernate.annotations.BatchSize;
+import org.wasmconsole.base.ObjectMeta;
 import org.wasmconsole.tenant.Organization;
 import org.wasmconsole.tenant.Tenant;
 import tools.jackson.databind.JsonNode;
@@ -120,6 +121,10 @@ public class WasmExtension {
     @Column(name = "all_tenants", nullable = false)
     private boolean allTenants;
 
+    /** metadata.labels and metadata.annotations as JSON text; null when there are none. */
+    @Column(name = "meta_json", length = 300000)
+    private String metaJson;
+
     /** Lower-cased name, display name, url, summary and description for the text filter. */
     @Column(name = "search_text", nullable = false, length = 140000)
     private String searchText;
@@ -174,6 +179,7 @@ public class WasmExtension {
         allowedTenants.clear();
         allowedTenants.addAll(allowed);
         allTenants = allowed.isEmpty();
+        metaJson = d.meta().toJson();
         searchText = Stream.of(name, displayName, url, summary, description).filter(Objects::nonNull)
                 .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.joining("\n"));
         etag = newEtag();
@@ -206,7 +212,7 @@ public class WasmExtension {
     public ExtensionDefinition toDefinition() {
         return new ExtensionDefinition(organizationName, name, displayName, summary, url, source, description, phase,
                 priority, ConfigJson.read(configJson), imagePullPolicy, imagePullSecret, env, matchMode,
-                allowedTenants.stream().map(Tenant::fqn).toList());
+                allowedTenants.stream().map(Tenant::fqn).toList(), ObjectMeta.fromJson(metaJson));
     }
 
     public Long getId() {

@@ -3,6 +3,7 @@ package org.wasmconsole.resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.wasmconsole.base.Etags;
 import org.wasmconsole.extension.EnvValueSource;
 import org.wasmconsole.extension.EnvVar;
 import org.wasmconsole.extension.ExtensionDefinition;
@@ -29,7 +30,7 @@ public final class ExtensionDocuments {
     private static final Set<String> TOP = Set.of("apiVersion", "kind", "metadata", "spec");
     private static final Set<String> METADATA = Set.of("organization", "name", "displayName", "description",
             "resourceVersion", "labels", "annotations");
-    private static final Set<String> SPEC = Set.of("allowedIn", "url", "image", "source", "description", "phase",
+    private static final Set<String> SPEC = Set.of("displayName", "allowedIn", "url", "image", "source", "description", "phase",
             "priority", "config", "imagePullPolicy", "imagePullSecret", "vmConfig", "match", "fqn", "etag");
     private static final Set<String> VM_CONFIG = Set.of("env");
     private static final Set<String> ENV = Set.of("name", "valueFrom", "value");
@@ -67,7 +68,8 @@ public final class ExtensionDocuments {
         ExtensionDefinition.Builder b = ExtensionDefinition.builder()
                 .organization(r.string(metadata, "metadata", "organization"))
                 .name(r.string(metadata, "metadata", "name"))
-                .displayName(r.string(metadata, "metadata", "displayName"))
+                .displayName(TsbMetadata.displayName(r, metadata, spec))
+                .meta(TsbMetadata.objectMeta(r, metadata))
                 .summary(r.string(metadata, "metadata", "description"))
                 .url(url(r, spec, warnings))
                 .source(r.string(spec, "spec", "source"))
@@ -181,10 +183,11 @@ public final class ExtensionDocuments {
     static String etag(FieldReader r, JsonNode metadata, JsonNode spec) {
         String specEtag = r.string(spec, "spec", "etag");
         String resourceVersion = r.string(metadata, "metadata", "resourceVersion");
-        if (specEtag != null && resourceVersion != null && !specEtag.equals(resourceVersion)) {
+        if (specEtag != null && resourceVersion != null
+                && !Etags.quoted(specEtag).equals(Etags.quoted(resourceVersion))) {
             r.problem("metadata.resourceVersion", "differs from spec.etag; give one of them, or the same value");
         }
-        return specEtag != null ? specEtag : resourceVersion;
+        return Etags.quoted(specEtag != null ? specEtag : resourceVersion);
     }
 
     private static void checkFqn(FieldReader r, JsonNode spec, ExtensionDefinition d) {
@@ -203,9 +206,10 @@ public final class ExtensionDocuments {
         ObjectNode metadata = doc.putObject("metadata");
         metadata.put("organization", d.organization());
         metadata.put("name", d.name());
-        putIfPresent(metadata, "displayName", d.displayName());
         putIfPresent(metadata, "description", d.summary());
+        d.meta().writeTo(metadata);
         ObjectNode spec = doc.putObject("spec");
+        putIfPresent(spec, "displayName", d.displayName());
         if (!d.allowedIn().isEmpty()) {
             ArrayNode allowed = spec.putArray("allowedIn");
             d.allowedIn().forEach(allowed::add);

@@ -67,7 +67,7 @@ public final class GroupDocuments {
         TsbMetadata.ignored(spec, warnings, "description", "namespaceSelector", "configMode");
         r.string(spec, "spec", "etag"); // a group has no etag: accepted (exports carry one) and not used
         GroupInfo info = groupKind.map(k -> new GroupInfo(TsbMetadata.tenantFqn(organization, tenant), workspace,
-                k, name, displayName)).orElse(null);
+                k, name, displayName, TsbMetadata.objectMeta(r, metadata))).orElse(null);
         TsbMetadata.checkFqn(r, spec, info == null || info.tenant() == null || workspace == null || name == null
                 ? null : info.fqn());
         if (!r.problems().isEmpty()) {
@@ -87,6 +87,9 @@ public final class GroupDocuments {
         metadata.put("tenant", tenant[1]);
         metadata.put("workspace", group.workspace());
         metadata.put("name", group.name());
+        if (group.meta() != null) {
+            group.meta().writeTo(metadata);
+        }
         ObjectNode spec = doc.putObject("spec");
         if (group.displayName() != null) {
             spec.put("displayName", group.displayName());

@@ -1,15 +1,17 @@
 package org.wasmconsole.resource;
 
 import java.util.List;
+import org.wasmconsole.base.ObjectMeta;
 
 /**
  * A Tenant document ({@code api.tsb.tetrate.io/v2}) read from YAML or JSON.
  *
  * @param displayName the display name, or null for none
+ * @param meta        its labels and annotations
  * @param warnings    things accepted but worth telling (e.g. a description the console does not keep)
  */
 public record ParsedTenant(SourceDocument source, String organization, String name, String displayName,
-                           List<String> warnings) implements ParsedResource {
+                           ObjectMeta meta, List<String> warnings) implements ParsedResource {
 
     @Override
     public String kind() {

@@ -22,7 +22,8 @@ public final class ResourceStream {
             + TenantDocuments.API_VERSION + "), " + GroupDocuments.KIND + " (apiVersion: "
             + GroupKind.GATEWAY.apiVersion() + " or " + GroupKind.SECURITY.apiVersion() + "), "
             + TargetKind.INGRESS_GATEWAY.documentKind() + ", " + TargetKind.EGRESS_GATEWAY.documentKind() + ", "
-            + TargetKind.TIER1_GATEWAY.documentKind() + " (apiVersion: " + GroupKind.GATEWAY.apiVersion() + ") or "
+            + TargetKind.TIER1_GATEWAY.documentKind() + ", " + TargetKind.GATEWAY.documentKind() + " (apiVersion: "
+            + GroupKind.GATEWAY.apiVersion() + ") or "
             + TargetKind.SECURITY_SETTING.documentKind() + " (apiVersion: " + GroupKind.SECURITY.apiVersion() + "), or "
             + ConfigSchemaDocuments.KIND + " (apiVersion: " + ConfigSchemaDocuments.API_VERSION + ")";
 

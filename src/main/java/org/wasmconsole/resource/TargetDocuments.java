@@ -40,8 +40,7 @@ public final class TargetDocuments {
 
     private static final Set<String> METADATA = Set.of("organization", "tenant", "workspace", "group", "name",
             "displayName", "resourceVersion", "labels", "annotations");
-    private static final Set<String> SPEC = Set.of("displayName", "description", "workloadSelector", "extension",
-            "fqn", "etag");
+    private static final Set<String> SPEC = Set.of("displayName", "workloadSelector", "fqn", "etag");
     private static final Set<String> SELECTOR = Set.of("namespace", "labels");
     private static final Set<String> ATTACHMENT = Set.of("fqn", "config", "match");
     private static final Set<String> MATCH = Set.of("mode", "ports");
@@ -80,7 +79,8 @@ public final class TargetDocuments {
             TsbMetadata.apiVersion(r, root, kind.groupKind().apiVersion(), kind.documentKind());
         }
         JsonNode metadata = TsbMetadata.metadata(r, root, METADATA);
-        JsonNode spec = TsbMetadata.spec(r, root, SPEC);
+        JsonNode spec = TsbMetadata.spec(r, root, known(kind));
+        ObjectNode kept = kept(kind, spec);
         String groupWord = kind == null || kind.isGateway() ? "gateway group" : "security group";
         String organization = TsbMetadata.required(r, root, metadata, "organization", scope.organization(),
                 "the organization of the tenant");
@@ -92,7 +92,6 @@ public final class TargetDocuments {
         String name = TsbMetadata.required(r, root, metadata, "name", scope.name(), "its name, a DNS label");
         String displayName = TsbMetadata.displayName(r, metadata, spec);
         List<String> warnings = new ArrayList<>();
-        TsbMetadata.ignored(spec, warnings, "description");
         JsonNode selector = r.object(spec, "spec", "workloadSelector");
         String namespace = null;
         Map<String, String> labels = new LinkedHashMap<>();
@@ -101,17 +100,42 @@ public final class TargetDocuments {
             namespace = r.string(selector, "spec.workloadSelector", "namespace");
             labels = labels(r, selector);
         }
-        List<Attachment> attachments = attachments(r, spec);
+        List<Attachment> attachments = attachments(r, spec, kind == null ? "extension" : kind.attachmentsField());
         String etag = ExtensionDocuments.etag(r, metadata, spec);
         TargetDefinition definition = kind == null ? null : new TargetDefinition(new TargetRef(kind,
                 TsbMetadata.tenantFqn(organization, tenant), workspace, group, name), displayName, namespace, labels,
-                attachments);
+                attachments, TsbMetadata.objectMeta(r, metadata), kept);
         TsbMetadata.checkFqn(r, spec, definition == null || definition.ref().tenant() == null || workspace == null
                 || group == null || name == null ? null : definition.fqn());
         if (!r.problems().isEmpty()) {
             throw new DocumentException(r.problems());
         }
         return new ParsedTarget(document, definition, etag, warnings);
+    }
+
+    /** The fields a spec of this kind may have: the console's and the TSB fields it keeps. */
+    private static Set<String> known(TargetKind kind) {
+        Set<String> known = new java.util.HashSet<>(SPEC);
+        if (kind == null) {
+            known.add("extension");
+            return known;
+        }
+        known.add(kind.attachmentsField());
+        known.addAll(TsbSpecFields.of(kind));
+        return known;
+    }
+
+    /** TSB's fields that the console does not manage, verbatim and in document order. */
+    private static ObjectNode kept(TargetKind kind, JsonNode spec) {
+        ObjectNode kept = NODES.objectNode();
+        if (kind != null && spec != null && spec.isObject()) {
+            spec.properties().forEach(e -> {
+                if (TsbSpecFields.kept(kind, e.getKey()) && !e.getValue().isNull()) {
+                    kept.set(e.getKey(), e.getValue().deepCopy());
+                }
+            });
+        }
+        return kept;
     }
 
     private static Map<String, String> labels(FieldReader r, JsonNode selector) {
@@ -131,14 +155,14 @@ public final class TargetDocuments {
         return labels;
     }
 
-    private static List<Attachment> attachments(FieldReader r, JsonNode spec) {
-        JsonNode list = r.array(spec, "spec", "extension");
+    private static List<Attachment> attachments(FieldReader r, JsonNode spec, String field) {
+        JsonNode list = r.array(spec, "spec", field);
         List<Attachment> attachments = new ArrayList<>();
         if (list == null) {
             return attachments;
         }
         for (int i = 0; i < list.size(); i++) {
-            String path = "spec.extension[" + i + "]";
+            String path = "spec." + field + "[" + i + "]";
             JsonNode item = list.get(i);
             if (item.isNull()) {
                 attachments.add(null); // the service says the entry is empty
@@ -213,9 +237,13 @@ public final class TargetDocuments {
         metadata.put("workspace", ref.workspace());
         metadata.put("group", ref.group());
         metadata.put("name", ref.name());
+        d.meta().writeTo(metadata);
         ObjectNode spec = doc.putObject("spec");
         if (d.displayName() != null) {
             spec.put("displayName", d.displayName());
+        }
+        if (d.kept().has("description")) {
+            spec.set("description", d.kept().get("description").deepCopy());
         }
         ObjectNode selector = spec.putObject("workloadSelector");
         if (d.namespace() != null) {
@@ -225,8 +253,13 @@ public final class TargetDocuments {
             ObjectNode labels = selector.putObject("labels");
             d.labels().forEach(labels::put);
         }
+        d.kept().properties().forEach(e -> {
+            if (!e.getKey().equals("description")) {
+                spec.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
         if (!d.attachments().isEmpty()) {
-            ArrayNode list = spec.putArray("extension");
+            ArrayNode list = spec.putArray(ref.kind().attachmentsField());
             d.attachments().forEach(a -> list.add(attachment(a)));
         }
         if (etag != null) {

@@ -1,5 +1,7 @@
 package org.wasmconsole.resource;
 
+import org.wasmconsole.base.ObjectMeta;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -91,7 +93,8 @@ public final class TenantDocuments {
         if (!r.problems().isEmpty()) {
             throw new DocumentException(r.problems());
         }
-        return new ParsedTenant(document, organization, name, displayName, warnings);
+        return new ParsedTenant(document, organization, name, displayName, TsbMetadata.objectMeta(r, metadata),
+                warnings);
     }
 
     /** TSB writes the display name in spec; metadata.displayName (as on extensions) is accepted too. */
@@ -106,12 +109,18 @@ public final class TenantDocuments {
 
     /** The document of a tenant, as the API and export write it. */
     public static ObjectNode write(String organization, String name, String displayName) {
+        return write(organization, name, displayName, ObjectMeta.EMPTY);
+    }
+
+    /** The document of a tenant with its labels and annotations. */
+    public static ObjectNode write(String organization, String name, String displayName, ObjectMeta meta) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.put("apiVersion", API_VERSION);
         doc.put("kind", KIND);
         ObjectNode metadata = doc.putObject("metadata");
         metadata.put("organization", organization);
         metadata.put("name", name);
+        meta.writeTo(metadata);
         ObjectNode spec = doc.putObject("spec");
         if (displayName != null) {
             spec.put("displayName", displayName);

@@ -1,6 +1,9 @@
 package org.wasmconsole.resource;
 
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.wasmconsole.base.ObjectMeta;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -88,6 +91,30 @@ final class TsbMetadata {
             r.problem("metadata.displayName", "differs from spec.displayName; give one of them");
         }
         return inSpec != null ? inSpec : inMetadata;
+    }
+
+    /**
+     * {@code metadata.labels} and {@code metadata.annotations}: mappings of text to text (a number or
+     * true must be quoted, as Kubernetes wants). The rules on keys and values are the services'.
+     */
+    static ObjectMeta objectMeta(FieldReader r, JsonNode metadata) {
+        return new ObjectMeta(stringMap(r, metadata, "labels"), stringMap(r, metadata, "annotations"));
+    }
+
+    private static SortedMap<String, String> stringMap(FieldReader r, JsonNode metadata, String field) {
+        SortedMap<String, String> map = new TreeMap<>();
+        JsonNode node = r.object(metadata, "metadata", field);
+        if (node == null) {
+            return map;
+        }
+        for (String key : node.propertyNames()) {
+            JsonNode value = FieldReader.present(node, key);
+            String text = value == null ? "" : r.string(value, "metadata." + field + "." + key);
+            if (text != null) {
+                map.put(key, text);
+            }
+        }
+        return map;
     }
 
     /** spec.fqn is the server's; accepted (exports carry it) when it names this resource. */

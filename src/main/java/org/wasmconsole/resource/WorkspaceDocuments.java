@@ -53,7 +53,7 @@ public final class WorkspaceDocuments {
         TsbMetadata.ignored(spec, warnings, "description", "namespaceSelector");
         r.string(spec, "spec", "etag"); // a workspace has no etag: accepted (exports carry one) and not used
         String tenantFqn = TsbMetadata.tenantFqn(organization, tenant);
-        WorkspaceInfo info = new WorkspaceInfo(tenantFqn, name, displayName);
+        WorkspaceInfo info = new WorkspaceInfo(tenantFqn, name, displayName, TsbMetadata.objectMeta(r, metadata));
         TsbMetadata.checkFqn(r, spec, tenantFqn == null || name == null ? null : info.fqn());
         if (!r.problems().isEmpty()) {
             throw new DocumentException(r.problems());
@@ -71,6 +71,9 @@ public final class WorkspaceDocuments {
         metadata.put("organization", tenant[0]);
         metadata.put("tenant", tenant[1]);
         metadata.put("name", workspace.name());
+        if (workspace.meta() != null) {
+            workspace.meta().writeTo(metadata);
+        }
         ObjectNode spec = doc.putObject("spec");
         if (workspace.displayName() != null) {
             spec.put("displayName", workspace.displayName());

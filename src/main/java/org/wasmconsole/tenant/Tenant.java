@@ -10,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.wasmconsole.base.ObjectMeta;
 
 /** A tenant of an organization ({@code organizations/<org>/tenants/<name>}). */
 @Entity
@@ -33,6 +34,10 @@ public class Tenant {
 
     @Column(name = "display_name", length = 256)
     private String displayName;
+
+    /** metadata.labels and metadata.annotations (JSON); null when there are none. */
+    @Column(name = "meta_json", length = 300000)
+    private String metaJson;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -79,5 +84,13 @@ public class Tenant {
     /** Only {@link TenantService#rename} calls this, after checking the display name. */
     void setDisplayName(String displayName) {
         this.displayName = displayName;
+    }
+
+    ObjectMeta getMeta() {
+        return ObjectMeta.fromJson(metaJson);
+    }
+
+    void setMeta(ObjectMeta meta) {
+        this.metaJson = meta.toJson();
     }
 }

@@ -11,7 +11,8 @@ package org.wasmconsole.tenant;
  */
 public record TenantChanged(Change change, String organization, String name, String before, String after) {
 
-    public enum Change { CREATED, RENAMED, DELETED, ORGANIZATION_CREATED }
+    /** RELABELLED: its labels or annotations changed (before and after are then null). */
+    public enum Change { CREATED, RENAMED, RELABELLED, DELETED, ORGANIZATION_CREATED }
 
     public String fqn() {
         return change == Change.ORGANIZATION_CREATED ? "organizations/" + name : Tenant.fqn(organization, name);

@@ -1,10 +1,24 @@
 package org.wasmconsole.tenant;
 
-/** A tenant as the rest of the application sees it: detached, immutable. */
-public record TenantInfo(Long id, String organization, String name, String displayName) {
+import org.wasmconsole.base.ObjectMeta;
+
+/**
+ * A tenant as the rest of the application sees it: detached, immutable.
+ *
+ * @param meta its labels and annotations
+ */
+public record TenantInfo(Long id, String organization, String name, String displayName, ObjectMeta meta) {
+
+    public TenantInfo {
+        meta = meta == null ? ObjectMeta.EMPTY : meta;
+    }
+
+    public TenantInfo(Long id, String organization, String name, String displayName) {
+        this(id, organization, name, displayName, ObjectMeta.EMPTY);
+    }
 
     static TenantInfo of(Tenant t) {
-        return new TenantInfo(t.getId(), t.getOrganizationName(), t.getName(), t.getDisplayName());
+        return new TenantInfo(t.getId(), t.getOrganizationName(), t.getName(), t.getDisplayName(), t.getMeta());
     }
 
     public String fqn() {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.Names;
+import org.wasmconsole.base.ObjectMeta;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.security.CurrentUser;
@@ -57,6 +58,12 @@ public class TenantService {
 
     @RolesAllowed(Roles.ADMIN)
     public TenantInfo create(String organization, String name, String displayName) {
+        return create(organization, name, displayName, ObjectMeta.EMPTY);
+    }
+
+    /** A tenant with labels and annotations (a TSB document's metadata, kept as given). */
+    @RolesAllowed(Roles.ADMIN)
+    public TenantInfo create(String organization, String name, String displayName, ObjectMeta meta) {
         Organization org = organizations.findByName(organization)
                 .orElseThrow(() -> new NotFoundException("organization '" + organization + "'"));
         Names.checkDnsLabel(name).ifPresent(m -> {
@@ -69,7 +76,12 @@ public class TenantService {
             throw new ConflictException("metadata.name", "tenant '" + name + "' already exists in organization '"
                     + organization + "'; choose another name");
         }
-        TenantInfo created = TenantInfo.of(tenants.save(new Tenant(org, name, displayName)));
+        if (!meta.violations().isEmpty()) {
+            throw new ValidationException(meta.violations());
+        }
+        Tenant tenant = new Tenant(org, name, displayName);
+        tenant.setMeta(meta);
+        TenantInfo created = TenantInfo.of(tenants.save(tenant));
         events.publishEvent(new TenantChanged(TenantChanged.Change.CREATED, organization, name, null,
                 created.displayName()));
         return created;
@@ -105,6 +117,23 @@ public class TenantService {
             events.publishEvent(new TenantChanged(TenantChanged.Change.RENAMED, organization, name, before, value));
         }
         return renamed;
+    }
+
+    /** Replaces the tenant's labels and annotations. */
+    @RolesAllowed(Roles.ADMIN)
+    public TenantInfo relabel(String organization, String name, ObjectMeta meta) {
+        Tenant tenant = tenants.findByOrganizationNameAndName(organization, name)
+                .orElseThrow(() -> notFound(organization, name));
+        if (!meta.violations().isEmpty()) {
+            throw new ValidationException(meta.violations());
+        }
+        if (tenant.getMeta().equals(meta)) {
+            return TenantInfo.of(tenant);
+        }
+        tenant.setMeta(meta);
+        TenantInfo saved = TenantInfo.of(tenants.saveAndFlush(tenant));
+        events.publishEvent(new TenantChanged(TenantChanged.Change.RELABELLED, organization, name, null, null));
+        return saved;
     }
 
     /**

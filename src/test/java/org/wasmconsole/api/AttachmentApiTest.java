@@ -158,7 +158,8 @@ class AttachmentApiTest extends ApiTestBase {
         ApiClient.Answer created = admin.postYaml(ingress("team-a"), gateway("team-a", "rt", "open", "only-a"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String etag = created.header("ETag");
-        assertThat(etag).isEqualTo("\"" + stored("team-a", "rt").orElseThrow().etag() + "\"");
+        // One etag form (quoted), the same in the header, the body and the service.
+        assertThat(etag).isEqualTo(stored("team-a", "rt").orElseThrow().etag()).startsWith("\"");
 
         JsonNode doc = admin.get(ingress("team-a") + "/rt").json();
         JsonNode first = doc.get("spec").get("extension").get(0);

@@ -131,6 +131,8 @@ class ExtensionDetailsTest extends ExtensionBrowserTest {
                         EnvVar.inline("EMPTY", "")))
                 .matchMode(WorkloadMode.SERVER)
                 .allowedIn(List.of("organizations/tse/tenants/tenant1", "organizations/tse/tenants/payments"))
+                .meta(org.wasmconsole.base.ObjectMeta.of(java.util.Map.of("team", "platform",
+                        "app.kubernetes.io/part-of", "edge"), java.util.Map.of("tetrate.io/owner", "platform")))
                 .description("# Rich filter\n\nChecks **every** request.\n\n## Install\n\n1. Pull it\n2. Attach it\n\n"
                         + "```yaml\nheader: x-tenant\n```\n\nSee [the docs](https://example.com/docs) and `tctl`.\n\n"
                         + "> Note: pinned by digest.\n")
@@ -145,6 +147,9 @@ class ExtensionDetailsTest extends ExtensionBrowserTest {
         assertThat(field("Effective pull policy")).containsText("Pinned by digest");
         assertThat(field("Priority")).containsText("-42");
         assertThat(field("Allowed tenants").locator(".tenant-chip")).hasText(new String[] {"tenant1", "payments"});
+        assertThat(field("Labels").locator(".meta-chip"))
+                .hasText(new String[] {"app.kubernetes.io/part-of=edge", "team=platform"});
+        assertThat(field("Annotations").locator(".meta-chip")).hasText("tetrate.io/owner=platform");
         assertThat(page.locator(".config-card .code-block")).containsText("rps: 100");
         assertThat(page.locator(".config-card .code-block")).containsText("port: \"8080\"");
         Locator markdown = page.locator(".description-card .markdown-body");

@@ -143,9 +143,9 @@ class ExtensionYamlExamplesTest {
                 metadata:
                   organization: tse
                   name: wasm-auth
-                  displayName: Wasm Auth
                   description: short summary
                 spec:
+                  displayName: Wasm Auth
                   allowedIn:
                   - organizations/tse/tenants/tenant1
                   url: oci://docker.io/example/my-wasm-extension:1.0

@@ -81,13 +81,13 @@ class TargetDocumentsTest {
                 Attachment.of("organizations/tse/extensions/a"),
                 new Attachment("organizations/tse/extensions/b", JsonMapper.builder().build().readTree("{\"x\": [1, 2]}"),
                         List.of(MatchSelector.of(WorkloadMode.SERVER), MatchSelector.of(WorkloadMode.CLIENT, 80)))));
-        String yaml = ExtensionYaml.toYaml(TargetDocuments.write(d, "abc123"));
+        String yaml = ExtensionYaml.toYaml(TargetDocuments.write(d, "\"abc123\""));
         assertThat(yaml).contains("apiVersion: security.tsb.tetrate.io/v2", "kind: SecuritySetting", "group: s1",
-                "- number: 80", "etag: abc123", "fqn: " + d.fqn());
+                "- number: 80", "etag: '\"abc123\"'", "fqn: " + d.fqn());
 
         ParsedTarget back = (ParsedTarget) one(yaml);
         assertThat(back.definition()).isEqualTo(d);
-        assertThat(back.etag()).isEqualTo("abc123");
+        assertThat(back.etag()).isEqualTo("\"abc123\"");
     }
 
     @Test

@@ -114,6 +114,14 @@ final class TargetCard extends Div {
             }
             add(list);
         }
+        addIfPresent(TargetExtras.filterChain(target, context.extensions()));
+        addIfPresent(TargetExtras.keptFields(target));
+    }
+
+    private void addIfPresent(com.vaadin.flow.component.Component component) {
+        if (component != null) {
+            add(component);
+        }
     }
 
     private ListItem attachmentRow(Attachment a) {

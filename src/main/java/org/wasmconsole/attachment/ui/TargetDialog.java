@@ -159,7 +159,8 @@ class TargetDialog extends Dialog {
             }
             TargetDefinition definition = new TargetDefinition(ref, NameFields.blankToNull(displayName.getValue()),
                     namespace.getValue().strip(), parsed.labels(),
-                    existing == null ? List.of() : existing.definition().attachments());
+                    existing == null ? List.of() : existing.definition().attachments())
+                    .keeping(existing == null ? null : existing.definition()); // TSB fields this dialog does not show
             StoredTarget saved = attachments.save(definition, existing == null ? null : existing.etag());
             close();
             Notify.success((existing == null ? "Created " : "Saved ") + ref.kind().label() + " " + ref.name());

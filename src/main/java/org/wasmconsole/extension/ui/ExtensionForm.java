@@ -163,7 +163,7 @@ class ExtensionForm extends FormLayout {
 
     private void bind() {
         bind(name, "metadata.name", ExtensionFormBean::getName, ExtensionFormBean::setName);
-        bind(displayName, "metadata.displayName", ExtensionFormBean::getDisplayName,
+        bind(displayName, "spec.displayName", ExtensionFormBean::getDisplayName,
                 ExtensionFormBean::setDisplayName);
         bind(summary, "metadata.description", ExtensionFormBean::getSummary, ExtensionFormBean::setSummary);
         bind(url, "spec.url", ExtensionFormBean::getUrl, ExtensionFormBean::setUrl);

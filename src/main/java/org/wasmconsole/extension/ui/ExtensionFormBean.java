@@ -3,6 +3,7 @@ package org.wasmconsole.extension.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.wasmconsole.base.ObjectMeta;
 import org.wasmconsole.extension.EnvVar;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.PluginPhase;
@@ -32,6 +33,8 @@ public class ExtensionFormBean {
     private JsonNode config;
     private List<EnvVar> env = new ArrayList<>();
     private Set<TenantInfo> allowedTenants = Set.of();
+    /** Labels and annotations: not edited in the form, kept as they are (the YAML mode edits them). */
+    private ObjectMeta meta = ObjectMeta.EMPTY;
 
     static ExtensionFormBean of(ExtensionDefinition d, List<TenantInfo> tenants) {
         ExtensionFormBean b = new ExtensionFormBean();
@@ -48,6 +51,7 @@ public class ExtensionFormBean {
         b.matchMode = d.matchMode();
         b.config = d.config();
         b.env = new ArrayList<>(d.env());
+        b.meta = d.meta();
         b.allowedTenants = new java.util.LinkedHashSet<>(tenants.stream()
                 .filter(t -> d.allowedIn().contains(t.fqn())).toList());
         return b;
@@ -59,7 +63,7 @@ public class ExtensionFormBean {
                 .source(strippedOrAbsent(source)).description(absentIfBlank(description)).phase(phase)
                 .priority(priority == null ? 0 : priority).imagePullPolicy(imagePullPolicy)
                 .imagePullSecret(strippedOrAbsent(imagePullSecret)).matchMode(matchMode).config(config).env(env)
-                .allowedIn(allowedTenants.stream().map(TenantInfo::fqn).sorted().toList()).build();
+                .allowedIn(allowedTenants.stream().map(TenantInfo::fqn).sorted().toList()).meta(meta).build();
     }
 
     private static String text(String value) {

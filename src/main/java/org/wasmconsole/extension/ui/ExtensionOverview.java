@@ -23,6 +23,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.wasmconsole.extension.EnvValueSource;
 import org.wasmconsole.extension.EnvVar;
+import org.wasmconsole.base.ObjectMeta;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.MarkdownRenderer;
 import org.wasmconsole.extension.StoredExtension;
@@ -103,11 +104,32 @@ class ExtensionOverview extends Composite<Div> {
         if (ExtensionDetailsHeader.hasText(stored.updatedBy())) {
             changed.add(note("by " + stored.updatedBy()));
         }
-        return new ExtensionOverviewSection("Record", "record-card")
+        ExtensionOverviewSection section = new ExtensionOverviewSection("Record", "record-card")
                 .row("FQN", code(stored.fqn()), Clipboard.iconButton("FQN", stored.fqn()))
                 .row("Etag", code(stored.etag()), Clipboard.iconButton("etag", stored.etag()))
                 .row("Created", when(stored.createdAt()))
                 .row("Last changed", changed);
+        ObjectMeta meta = stored.definition().meta();
+        if (!meta.labels().isEmpty()) {
+            section.row("Labels", keyValues(meta.labels(), "extension-labels"));
+        }
+        if (!meta.annotations().isEmpty()) {
+            section.row("Annotations", keyValues(meta.annotations(), "extension-annotations"));
+        }
+        return section;
+    }
+
+    /** metadata.labels or annotations, one {@code key=value} chip each (kept and exported as they are). */
+    private static Div keyValues(java.util.Map<String, String> values, String className) {
+        Div chips = new Div();
+        chips.addClassNames("tenant-chips", className);
+        values.forEach((k, v) -> {
+            Badge chip = new Badge(k + "=" + v);
+            chip.addThemeVariants(BadgeVariant.CONTRAST);
+            chip.addClassName("meta-chip");
+            chips.add(chip);
+        });
+        return chips;
     }
 
     private static Component when(Instant instant) {
