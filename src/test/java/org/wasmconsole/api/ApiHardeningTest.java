@@ -108,7 +108,8 @@ class ApiHardeningTest extends ApiTestBase {
                         + " \"spec\": {\"displayName\": \"\\u001b[31mred\"}}");
 
         assertThat(bell.status()).as(bell.toString()).isEqualTo(422);
-        assertThat(bell.json().get("violations").get(0).get("path").asString()).isEqualTo("metadata.displayName");
+        // metadata.displayName is read as the older spelling of TSB's spec.displayName (issue #18), checked there.
+        assertThat(bell.json().get("violations").get(0).get("path").asString()).isEqualTo("spec.displayName");
         assertThat(bell.json().get("violations").get(0).get("message").asString())
                 .isEqualTo("contains the control character U+0007 at character 6; remove it");
         assertThat(override.status()).as(override.toString()).isEqualTo(422);
