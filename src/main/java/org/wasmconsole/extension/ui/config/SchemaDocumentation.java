@@ -88,10 +88,23 @@ public class SchemaDocumentation extends Div {
             field.add(new Div(title));
         }
         JsonNode example = property.path("examples").path(0);
-        return new NativeTableRow(cell(field), cell(new Span(rules(property))),
-                cell(property.has("default") ? code(SchemaNodes.show(property.get("default"))) : new Span("")),
-                cell(example.isMissingNode() ? new Span("") : code(SchemaNodes.show(example))),
-                cell(new Span(SchemaNodes.text(property, "description", ""))));
+        return new NativeTableRow(cell("Field", field), cell("Type", new Span(rules(property))),
+                property.has("default") ? cell("Default", code(SchemaNodes.show(property.get("default")))) : empty(),
+                example.isMissingNode() ? empty() : cell("Example", code(SchemaNodes.show(example))),
+                cell("Description", new Span(SchemaNodes.text(property, "description", ""))));
+    }
+
+    /** A cell with its column's name, which a phone shows before the value (the rows stack there). */
+    private static NativeTableCell cell(String column, Component content) {
+        NativeTableCell cell = new NativeTableCell(content);
+        cell.getElement().setAttribute("data-label", column);
+        return cell;
+    }
+
+    private static NativeTableCell empty() {
+        NativeTableCell cell = new NativeTableCell();
+        cell.addClassName("schema-doc-empty");
+        return cell;
     }
 
     /** The type and its rules in words: "integer, 1 to 100000", "one of: a, b", "text matching ^/". */
@@ -187,10 +200,6 @@ public class SchemaDocumentation extends Div {
         NativeTableHeaderCell cell = new NativeTableHeaderCell(text);
         cell.getElement().setAttribute("scope", "col");
         return cell;
-    }
-
-    private static NativeTableCell cell(Component content) {
-        return new NativeTableCell(content);
     }
 
     private static Component code(String text) {
