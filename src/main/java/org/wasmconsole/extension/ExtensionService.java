@@ -69,7 +69,7 @@ public class ExtensionService {
         if (spec.isEmpty()) {
             return List.of();
         }
-        return repository.summaries(spec.get(), pageable);
+        return repository.summaries(spec.get(), pageable, currentUser.viewer());
     }
 
     @Transactional(readOnly = true)
@@ -80,7 +80,8 @@ public class ExtensionService {
     /** The extension, if it exists and the caller may see it. */
     @Transactional(readOnly = true)
     public Optional<StoredExtension> find(String organization, String name) {
-        return findEntity(organization, name).map(StoredExtension::of);
+        Viewer viewer = currentUser.viewer();
+        return findEntity(organization, name).map(e -> StoredExtension.of(e, viewer));
     }
 
     @Transactional(readOnly = true)
@@ -210,6 +211,7 @@ public class ExtensionService {
         if (spec.isEmpty()) {
             return;
         }
+        Viewer viewer = currentUser.viewer();
         List<Long> ids = sortedIds(spec.get());
         for (int from = 0; from < ids.size(); from += EXPORT_PAGE_SIZE) {
             List<Long> page = ids.subList(from, Math.min(ids.size(), from + EXPORT_PAGE_SIZE));
@@ -217,7 +219,7 @@ public class ExtensionService {
             repository.findAllById(page).forEach(e -> byId.put(e.getId(), e));
             // Deleted since the ids were read (another transaction): skipped, as if read a moment earlier.
             page.stream().map(byId::get).filter(java.util.Objects::nonNull)
-                    .forEach(e -> action.accept(StoredExtension.of(e)));
+                    .forEach(e -> action.accept(StoredExtension.of(e, viewer)));
             entityManager.clear();
         }
     }
@@ -325,7 +327,9 @@ public class ExtensionService {
         Long tenantId = null;
         if (filter.tenant() != null) {
             Optional<Tenant> tenant = tenants.tenant(filter.tenant());
-            if (tenant.isEmpty()) {
+            // An operator's filter by a tenant that is not theirs matches nothing, whether that tenant
+            // exists or not: the answer must not tell them other tenants' names.
+            if (tenant.isEmpty() || !viewer.admin() && !viewer.tenantIds().contains(tenant.get().getId())) {
                 return Optional.empty();
             }
             tenantId = tenant.get().getId();

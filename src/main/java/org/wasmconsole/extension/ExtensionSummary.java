@@ -1,5 +1,7 @@
 package org.wasmconsole.extension;
 
+import org.wasmconsole.security.Viewer;
+
 import java.time.Instant;
 import java.util.List;
 import org.wasmconsole.tenant.Tenant;
@@ -13,9 +15,9 @@ public record ExtensionSummary(String organization, String name, String displayN
         return ExtensionDefinition.fqn(organization, name);
     }
 
-    static ExtensionSummary of(WasmExtension e) {
+    static ExtensionSummary of(WasmExtension e, Viewer viewer) {
         return new ExtensionSummary(e.getOrganizationName(), e.getName(), e.getDisplayName(), e.getPhase(),
                 e.getPriority(), e.getImagePullPolicy(), e.getEffectivePullPolicy(), e.getUrl(),
-                e.getAllowedTenants().stream().map(Tenant::getName).toList(), e.getUpdatedAt(), e.getUpdatedBy());
+                e.allowedTenantsFor(viewer).stream().map(Tenant::getName).toList(), e.getUpdatedAt(), e.getUpdatedBy());
     }
 }

@@ -1,5 +1,7 @@
 package org.wasmconsole.extension;
 
+import org.wasmconsole.security.Viewer;
+
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
@@ -25,5 +27,11 @@ public record StoredExtension(ExtensionDefinition definition, String etag, Insta
         return new StoredExtension(e.toDefinition(), e.getEtag(), e.getCreatedAt(), e.getUpdatedAt(),
                 e.getUpdatedBy(),
                 e.getConfigSchema());
+    }
+
+    /** As this viewer may read it: an operator sees only their own tenants in allowedIn. */
+    static StoredExtension of(WasmExtension e, Viewer viewer) {
+        return new StoredExtension(e.toDefinition(viewer), e.getEtag(), e.getCreatedAt(), e.getUpdatedAt(),
+                e.getUpdatedBy());
     }
 }

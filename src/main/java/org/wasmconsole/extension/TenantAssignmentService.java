@@ -62,7 +62,7 @@ public class TenantAssignmentService {
         if (spec.isEmpty()) {
             return List.of();
         }
-        return repository.summaries(spec.get(), pageable);
+        return repository.summaries(spec.get(), pageable, currentUser.viewer());
     }
 
     @Transactional(readOnly = true)
@@ -211,7 +211,9 @@ public class TenantAssignmentService {
             throw new IllegalArgumentException("the filter must name a tenant");
         }
         Optional<Tenant> tenant = tenants.tenant(filter.tenant());
-        if (tenant.isEmpty()) {
+        var viewer = currentUser.viewer();
+        // Another tenant than an operator's own matches nothing, as an unknown one: no names learnt.
+        if (tenant.isEmpty() || !viewer.admin() && !viewer.tenantIds().contains(tenant.get().getId())) {
             return Optional.empty();
         }
         // The visibility rules and the other filters as for the catalogue, without its "available to" part.

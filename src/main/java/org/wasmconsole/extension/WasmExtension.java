@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 import org.hibernate.annotations.BatchSize;
 import org.wasmconsole.base.ObjectMeta;
 import org.wasmconsole.tenant.Organization;
+import org.wasmconsole.security.Viewer;
 import org.wasmconsole.tenant.Tenant;
 import tools.jackson.databind.JsonNode;
 
@@ -253,6 +254,23 @@ public class WasmExtension {
 
     public List<Tenant> getAllowedTenants() {
         return allowedTenants;
+    }
+
+    /**
+     * The allowed tenants that this viewer may know of: all for an admin, an operator's own for an
+     * operator (other tenants' names are not theirs to learn; the extension is available to their
+     * tenants either way).
+     */
+    List<Tenant> allowedTenantsFor(Viewer viewer) {
+        return viewer.admin() ? allowedTenants
+                : allowedTenants.stream().filter(t -> viewer.tenantIds().contains(t.getId())).toList();
+    }
+
+    /** {@link #toDefinition()} as this viewer may read it (see {@link #allowedTenantsFor}). */
+    ExtensionDefinition toDefinition(Viewer viewer) {
+        ExtensionDefinition all = toDefinition();
+        return viewer.admin() ? all
+                : all.toBuilder().allowedIn(allowedTenantsFor(viewer).stream().map(Tenant::fqn).toList()).build();
     }
 
     public String getEtag() {

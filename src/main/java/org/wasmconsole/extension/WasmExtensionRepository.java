@@ -1,5 +1,7 @@
 package org.wasmconsole.extension;
 
+import org.wasmconsole.security.Viewer;
+
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -13,10 +15,10 @@ interface WasmExtensionRepository extends JpaRepository<WasmExtension, Long>,
     boolean existsByOrganizationNameAndName(String organizationName, String name);
 
     /** One page of catalogue rows, in the requested order made total (default: the proxy's), without a count query. */
-    default List<ExtensionSummary> summaries(Specification<WasmExtension> spec, Pageable pageable) {
+    default List<ExtensionSummary> summaries(Specification<WasmExtension> spec, Pageable pageable, Viewer viewer) {
         Pageable ordered = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
                 ExtensionQueries.order(pageable.getSort()));
         return findBy(spec, q -> q.sortBy(ordered.getSort()).slice(ordered)).stream()
-                .map(ExtensionSummary::of).toList();
+                .map(e -> ExtensionSummary.of(e, viewer)).toList();
     }
 }

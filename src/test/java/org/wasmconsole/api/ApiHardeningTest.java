@@ -168,4 +168,24 @@ class ApiHardeningTest extends ApiTestBase {
         assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
         assertThat(admin.header("If-Match", "*").delete(f.extensions() + "/star").status()).isEqualTo(404);
     }
+
+    // --- operators and other tenants' names -------------------------------------------------------
+
+    @Test
+    void anOperatorLearnsNoOtherTenantsNames() {
+        ApiClient.Answer shared = opA.get(f.extensions() + "/a-and-b");
+        ApiClient.Answer exported = opA.yaml().get(f.extensions());
+        ApiClient.Answer byOtherTenant = opA.get(f.extensions() + "?tenant=team-b");
+        ApiClient.Answer byUnknownTenant = opA.get(f.extensions() + "?tenant=no-such-tenant");
+
+        // allowedIn shows only the operator's own tenant; an admin sees both.
+        assertThat(shared.json().get("spec").get("allowedIn").toString()).isEqualTo("[\"" + f.tenant("team-a") + "\"]");
+        assertThat(admin.get(f.extensions() + "/a-and-b").json().get("spec").get("allowedIn").toString())
+                .contains("team-a", "team-b");
+        assertThat(exported.body()).contains("team-a").doesNotContain("team-b");
+        // Filtering by a tenant that is not theirs answers as for one that does not exist.
+        assertThat(byOtherTenant.body()).isEqualTo(byUnknownTenant.body());
+        assertThat(ExtensionApiTest.names(byOtherTenant.json())).isEmpty();
+        assertThat(ExtensionApiTest.names(opA.get(f.extensions() + "?tenant=team-a").json())).contains("open", "only-a");
+    }
 }

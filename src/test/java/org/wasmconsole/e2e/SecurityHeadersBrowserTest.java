@@ -100,7 +100,7 @@ class SecurityHeadersBrowserTest extends BrowserTest {
                 .description("Read me ![pixel](http://tracker.example/pixel.png)").build()));
         context.addInitScript(COLLECT);
         List<String> requested = new ArrayList<>();
-        page.onRequest(r -> requested.add(r.url()));
+        page.onRequestFinished(r -> requested.add(r.url())); // a request the CSP blocks fails before the network
         signInAsAdmin();
 
         page.navigate(url("/extensions/csp-tracker"));

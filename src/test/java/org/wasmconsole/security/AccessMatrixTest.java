@@ -159,6 +159,8 @@ class AccessMatrixTest {
                 new Call("UserService.resetPassword", ADMIN_ONLY, t -> t.users.resetPassword("ghost",
                         "a-long-enough-password")),
                 new Call("UserService.setEnabled", ADMIN_ONLY, t -> t.users.setEnabled("ghost", true)),
+                new Call("UserService.unlock", ADMIN_ONLY, t -> t.users.unlock("ghost")),
+                new Call("UserService.lockedUsers", ADMIN_ONLY, t -> t.users.lockedUsers()),
                 new Call("UserService.delete", ADMIN_ONLY, t -> t.users.delete("ghost")),
                 new Call("ApplyService.apply", ADMIN_ONLY, t -> t.apply.apply("kind: Nothing", true)),
                 new Call("UserService.count", ADMIN_ONLY, t -> t.users.count()),
