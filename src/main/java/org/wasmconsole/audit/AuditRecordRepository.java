@@ -92,6 +92,8 @@ class AuditRecordRepository {
         }
         if (filter.action() != null) {
             where.add(cb.equal(r.get("action"), filter.action()));
+        } else if (filter.hideSignIns()) {
+            where.add(cb.notEqual(r.get("action"), AuditAction.LOGIN));
         }
         if (filter.from() != null) {
             where.add(cb.greaterThanOrEqualTo(r.get("occurredAt"), filter.from()));

@@ -107,6 +107,36 @@ class SecurityAudit {
 
     private static String from(Authentication auth) {
         return auth.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
-                ? " from " + d.getRemoteAddress() : "";
+                ? " from " + compact(d.getRemoteAddress()) : "";
+    }
+
+    /**
+     * An IPv6 address as people write it ("::1", not the servlet container's "0:0:0:0:0:0:0:1"): the
+     * longest run of zero groups folded to "::" (RFC 5952). Anything else is kept as it is.
+     */
+    static String compact(String address) {
+        String[] groups = address.split(":", -1);
+        if (groups.length != 8 || address.contains("::")) {
+            return address;
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j].matches("0+")) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        java.util.List<String> parts = java.util.Arrays.stream(groups).map(g -> g.replaceFirst("^0+(?=.)", "")).toList();
+        if (bestStart < 0) {
+            return String.join(":", parts);
+        }
+        return String.join(":", parts.subList(0, bestStart)) + "::"
+                + String.join(":", parts.subList(bestStart + bestLength, 8));
     }
 }

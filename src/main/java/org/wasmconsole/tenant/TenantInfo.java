@@ -29,4 +29,9 @@ public record TenantInfo(Long id, String organization, String name, String displ
     public String label() {
         return displayName == null || displayName.isBlank() ? name : displayName;
     }
+
+    /** How a tenant is named wherever one is chosen: "Checkout (checkout)", or the name alone without a display name. */
+    public String labelWithName() {
+        return label().equals(name) ? name : label() + " (" + name + ")";
+    }
 }

@@ -63,6 +63,47 @@ class CatalogueTest extends BrowserTest {
         assertThat(page.getByLabel("Search extensions")).hasValue("coraza");
     }
 
+    /** Issue #16: the sort order lives in the URL as the filters do; the proxy order needs no parameter. */
+    @Test
+    void sortOrderLivesInTheUrlAndTheBackButtonRestoresIt() {
+        signInAsAdmin();
+        page.navigate(url("/?phase=AUTHN&sort=-updated"));
+        Locator updatedSorter = page.locator("vaadin-grid.extension-grid vaadin-grid-sorter")
+                .filter(new Locator.FilterOptions().setHasText("Last changed"));
+        assertThat(updatedSorter).hasAttribute("direction", "desc");
+        Locator prioritySorter = page.locator("vaadin-grid.extension-grid vaadin-grid-sorter")
+                .filter(new Locator.FilterOptions().setHasText("Priority"));
+        assertThat(prioritySorter).not().hasAttribute("direction", java.util.regex.Pattern.compile(".+"));
+
+        page.getByLabel("Search extensions").fill("a");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*\\?(?=.*q=a)(?=.*phase=AUTHN)(?=.*sort=-updated).*"));
+        page.goBack();
+        assertThat(page.getByLabel("Search extensions")).hasValue("");
+        assertThat(updatedSorter).hasAttribute("direction", "desc");
+
+        page.navigate(url("/?phase=AUTHN"));
+        assertThat(prioritySorter).hasAttribute("direction", "desc");
+        updatedSorter.click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*[?&]sort=[^&]*updated.*"));
+    }
+
+    /** Issue #16: a column chooser; the pull policy column labels the stored policy and explains it. */
+    @Test
+    void columnsCanBeHiddenAndThePullPolicyCellSaysWhatIsStored() {
+        signInAsAdmin();
+        Locator urlHeader = page.locator("vaadin-grid.extension-grid vaadin-grid-sorter")
+                .filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("^\\s*URL\\s*$")));
+        assertThat(urlHeader).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Choose the columns")).click();
+        page.locator("vaadin-context-menu-item").filter(new Locator.FilterOptions().setHasText("URL")).click();
+        assertThat(urlHeader).isHidden();
+        Locator policy = page.locator("vaadin-grid.extension-grid .cell-note").filter(new Locator.FilterOptions()
+                .setHasText(java.util.regex.Pattern.compile("stored"))).first();
+        assertThat(policy).isVisible();
+        assertThat(policy.locator("xpath=..")).hasAttribute("title", java.util.regex.Pattern.compile(
+                "^Stored \\(spec.imagePullPolicy\\): .*Effective: .*"));
+    }
+
     @Test
     void tenantFilterShowsWhatIsAvailableToThatTenant() {
         signInAsAdmin();

@@ -156,12 +156,20 @@ class HistoryTest extends ExtensionBrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("History")).click();
         assertThat(page).hasURL(url("/history"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("History"))).isVisible();
-        // This sign-in is the newest record of all.
-        Locator firstRow = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
-                .setHasText("Signed in")).first();
-        assertThat(firstRow).isVisible();
+        // Issue #16: successful sign-ins (this one is the newest record of all) are hidden by default.
+        Locator signInRows = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText("Signed in"));
+        assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText("changed spec.url")).first()).isVisible();
+        assertThat(signInRows).hasCount(0);
         waitForAnimations();
         screenshot("history-view");
+        page.getByText("Show sign-ins").click();
+        assertThat(page).hasURL(url("/history?signins=shown"));
+        assertThat(signInRows.first()).isVisible();
+        assertThat(signInRows.first()).not().containsText("0:0:0:0:0:0:0:1");
+        page.getByText("Show sign-ins").click();
+        assertThat(page).hasURL(url("/history"));
 
         button("Switch to the dark theme").click();
         assertThat(page.locator("html")).hasAttribute("theme", "dark");
@@ -190,6 +198,12 @@ class HistoryTest extends ExtensionBrowserTest {
         screenshot("history-view-empty");
         button("Clear filters").click();
         assertThat(page).hasURL(url("/history"));
+
+        // Issue #16: an action in the URL filters whether written as its name or as shown ("Deleted").
+        asSystem(() -> extensions.delete(ORG, name, null));
+        page.navigate(url("/history?resource=" + name + "&action=deleted"));
+        assertThat(page.locator(".match-count")).hasText("1 record");
+        assertThat(page.locator("vaadin-select").filter(new Locator.FilterOptions().setHasText("Deleted"))).isVisible();
     }
 
     @Test
@@ -213,6 +227,8 @@ class HistoryTest extends ExtensionBrowserTest {
                 .click();
         Locator confirm = page.getByRole(AriaRole.ALERTDIALOG);
         assertThat(confirm).containsText("Create " + name + " again");
+        // Issue #16: the confirmation says what a restore brings back, attachments included.
+        assertThat(confirm).containsText("It was not attached anywhere when it was deleted.");
         confirm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Restore").setExact(true)).click();
         assertThat(page.getByText("Restored " + name)).isVisible();
         assertThat(asSystem(() -> extensions.find(ORG, name))).isPresent()

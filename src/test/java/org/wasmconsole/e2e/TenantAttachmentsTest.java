@@ -204,6 +204,10 @@ class TenantAttachmentsTest extends BrowserTest {
         assertThat(row.locator(".attachment-extension")).hasAttribute("href", "extensions/" + allowed);
         assertThat(row.locator(".attachment-config")).hasText("own config");
         assertThat(row.locator(".attachment-match")).hasText("CLIENT :8080, :8443");
+        // Issue #16: the row's actions are labelled, not icon-only.
+        for (String word : List.of("Preview", "Edit", "Detach")) {
+            assertThat(row.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText(word))).isVisible();
+        }
         page.locator(".topology-section").scrollIntoViewIfNeeded();
         screenshots("attachments-tenant-page");
 

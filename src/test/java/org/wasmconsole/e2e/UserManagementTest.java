@@ -32,6 +32,30 @@ class UserManagementTest extends BrowserTest {
         return new Page.GetByRoleOptions().setName(name).setExact(true);
     }
 
+    /** Issue #16: the Add user dialog names every problem at once, not the first one only. */
+    @Test
+    void addUserShowsEveryProblemAtOnce() {
+        signInAsAdmin();
+        page.navigate(url("/users"));
+        page.getByRole(AriaRole.BUTTON, named("Add user")).click();
+        Locator dialog = page.locator("vaadin-dialog.user-dialog");
+        assertThat(page.getByRole(AriaRole.HEADING, named("Add user"))).isVisible();
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Bad Name");
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("short");
+        page.getByLabel("Confirm password", new Page.GetByLabelOptions().setExact(true)).fill("other");
+        page.getByRole(AriaRole.BUTTON, named("Add user")).last().click();
+
+        Locator errors = page.locator("vaadin-dialog-overlay [slot='error-message'], .user-dialog [slot='error-message']")
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("\\S")));
+        assertThat(errors.filter(new Locator.FilterOptions().setHasText("DNS label"))).hasCount(1);
+        assertThat(errors.filter(new Locator.FilterOptions().setHasText("at least 12 characters"))).hasCount(1);
+        assertThat(errors.filter(new Locator.FilterOptions().setHasText("needs at least one tenant"))).hasCount(1);
+        assertThat(errors.filter(new Locator.FilterOptions().setHasText("does not match the password"))).hasCount(1);
+        page.waitForFunction("() => document.getAnimations().length === 0");
+        screenshot("users-add-every-problem");
+        assertThat(dialog).hasCount(1);
+    }
+
     @Test
     void adminAddsAnOperatorWhoSignsInUntilDisabled() {
         String operator = "op-users-" + UUID.randomUUID().toString().substring(0, 8);
@@ -50,7 +74,7 @@ class UserManagementTest extends BrowserTest {
                 .isVisible();
         page.getByLabel("Tenants").fill("payments");
         page.locator("vaadin-multi-select-combo-box-item")
-                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*payments\\s*$"))).click();
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*Payments \\(payments\\)\\s*$"))).click();
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
         page.getByLabel("Confirm password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
         page.getByRole(AriaRole.HEADING, named("Add user")).click();

@@ -5,6 +5,7 @@ import static org.wasmconsole.attachment.ui.TopologyWidgets.actions;
 import static org.wasmconsole.attachment.ui.TopologyWidgets.confirm;
 import static org.wasmconsole.attachment.ui.TopologyWidgets.deleteAction;
 import static org.wasmconsole.attachment.ui.TopologyWidgets.iconAction;
+import static org.wasmconsole.attachment.ui.TopologyWidgets.labelledAction;
 import static org.wasmconsole.attachment.ui.TopologyWidgets.muted;
 
 import com.vaadin.flow.component.button.Button;
@@ -142,14 +143,15 @@ final class TargetCard extends Div {
                 ? "This attachment replaces the extension's config" : "The plugin gets the extension's config");
         Span match = new Span(TopologyText.matchSummary(a));
         match.addClassNames("attachment-match", a.overridesMatch() ? "own-match" : "extensions-match");
-        Div buttons = actions(iconAction("Preview " + name + " in " + target.ref().name(), VaadinIcon.EYE,
-                () -> preview(a)));
+        Div buttons = actions(labelledAction("Preview", "Preview " + name + " in " + target.ref().name(),
+                VaadinIcon.EYE, () -> preview(a)));
         if (context.canEdit()) {
-            buttons.add(iconAction("Edit " + name + " in " + target.ref().name(), VaadinIcon.EDIT,
+            Button detach = labelledAction("Detach", "Detach " + name + " from " + target.ref().name(),
+                    VaadinIcon.UNLINK, () -> confirmDetach(a));
+            detach.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_ERROR);
+            buttons.add(labelledAction("Edit", "Edit " + name + " in " + target.ref().name(), VaadinIcon.EDIT,
                             () -> AttachDialog.edit(context.attachments(), context.extensions(), target, a,
-                                    context.saved()).open()),
-                    iconAction("Detach " + name + " from " + target.ref().name(), VaadinIcon.UNLINK,
-                            () -> confirmDetach(a)));
+                                    context.saved()).open()), detach);
         }
         ListItem item = new ListItem(who, config, match, buttons);
         item.addClassName("attachment-row");

@@ -36,6 +36,18 @@ final class TopologyWidgets {
         return button;
     }
 
+    /**
+     * A small button with a visible word beside its icon ("Detach"), and the whole sentence for
+     * screen readers and the tooltip ("Detach wasm-auth from ingress"): rows of actions are read,
+     * not guessed from icons (issue #16, as Argo CD's and Rancher's row actions are).
+     */
+    static Button labelledAction(String text, String label, VaadinIcon icon, Runnable onClick) {
+        Button button = action(text, icon, onClick);
+        button.setAriaLabel(label);
+        button.setTooltipText(label);
+        return button;
+    }
+
     static Button deleteAction(String label, Runnable onClick) {
         Button button = iconAction(label, VaadinIcon.TRASH, onClick);
         button.addThemeVariants(ButtonVariant.LUMO_ERROR);

@@ -1,5 +1,6 @@
 package org.wasmconsole.audit.ui;
 
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -30,6 +31,7 @@ class HistoryFilters extends HorizontalLayout {
     private final Select<AuditAction> action = new Select<>();
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To");
+    private final Checkbox signIns = new Checkbox("Show sign-ins");
     private boolean reading;
 
     HistoryFilters(Runnable onChange) {
@@ -68,7 +70,9 @@ class HistoryFilters extends HorizontalLayout {
         action.addValueChangeListener(e -> changed(onChange));
         from.addValueChangeListener(e -> changed(onChange));
         to.addValueChangeListener(e -> changed(onChange));
-        add(user, resource, action, from, to);
+        signIns.setTooltipText("Successful sign-ins are hidden by default; failed ones and refusals are always shown");
+        signIns.addValueChangeListener(e -> changed(onChange));
+        add(user, resource, action, from, to, signIns);
     }
 
     private void changed(Runnable onChange) {
@@ -81,12 +85,13 @@ class HistoryFilters extends HorizontalLayout {
         ZoneId zone = HistoryFormat.WHEN.getZone();
         return new AuditFilter(blankToNull(user.getValue()), blankToNull(resource.getValue()), action.getValue(),
                 from.getValue() == null ? null : from.getValue().atStartOfDay(zone).toInstant(),
-                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(zone).toInstant());
+                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(zone).toInstant(),
+                !signIns.getValue());
     }
 
     boolean isActive() {
         return !user.getValue().isBlank() || !resource.getValue().isBlank() || action.getValue() != null
-                || from.getValue() != null || to.getValue() != null;
+                || from.getValue() != null || to.getValue() != null || signIns.getValue();
     }
 
     void clear() {
@@ -96,6 +101,7 @@ class HistoryFilters extends HorizontalLayout {
         action.clear();
         from.clear();
         to.clear();
+        signIns.clear();
         reading = false;
     }
 
@@ -116,6 +122,9 @@ class HistoryFilters extends HorizontalLayout {
         if (to.getValue() != null) {
             params.put("to", to.getValue().toString());
         }
+        if (signIns.getValue()) {
+            params.put("signins", "shown");
+        }
         return QueryParameters.simple(params);
     }
 
@@ -124,8 +133,8 @@ class HistoryFilters extends HorizontalLayout {
         reading = true;
         user.setValue(params.getSingleParameter("user").orElse(""));
         resource.setValue(params.getSingleParameter("resource").orElse(""));
-        action.setValue(params.getSingleParameter("action").flatMap(v -> Arrays.stream(AuditAction.values())
-                .filter(a -> a.name().equals(v)).findFirst()).orElse(null));
+        action.setValue(params.getSingleParameter("action").flatMap(HistoryFilters::action).orElse(null));
+        signIns.setValue("shown".equals(params.getSingleParameter("signins").orElse("")));
         LocalDate fromDay = params.getSingleParameter("from").flatMap(HistoryFilters::day).orElse(null);
         LocalDate toDay = params.getSingleParameter("to").flatMap(HistoryFilters::day).orElse(null);
         from.setMax(null);
@@ -133,6 +142,21 @@ class HistoryFilters extends HorizontalLayout {
         from.setValue(fromDay);
         to.setValue(toDay);
         reading = false;
+    }
+
+    /**
+     * The action a URL names: its name ({@code DELETE}) or its label as shown ({@code Deleted},
+     * {@code deleted}, {@code sign-in failed}), case and '-'/'_'/' ' ignored, as people type them.
+     */
+    static Optional<AuditAction> action(String value) {
+        String wanted = simplified(value);
+        return Arrays.stream(AuditAction.values())
+                .filter(a -> simplified(a.name()).equals(wanted) || simplified(a.label()).equals(wanted))
+                .findFirst();
+    }
+
+    private static String simplified(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[-_ ]", "");
     }
 
     private static Optional<LocalDate> day(String value) {

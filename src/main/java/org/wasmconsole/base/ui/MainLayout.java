@@ -41,7 +41,10 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem("History", "history", VaadinIcon.TIME_BACKWARD.create()));
         }
         featureEntries.forEach(f -> f.entries().forEach(nav::addItem));
-        Span footer = new Span("Organization-wide catalogue of Envoy Wasm filters");
+        // Says what this user may do here, rather than a slogan (issue #16).
+        Span footer = new Span(authentication.hasRole(Roles.ADMIN)
+                ? "Platform admin: you manage the organization's extensions, tenants and users"
+                : "Tenant operator: a read-only view of what your tenants may use and where it runs");
         footer.addClassName("drawer-footer");
         addToDrawer(nav, footer);
         setPrimarySection(Section.DRAWER);

@@ -64,7 +64,7 @@ class CatalogueFilters extends HorizontalLayout {
         tenant.setAriaLabel("Available to tenant");
         tenant.setPlaceholder("Any tenant");
         tenant.setItems(tenants);
-        tenant.setItemLabelGenerator(t -> t.label() + " (" + t.name() + ")");
+        tenant.setItemLabelGenerator(TenantInfo::labelWithName);
         tenant.setClearButtonVisible(true);
         tenant.setWidth("14rem");
 

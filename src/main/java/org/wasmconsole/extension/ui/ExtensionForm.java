@@ -103,13 +103,14 @@ class ExtensionForm extends FormLayout {
         name.setRequiredIndicatorVisible(true);
         displayName.setHelperText("Optional; shown beside the name");
         displayName.setMaxLength(Names.MAX_DISPLAY_NAME_LENGTH);
-        summary.setHelperText("Optional one-line summary (metadata.description)");
+        summary.setHelperText("Optional; one line shown in the catalogue and on top of the details (metadata.description)");
         summary.setMaxLength(ExtensionValidator.MAX_SUMMARY_LENGTH);
         url.setHelperText(FieldHints.URL_HELP);
         url.setRequiredIndicatorVisible(true);
         url.setMaxLength(ExtensionValidator.MAX_URL_LENGTH);
         source.setHelperText("Optional http(s) link to the code, e.g. https://github.com/example/wasm-extension");
-        description.setHelperText("Optional long description, e.g. the README; at most 64 KiB");
+        description.setHelperText("Optional; the long text of the details page, e.g. the README (spec.description);"
+                + " at most 64 KiB");
         description.setMinHeight("8rem");
         phase.setLabel("Phase");
         phase.setItems(PluginPhase.values());
@@ -139,7 +140,7 @@ class ExtensionForm extends FormLayout {
         matchMode.setItemLabelGenerator(WorkloadMode::label);
         matchMode.setHelperText("Which side of the traffic runs the filter; gateways: Client or Client and server");
         tenants.setItems(tenantChoices);
-        tenants.setItemLabelGenerator(t -> t.label() + " (" + t.name() + ")");
+        tenants.setItemLabelGenerator(TenantInfo::labelWithName);
         tenants.setPlaceholder("All tenants");
         tenants.setHelperText("Leave empty to allow every tenant of the organization");
         for (TextField f : List.of(name, displayName, summary, url, source, pullSecret)) {

@@ -36,7 +36,7 @@ final class ExtensionGrid {
                 .setKey("priority").setSortProperty("priority").setTextAlign(ColumnTextAlign.END)
                 .setWidth("7rem").setFlexGrow(0);
         grid.addColumn(pullPolicyRenderer()).setHeader("Pull policy")
-                .setKey("pullPolicy").setSortProperty("effectivePullPolicy").setWidth("9rem").setFlexGrow(0);
+                .setKey("pullPolicy").setSortProperty("effectivePullPolicy").setWidth("11.5rem").setFlexGrow(0);
         grid.addColumn(s -> shortUrl(s.url())).setHeader("URL").setKey("url").setSortProperty("url")
                 .setWidth("9rem").setFlexGrow(2).setTooltipGenerator(ExtensionSummary::url);
         grid.addColumn(s -> s.allowedTenants().isEmpty() ? "All tenants" : String.join(", ", s.allowedTenants()))
@@ -54,22 +54,53 @@ final class ExtensionGrid {
         return grid;
     }
 
-    /** The effective policy, and below it how it came about when that is not simply the chosen one. */
+    /**
+     * The effective policy (what the proxy does) and, labelled, the stored one when they differ or
+     * none is stored; the tooltip says why (issue #16: "default" was never explained).
+     */
     private static LitRenderer<ExtensionSummary> pullPolicyRenderer() {
         return LitRenderer.<ExtensionSummary>of("""
                         <div class="name-cell" title="${item.title}"><span>${item.effective}</span\
                         ><span class="cell-note" ?hidden="${!item.origin}">${item.origin}</span></div>""")
                 .withProperty("effective", s -> s.effectivePullPolicy().wireName())
-                .withProperty("title", s -> "Chosen: " + s.imagePullPolicy().wireName() + "; effective: "
-                        + s.effectivePullPolicy().wireName())
+                .withProperty("title", s -> "Stored (spec.imagePullPolicy): " + stored(s) + ". "
+                        + FieldHints.pullPolicy(s.imagePullPolicy(), s.url()) + ".")
                 .withProperty("origin", ExtensionGrid::pullPolicyOrigin);
+    }
+
+    private static String stored(ExtensionSummary s) {
+        return s.imagePullPolicy() == PullPolicy.UNSPECIFIED_POLICY ? "not set" : s.imagePullPolicy().wireName();
     }
 
     private static String pullPolicyOrigin(ExtensionSummary s) {
         if (s.imagePullPolicy() == PullPolicy.UNSPECIFIED_POLICY) {
-            return "default";
+            return "default (none stored)";
         }
-        return s.imagePullPolicy() != s.effectivePullPolicy() ? "pinned by digest" : "";
+        return s.imagePullPolicy() != s.effectivePullPolicy()
+                ? "stored: " + s.imagePullPolicy().wireName() : "";
+    }
+
+    /**
+     * "Columns": a menu to show or hide each column but the name (issue #16: at 1440 px the
+     * catalogue cuts url and tenants; let people choose what matters to them).
+     */
+    static com.vaadin.flow.component.button.Button columnChooser(Grid<ExtensionSummary> grid) {
+        var button = new com.vaadin.flow.component.button.Button("Columns",
+                com.vaadin.flow.component.icon.VaadinIcon.GRID_SMALL.create());
+        button.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        button.setAriaLabel("Choose the columns");
+        var menu = new com.vaadin.flow.component.contextmenu.ContextMenu(button);
+        menu.setOpenOnClick(true);
+        for (Grid.Column<ExtensionSummary> column : grid.getColumns()) {
+            if (column.getKey() == null || column.getKey().equals("name")) {
+                continue;
+            }
+            var item = menu.addItem(column.getHeaderText());
+            item.setCheckable(true);
+            item.setChecked(column.isVisible());
+            item.addClickListener(e -> column.setVisible(item.isChecked()));
+        }
+        return button;
     }
 
     static String shortUrl(String url) {

@@ -79,6 +79,8 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
     /** What the download handlers export; they run outside the UI lock, so they read these, not components. */
     private volatile ExtensionFilter currentFilter;
     private volatile List<String> selectedNames = List.of();
+    /** The proxy order the grid starts with, as the URL would write it. */
+    private final String defaultSort;
 
     public ExtensionListView(ExtensionService service, AttachmentService attachments, TenantService tenants,
                              ExtensionExport export, ModuleService modules, ConsoleOrganization organization,
@@ -110,8 +112,8 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
         count.addClassName("match-count");
         Div spacer = new Div();
         spacer.addClassName("header-spacer");
-        HorizontalLayout header = new HorizontalLayout(title, count, spacer, exportSelected, exportAll,
-                pinSelected, deleteSelected, create);
+        HorizontalLayout header = new HorizontalLayout(title, count, spacer, ExtensionGrid.columnChooser(grid),
+                exportSelected, exportAll, pinSelected, deleteSelected, create);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.addClassName("view-header");
@@ -119,6 +121,12 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
         grid.setItems(query -> service.list(currentFilter, VaadinSpringDataHelpers.toSpringPageRequest(query))
                 .stream(), query -> (int) Math.min(Integer.MAX_VALUE, currentCount));
         grid.addSelectionListener(e -> selectionChanged());
+        defaultSort = CatalogueSort.write(grid.getSortOrder());
+        grid.addSortListener(e -> {
+            if (e.isFromClient()) {
+                filtersChanged();
+            }
+        });
         emptyState.addClassName("empty-state");
         add(header, filters, grid, emptyState);
         selectionChanged();
@@ -126,13 +134,19 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        filters.read(event.getLocation().getQueryParameters());
+        var parameters = event.getLocation().getQueryParameters();
+        filters.read(parameters);
+        var sort = CatalogueSort.read(grid, parameters.getSingleParameter(CatalogueSort.PARAMETER).orElse(defaultSort));
+        if (!CatalogueSort.write(sort).equals(CatalogueSort.write(grid.getSortOrder()))) {
+            grid.sort(sort.isEmpty() ? CatalogueSort.read(grid, defaultSort) : sort);
+        }
         refresh();
     }
 
     /** A filter change becomes a navigation, so that the URL and the browser history follow it. */
     private void filtersChanged() {
-        UI.getCurrent().navigate(ExtensionListView.class, filters.toQueryParameters());
+        UI.getCurrent().navigate(ExtensionListView.class, CatalogueSort.with(filters.toQueryParameters(),
+                CatalogueSort.write(grid.getSortOrder()), defaultSort));
     }
 
     private void refresh() {
@@ -190,7 +204,7 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
             body.add(list);
         }
         if (usages.isEmpty()) {
-            body.add(new Paragraph("This cannot be undone."));
+            body.add(new Paragraph("An admin can restore " + (one ? "it" : "each of them") + " from History."));
             dialog.setConfirmText(one ? "Delete" : "Delete " + names.size());
         } else {
             dialog.addClassName("in-use-dialog");
@@ -204,7 +218,8 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
                     new UsageList(usages, !one),
                     new Paragraph("Deleting detaches " + (one ? "it" : "them") + " from all of these in the same"
                             + " step: their proxies stop running " + (one ? "it" : "them")
-                            + ". This cannot be undone."));
+                            + ". An admin can restore " + (one ? "it" : "each") + " from History and attach it"
+                            + " again where those places still exist."));
             dialog.setConfirmText(one ? "Detach everywhere and delete" : "Detach everywhere and delete "
                     + names.size());
         }

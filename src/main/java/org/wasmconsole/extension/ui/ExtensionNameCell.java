@@ -15,10 +15,14 @@ public final class ExtensionNameCell {
 
     public static LitRenderer<ExtensionSummary> renderer() {
         return LitRenderer.<ExtensionSummary>of("""
-                        <div class="name-cell"><a class="extension-name" router-link href="${item.href}">${item.name}</a\
-                        ><span class="extension-display-name" ?hidden="${!item.display}">${item.display}</span></div>""")
+                        <div class="name-cell" title="${item.title}"><a class="extension-name" router-link href="${item.href}"\
+                        >${item.name}</a><span class="extension-display-name" ?hidden="${!item.display}"\
+                        >${item.display}</span></div>""")
                 .withProperty("href", s -> "extensions/" + s.name())
                 .withProperty("name", ExtensionSummary::name)
+                // The whole name and display name when the column cuts them (issue #16).
+                .withProperty("title", s -> s.displayName() == null || s.displayName().isBlank() ? s.name()
+                        : s.name() + " \u2013 " + s.displayName())
                 .withProperty("display", s -> s.displayName() == null || s.displayName().isBlank() ? ""
                         : s.displayName());
     }

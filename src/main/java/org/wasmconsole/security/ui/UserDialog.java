@@ -55,7 +55,7 @@ class UserDialog extends Dialog {
         role.setItemLabelGenerator(UserListView::roleLabel);
         role.setValue(Role.TENANT_OPERATOR);
         tenants.setItems(allTenants);
-        tenants.setItemLabelGenerator(TenantInfo::name);
+        tenants.setItemLabelGenerator(TenantInfo::labelWithName);
         tenants.setHelperText("The tenants whose extensions this operator may see");
         tenants.setRequired(true);
         password.setHelperText(PASSWORD_HELP);
