@@ -248,9 +248,10 @@ public class ExtensionService {
         for (int from = 0; from < distinct.size(); from += NAMES_PER_QUERY) {
             List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + NAMES_PER_QUERY));
             Specification<WasmExtension> named = (root, query, cb) -> root.get("name").in(chunk);
+            Viewer viewer = currentUser.viewer();
             Specification<WasmExtension> spec = ExtensionQueries.matching(ExtensionFilter.all(organization), null,
-                    currentUser.viewer()).and(named);
-            repository.summaries(spec, PageRequest.of(0, chunk.size()))
+                    viewer).and(named);
+            repository.summaries(spec, PageRequest.of(0, chunk.size()), viewer)
                     .forEach(s -> found.put(s.name(), s.displayName() == null ? "" : s.displayName()));
         }
         return found;
