@@ -2,7 +2,6 @@ package org.wasmconsole.artifact;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wasmconsole.base.ValidationException;
-import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.StoredExtension;
@@ -101,14 +99,13 @@ public class ModuleService {
             Fetched fetched = fetcher.fetch(url);
             scratch.fetched(fetched, WasmInspector.inspect(fetched.module()), clock.instant());
         } catch (ModuleFetchException e) {
-            scratch.failed(status(e.getMessage()), e.getMessage(), clock.instant());
+            scratch.failed(status(e), e.getMessage(), clock.instant());
         }
         return ModuleReport.of(url, scratch);
     }
 
-    private static ModuleStatus status(String failure) {
-        return failure.startsWith("not a Wasm image") || failure.contains("plugin.wasm")
-                ? ModuleStatus.INVALID : ModuleStatus.UNREACHABLE;
+    private static ModuleStatus status(ModuleFetchException failure) {
+        return failure.notLoadable() ? ModuleStatus.INVALID : ModuleStatus.UNREACHABLE;
     }
 
     /** {@link #check} on a background thread: for pages, which poll for the answer instead of waiting. */
@@ -123,21 +120,21 @@ public class ModuleService {
         }
         Fetched fetched = null;
         WasmInspector.Inspection inspection = null;
-        String failure = null;
+        ModuleFetchException failure = null;
         try {
             fetched = fetcher.fetch(url);
             inspection = WasmInspector.inspect(fetched.module());
         } catch (ModuleFetchException e) {
-            failure = e.getMessage();
+            failure = e;
         }
         Fetched f = fetched;
         WasmInspector.Inspection i = inspection;
-        String problem = failure;
+        ModuleFetchException problem = failure;
         return save(organization, name, url, r -> {
             if (problem == null) {
                 r.fetched(f, i, clock.instant());
             } else {
-                r.failed(status(problem), problem, clock.instant());
+                r.failed(status(problem), problem.getMessage(), clock.instant());
             }
         });
     }

@@ -78,7 +78,7 @@ final class OciRegistryClient {
             byte[] layer = blob(session, last, "the image's last layer");
             module = TarEntry.find(layer, "plugin.wasm", settings.maxModuleSize().toBytes(), deadline);
             if (module == null) {
-                throw new ModuleFetchException("the image's last layer has no file named plugin.wasm: Istio loads a"
+                throw ModuleFetchException.notLoadable("the image's last layer has no file named plugin.wasm: Istio loads a"
                         + " Docker-image-compatible Wasm image only with its module at plugin.wasm");
             }
             layout = Fetched.DOCKER_COMPAT;
@@ -86,7 +86,7 @@ final class OciRegistryClient {
             module = blob(session, last, "the Wasm layer");
             layout = Fetched.OCI_WASM;
         } else {
-            throw new ModuleFetchException(notAWasmImage(layers));
+            throw ModuleFetchException.notLoadable(notAWasmImage(layers));
         }
         Instant created = created(session, image);
         return new Fetched(digest, mediaType, layout, artifactSize, created, module);

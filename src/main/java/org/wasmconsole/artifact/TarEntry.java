@@ -22,9 +22,9 @@ final class TarEntry {
         try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
             return find(in, baseName, maxBytes, deadline);
         } catch (java.util.zip.ZipException e) {
-            throw new ModuleFetchException("the image layer is not gzip-compressed tar (" + e.getMessage() + ")");
+            throw ModuleFetchException.notLoadable("the image layer is not gzip-compressed tar (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw new ModuleFetchException("the image layer could not be read as tar: " + e.getMessage());
+            throw ModuleFetchException.notLoadable("the image layer could not be read as tar: " + e.getMessage());
         }
     }
 
@@ -40,7 +40,7 @@ final class TarEntry {
             long size = octal(header, 124, 12);
             budget -= BLOCK + padded(size);
             if (size < 0 || budget < 0) {
-                throw new ModuleFetchException("the image layer unpacks to more than the console reads"
+                throw ModuleFetchException.notLoadable("the image layer unpacks to more than the console reads"
                         + " (console.modules.max-module-size)");
             }
             char type = (char) header[156];
@@ -128,7 +128,7 @@ final class TarEntry {
     private static byte[] read(InputStream in, long size) throws IOException {
         byte[] data = in.readNBytes((int) size);
         if (data.length != size) {
-            throw new ModuleFetchException("the image layer's tar ends in the middle of a file");
+            throw ModuleFetchException.notLoadable("the image layer's tar ends in the middle of a file");
         }
         return data;
     }
