@@ -1,8 +1,7 @@
 package org.wasmconsole.extension;
 
-import org.wasmconsole.security.Viewer;
-
 import java.time.Instant;
+import org.wasmconsole.security.Viewer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,13 +24,12 @@ public record StoredExtension(ExtensionDefinition definition, String etag, Insta
 
     static StoredExtension of(WasmExtension e) {
         return new StoredExtension(e.toDefinition(), e.getEtag(), e.getCreatedAt(), e.getUpdatedAt(),
-                e.getUpdatedBy(),
-                e.getConfigSchema());
+                e.getUpdatedBy(), e.getConfigSchema());
     }
 
     /** As this viewer may read it: an operator sees only their own tenants in allowedIn. */
     static StoredExtension of(WasmExtension e, Viewer viewer) {
         return new StoredExtension(e.toDefinition(viewer), e.getEtag(), e.getCreatedAt(), e.getUpdatedAt(),
-                e.getUpdatedBy());
+                e.getUpdatedBy(), e.getConfigSchema());
     }
 }

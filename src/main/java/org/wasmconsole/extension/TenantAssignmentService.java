@@ -6,6 +6,7 @@ import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +24,7 @@ import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.security.CurrentUser;
 import org.wasmconsole.security.Roles;
+import org.wasmconsole.security.Viewer;
 import org.wasmconsole.tenant.Tenant;
 import org.wasmconsole.tenant.TenantDirectory;
 
@@ -73,7 +75,8 @@ public class TenantAssignmentService {
     /**
      * For every tenant of the organization, how many of the extensions the caller may see are
      * {@link TenantAssignment#ASSIGNED} to it, in one query (the tenants list's column; a count per
-     * tenant was a query per row). Tenants that no visible extension names are absent (count 0).
+     * tenant was a query per row). Tenants that no visible extension names are absent (count 0), and so
+     * are, for an operator, the tenants that are not theirs.
      *
      * @return the counts by tenant id
      */
@@ -83,10 +86,12 @@ public class TenantAssignmentService {
         CriteriaQuery<Tuple> query = cb.createTupleQuery();
         Root<WasmExtension> extension = query.from(WasmExtension.class);
         Join<WasmExtension, Tenant> tenant = extension.join("allowedTenants");
-        query.multiselect(tenant.get("id"), cb.count(extension))
-                .where(ExtensionQueries.matching(ExtensionFilter.all(organization), null, currentUser.viewer())
-                        .toPredicate(extension, query, cb))
-                .groupBy(tenant.get("id"));
+        Viewer viewer = currentUser.viewer();
+        Predicate visible = ExtensionQueries.matching(ExtensionFilter.all(organization), null, viewer)
+                .toPredicate(extension, query, cb);
+        // An operator learns nothing of other tenants, not even how many extensions name them.
+        Predicate counted = viewer.admin() ? visible : cb.and(visible, tenant.get("id").in(viewer.tenantIds()));
+        query.multiselect(tenant.get("id"), cb.count(extension)).where(counted).groupBy(tenant.get("id"));
         Map<Long, Long> counts = new HashMap<>();
         for (Tuple row : entityManager.createQuery(query).getResultList()) {
             counts.put(row.get(0, Long.class), row.get(1, Long.class));

@@ -313,7 +313,8 @@ class AuditTrailTest {
         String ext = unique("rec-only-tenant");
         asAdmin(() -> extensions.create(extension(ext).allowedIn(List.of(fqn)).build()));
         assertThatThrownBy(() -> asAdmin(() -> tenants.delete(ORG, name))).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> asAdmin(() -> tenants.create(ORG, name, null))).isInstanceOf(ValidationException.class);
+        // A taken name is a conflict (409 in the API), issue #21.
+        assertThatThrownBy(() -> asAdmin(() -> tenants.create(ORG, name, null))).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> asAdmin(() -> tenants.rename(ORG, name, "x".repeat(300))))
                 .isInstanceOf(ValidationException.class);
         assertThat(records(AuditResourceType.TENANT, fqn)).extracting(AuditEntry::action)

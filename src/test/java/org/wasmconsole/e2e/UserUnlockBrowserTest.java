@@ -39,7 +39,10 @@ class UserUnlockBrowserTest extends BrowserTest {
         }
         signInAsAdmin();
         page.navigate(url("/users"));
-        assertThat(page.locator("vaadin-grid.user-grid .user-status-locked")).hasText("Locked");
+        // Other tests lock users of their own in the shared database: look at this user's row only.
+        var unlockThisUser = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unlock " + name));
+        assertThat(unlockThisUser).isVisible();
+        assertThat(page.locator("vaadin-grid.user-grid .user-status-locked").first()).hasText("Locked");
         screenshot("users-locked-light-desktop");
         page.setViewportSize(390, 844);
         screenshot("users-locked-light-phone");
@@ -51,9 +54,9 @@ class UserUnlockBrowserTest extends BrowserTest {
         screenshot("users-locked-dark-phone");
         page.setViewportSize(1440, 900);
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unlock " + name)).click();
+        unlockThisUser.click();
 
         assertThat(page.getByText("Unlocked " + name + ": they can sign in again")).isVisible();
-        assertThat(page.locator("vaadin-grid.user-grid .user-status-locked")).hasCount(0);
+        assertThat(unlockThisUser).hasCount(0);
     }
 }

@@ -26,12 +26,15 @@ class ExtensionYamlRoundTripTest {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** Strings that a careless writer would let come back as numbers, booleans, nulls or other text. */
+    /**
+     * Strings that a careless writer would let come back as numbers, booleans, nulls or other text. No NUL:
+     * the reader refuses it in every field (it can never be stored in PostgreSQL; ApiHardeningTest).
+     */
     static final List<String> TRICKY = List.of("1.0", "true", "false", "null", "0x10", "0o10", "010", "1e3",
             "1.5e-3", ".inf", "-.inf", ".nan", "~", "yes", "no", "on", "off", "y", "n", "True", "NULL", "", " ",
             "+1", "-0", "1_000", "0b11", "1:20", "2024-01-01", "12", "-5", "<<", "=", "---", "...", "- item",
             "key: value", "a #b", "#hash", "[list]", "{map}", "*alias", "&anchor", "!tag", "%percent", "@at",
-            "`tick", "'single'", "\"double\"", " leading", "trailing ", "tab\there", "back\\slash", "null\u0000char",
+            "`tick", "'single'", "\"double\"", " leading", "trailing ", "tab\there", "back\\slash",
             "multi\nline", "multi\nline\n", "multi\nline\n\n", "\nleading newline", "trailing space \nnext",
             "crlf\r\nline", "ünïcödé ✓ 日本語 😀", "\u00e9t\u00e9", "\u2028separator", "\u0085next line",
             "\uFEFFbom", "| pipe", "> gt", "? question");
