@@ -63,10 +63,13 @@ class ExtensionApi {
               @RequestParam(required = false) String phase,
               @Parameter(description = "free text in name, display name, url, summary and description")
               @RequestParam(required = false) String q,
+              @Parameter(description = "only extensions with this label: key=value, or key for any value")
+              @RequestParam(required = false) String label,
               HttpServletRequest request, HttpServletResponse response) throws IOException {
         requireOrganization(organization);
         ExtensionFilter filter = new ExtensionFilter(organization, q == null || q.isBlank() ? null : q.strip(),
-                phase(phase), null, tenant == null || tenant.isBlank() ? null : tenantFqn(organization, tenant));
+                phase(phase), null, tenant == null || tenant.isBlank() ? null : tenantFqn(organization, tenant),
+                label == null || label.isBlank() ? null : label.strip());
         try (DocumentListWriter writer = DocumentListWriter.start(response, ApiFormat.accepted(request), "extensions")) {
             extensions.forEach(filter, e -> writer.write(ExtensionDocuments.write(e.definition(), e.etag())));
         }

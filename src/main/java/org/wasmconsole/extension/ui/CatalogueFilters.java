@@ -27,6 +27,7 @@ class CatalogueFilters extends HorizontalLayout {
     private final Select<PluginPhase> phase = new Select<>();
     private final Select<PullPolicy> pullPolicy = new Select<>();
     private final ComboBox<TenantInfo> tenant = new ComboBox<>();
+    private final TextField label = new TextField();
     private final List<TenantInfo> tenants;
     private boolean reading;
 
@@ -63,11 +64,19 @@ class CatalogueFilters extends HorizontalLayout {
         tenant.setClearButtonVisible(true);
         tenant.setWidth("14rem");
 
+        label.setPlaceholder("Label: key=value");
+        label.setAriaLabel("Label");
+        label.setTooltipText("Only extensions with this label: key=value, or key for any value");
+        label.setClearButtonVisible(true);
+        label.setValueChangeMode(ValueChangeMode.LAZY);
+        label.setWidth("12rem");
+
         text.addValueChangeListener(e -> changed(onChange));
+        label.addValueChangeListener(e -> changed(onChange));
         phase.addValueChangeListener(e -> changed(onChange));
         pullPolicy.addValueChangeListener(e -> changed(onChange));
         tenant.addValueChangeListener(e -> changed(onChange));
-        add(text, phase, pullPolicy, tenant);
+        add(text, phase, pullPolicy, tenant, label);
     }
 
     private void changed(Runnable onChange) {
@@ -79,12 +88,13 @@ class CatalogueFilters extends HorizontalLayout {
     ExtensionFilter toFilter(String organization) {
         String q = text.getValue().isBlank() ? null : text.getValue().strip();
         return new ExtensionFilter(organization, q, phase.getValue(), pullPolicy.getValue(),
-                tenant.getValue() == null ? null : tenant.getValue().fqn());
+                tenant.getValue() == null ? null : tenant.getValue().fqn(),
+                label.getValue().isBlank() ? null : label.getValue().strip());
     }
 
     boolean isActive() {
         return !text.getValue().isBlank() || phase.getValue() != null || pullPolicy.getValue() != null
-                || tenant.getValue() != null;
+                || tenant.getValue() != null || !label.getValue().isBlank();
     }
 
     void clear() {
@@ -93,6 +103,7 @@ class CatalogueFilters extends HorizontalLayout {
         phase.clear();
         pullPolicy.clear();
         tenant.clear();
+        label.clear();
         reading = false;
     }
 
@@ -110,6 +121,9 @@ class CatalogueFilters extends HorizontalLayout {
         if (tenant.getValue() != null) {
             params.put("tenant", tenant.getValue().name());
         }
+        if (!label.getValue().isBlank()) {
+            params.put("label", label.getValue().strip());
+        }
         return QueryParameters.simple(params);
     }
 
@@ -123,6 +137,7 @@ class CatalogueFilters extends HorizontalLayout {
                 .filter(p -> p != PullPolicy.UNSPECIFIED_POLICY).orElse(null));
         tenant.setValue(params.getSingleParameter("tenant").flatMap(name -> tenants.stream()
                 .filter(t -> t.name().equals(name)).findFirst()).orElse(null));
+        label.setValue(params.getSingleParameter("label").orElse(""));
         reading = false;
     }
 }
