@@ -3,6 +3,9 @@
 -- metadata.labels and metadata.annotations, kept and exported unchanged: {"labels":{…},"annotations":{…}},
 -- null when there are none.
 alter table wasm_extension add column meta_json varchar(300000);
+-- The catalogue's label filter: the extension's labels as lines "key=value" between newlines
+-- ("\napp=x\nteam=y\n"), derived from meta_json on every write; null when it has none.
+alter table wasm_extension add column label_text varchar(300000);
 alter table attachment_target add column meta_json varchar(300000);
 alter table tenant add column meta_json varchar(300000);
 alter table workspace add column meta_json varchar(300000);

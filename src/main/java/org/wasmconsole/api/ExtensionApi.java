@@ -68,6 +68,8 @@ class ExtensionApi {
               @RequestParam(required = false) String phase,
               @Parameter(description = "free text in name, display name, url, summary and description")
               @RequestParam(required = false) String q,
+              @Parameter(description = "only extensions with this label: key=value, or key for any value")
+              @RequestParam(required = false) String label,
               @Parameter(description = "also write each extension's ExtensionConfigSchema document right after it")
               @RequestParam(defaultValue = "false") boolean configSchemas,
               @Parameter(description = "true: only extensions whose tag names another module than when first checked")
@@ -75,7 +77,8 @@ class ExtensionApi {
               HttpServletRequest request, HttpServletResponse response) throws IOException {
         requireOrganization(organization);
         ExtensionFilter filter = new ExtensionFilter(organization, q == null || q.isBlank() ? null : q.strip(),
-                phase(phase), null, tenant == null || tenant.isBlank() ? null : tenantFqn(organization, tenant));
+                phase(phase), null, tenant == null || tenant.isBlank() ? null : tenantFqn(organization, tenant),
+                label == null || label.isBlank() ? null : label.strip());
         if (tagMoved) {
             filter = filter.withNames(modules.namesWithMovedTag(organization));
         }

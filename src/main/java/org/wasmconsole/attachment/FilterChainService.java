@@ -4,9 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.wasmconsole.extension.ExtensionDefinition;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.base.NotFoundException;
+import org.wasmconsole.security.Roles;
 
 /**
  * The filter chain of a gateway or security setting ({@link FilterChain}): every extension that runs
@@ -15,6 +17,7 @@ import org.wasmconsole.base.NotFoundException;
  */
 @Service
 @Transactional(readOnly = true)
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
 public class FilterChainService {
 
     private final TargetRepository targets;

@@ -8,11 +8,13 @@ import java.util.Set;
  * @param text       free text, matched case-insensitively in name, display name, url, summary and description
  * @param pullPolicy the effective pull policy
  * @param tenant     a tenant FQN: only extensions available to that tenant
+ * @param label      a label selector as Kubernetes writes one: {@code key=value} (that label with that
+ *                   value) or {@code key} (that label, any value)
  * @param names      only extensions with these names (e.g. those whose module tag moved, from the artifact
  *                   feature, which this package does not know); null = any name
  */
 public record ExtensionFilter(String organization, String text, PluginPhase phase, PullPolicy pullPolicy,
-                              String tenant, Set<String> names) {
+                              String tenant, String label, Set<String> names) {
 
     public ExtensionFilter {
         names = names == null ? null : Set.copyOf(names);
@@ -20,15 +22,20 @@ public record ExtensionFilter(String organization, String text, PluginPhase phas
 
     public ExtensionFilter(String organization, String text, PluginPhase phase, PullPolicy pullPolicy,
                            String tenant) {
-        this(organization, text, phase, pullPolicy, tenant, null);
+        this(organization, text, phase, pullPolicy, tenant, null, null);
+    }
+
+    public ExtensionFilter(String organization, String text, PluginPhase phase, PullPolicy pullPolicy,
+                           String tenant, String label) {
+        this(organization, text, phase, pullPolicy, tenant, label, null);
     }
 
     /** This filter, restricted to the given names as well. */
     public ExtensionFilter withNames(Set<String> only) {
-        return new ExtensionFilter(organization, text, phase, pullPolicy, tenant, only);
+        return new ExtensionFilter(organization, text, phase, pullPolicy, tenant, label, only);
     }
 
     public static ExtensionFilter all(String organization) {
-        return new ExtensionFilter(organization, null, null, null, null);
+        return new ExtensionFilter(organization, null, null, null, null, null, null);
     }
 }

@@ -50,6 +50,12 @@ final class ExtensionQueries {
         if (filter.pullPolicy() != null) {
             parts.add((root, query, cb) -> cb.equal(root.get("effectivePullPolicy"), filter.pullPolicy()));
         }
+        if (filter.label() != null && !filter.label().isBlank()) {
+            // labelText holds "\nkey=value\n" lines: "key=value" matches one line whole, "key" its start.
+            String selector = filter.label().strip();
+            String pattern = "%\n" + escapeLike(selector) + (selector.contains("=") ? "\n%" : "=%");
+            parts.add((root, query, cb) -> cb.like(root.get("labelText"), pattern, '\\'));
+        }
         return Specification.allOf(parts);
     }
 

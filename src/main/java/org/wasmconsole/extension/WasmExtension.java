@@ -126,6 +126,10 @@ public class WasmExtension {
     @Column(name = "meta_json", length = 300000)
     private String metaJson;
 
+    /** The labels as "\nkey=value\n" lines for the catalogue's label filter; null when there are none. */
+    @Column(name = "label_text", length = 300000)
+    private String labelText;
+
     /** Lower-cased name, display name, url, summary and description for the text filter. */
     @Column(name = "search_text", nullable = false, length = 140000)
     private String searchText;
@@ -181,6 +185,8 @@ public class WasmExtension {
         allowedTenants.addAll(allowed);
         allTenants = allowed.isEmpty();
         metaJson = d.meta().toJson();
+        labelText = d.meta().labels().isEmpty() ? null : d.meta().labels().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "\n", "\n"));
         searchText = Stream.of(name, displayName, url, summary, description).filter(Objects::nonNull)
                 .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.joining("\n"));
         etag = newEtag();

@@ -212,4 +212,20 @@ class TsbCorpusRoundTripTest extends ApiTestBase {
         assertThat(put.status()).as(put.body()).isEqualTo(422);
         assertThat(put.body()).contains("spec.wasmPlugins[0].fqn");
     }
+
+    @Test
+    @Order(8)
+    void theCatalogueFiltersOnALabelAsKubernetesSelectsOne() {
+        String list = "/api/v2/organizations/" + f.org + "/extensions?label=";
+        assertThat(admin.get(list + "team=platform").json().get("extensions").findValuesAsString("name"))
+                .containsExactly("wasm-auth");
+        assertThat(admin.get(list + "team").json().get("extensions").findValuesAsString("name"))
+                .containsExactly("wasm-auth");
+        assertThat(admin.get(list + "team=plat").json().get("extensions")).isEmpty();
+        assertThat(admin.get(list + "tea").json().get("extensions")).as("a key is matched whole").isEmpty();
+        assertThat(admin.get(list + "tetrate.io/owner").json().get("extensions"))
+                .as("annotations are not labels").isEmpty();
+        assertThat(admin.get(list + "app.kubernetes.io/part-of=edge").json().get("extensions")
+                .findValuesAsString("name")).containsExactly("wasm-auth");
+    }
 }

@@ -91,6 +91,8 @@ class AccessMatrixTest {
     @Autowired
     AttachmentService attachments;
     @Autowired
+    org.wasmconsole.attachment.FilterChainService chains;
+    @Autowired
     UserDetailsService userDetails;
 
     long tenantA;
@@ -149,6 +151,8 @@ class AccessMatrixTest {
                 new Call("TenantService.createOrganization", ADMIN_ONLY, t -> t.tenants.createOrganization("Bad Org", null)),
                 new Call("TenantService.create", ADMIN_ONLY, t -> t.tenants.create(ORG, "Bad Tenant", null)),
                 new Call("TenantService.rename", ADMIN_ONLY, t -> t.tenants.rename(ORG, "ghost", "Ghost")),
+                new Call("TenantService.relabel", ADMIN_ONLY,
+                        t -> t.tenants.relabel(ORG, "ghost", org.wasmconsole.base.ObjectMeta.EMPTY)),
                 new Call("TenantService.delete", ADMIN_ONLY, t -> t.tenants.delete(ORG, "ghost")),
                 new Call("UserService.create", ADMIN_ONLY, t -> t.users.create("Bad User", "x", Role.PLATFORM_ADMIN,
                         Set.of())),
@@ -200,6 +204,7 @@ class AccessMatrixTest {
                         t -> t.attachments.previews(A, "ghost", IstioKind.WASM_PLUGIN)),
                 new Call("AttachmentService.previews(tenant)", EVERYONE_SIGNED_IN,
                         t -> t.attachments.previews(A, null, IstioKind.WASM_PLUGIN)),
+                new Call("FilterChainService.of", EVERYONE_SIGNED_IN, t -> t.chains.of(GHOST_GATEWAY)),
                 new Call("AttachmentService.check", ADMIN_ONLY, t -> t.attachments.check(GHOST_DEFINITION)),
                 new Call("AttachmentService.save", ADMIN_ONLY, t -> t.attachments.save(GHOST_DEFINITION, null)),
                 new Call("AttachmentService.delete", ADMIN_ONLY, t -> t.attachments.delete(GHOST_GATEWAY, null)),
@@ -265,7 +270,8 @@ class AccessMatrixTest {
         Set<String> covered = calls().stream().map(Call::method).collect(java.util.stream.Collectors.toSet());
         List<String> missing = new ArrayList<>();
         for (Class<?> service : List.of(ExtensionService.class, TenantAssignmentService.class, TenantService.class,
-                ApplyService.class, UserService.class, TopologyService.class, AttachmentService.class)) {
+                ApplyService.class, UserService.class, TopologyService.class, AttachmentService.class,
+                org.wasmconsole.attachment.FilterChainService.class)) {
             for (Method m : service.getDeclaredMethods()) {
                 if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())) {
                     String key = service.getSimpleName() + "." + m.getName();

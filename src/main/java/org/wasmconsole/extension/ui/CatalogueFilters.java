@@ -31,6 +31,7 @@ class CatalogueFilters extends HorizontalLayout {
     private final Select<PullPolicy> pullPolicy = new Select<>();
     private final ComboBox<TenantInfo> tenant = new ComboBox<>();
     private final Checkbox tagMoved = new Checkbox("Tag moved");
+    private final TextField label = new TextField();
     private final List<TenantInfo> tenants;
     private Function<String, Set<String>> movedTags;
     private boolean reading;
@@ -68,11 +69,19 @@ class CatalogueFilters extends HorizontalLayout {
         tenant.setClearButtonVisible(true);
         tenant.setWidth("14rem");
 
+        label.setPlaceholder("Label: key=value");
+        label.setAriaLabel("Label");
+        label.setTooltipText("Only extensions with this label: key=value, or key for any value");
+        label.setClearButtonVisible(true);
+        label.setValueChangeMode(ValueChangeMode.LAZY);
+        label.setWidth("12rem");
+
         text.addValueChangeListener(e -> changed(onChange));
+        label.addValueChangeListener(e -> changed(onChange));
         phase.addValueChangeListener(e -> changed(onChange));
         pullPolicy.addValueChangeListener(e -> changed(onChange));
         tenant.addValueChangeListener(e -> changed(onChange));
-        add(text, phase, pullPolicy, tenant);
+        add(text, phase, pullPolicy, tenant, label);
         tagMoved.addClassName("tag-moved-filter");
         tagMoved.setTooltipText("Only extensions whose tag names another module than when the console first"
                 + " checked it");
@@ -96,13 +105,14 @@ class CatalogueFilters extends HorizontalLayout {
     ExtensionFilter toFilter(String organization) {
         String q = text.getValue().isBlank() ? null : text.getValue().strip();
         ExtensionFilter filter = new ExtensionFilter(organization, q, phase.getValue(), pullPolicy.getValue(),
-                tenant.getValue() == null ? null : tenant.getValue().fqn());
+                tenant.getValue() == null ? null : tenant.getValue().fqn(),
+                label.getValue().isBlank() ? null : label.getValue().strip());
         return movedTags != null && tagMoved.getValue() ? filter.withNames(movedTags.apply(organization)) : filter;
     }
 
     boolean isActive() {
         return !text.getValue().isBlank() || phase.getValue() != null || pullPolicy.getValue() != null
-                || tenant.getValue() != null || tagMoved.getValue();
+                || tenant.getValue() != null || !label.getValue().isBlank() || tagMoved.getValue();
     }
 
     void clear() {
@@ -112,6 +122,7 @@ class CatalogueFilters extends HorizontalLayout {
         pullPolicy.clear();
         tenant.clear();
         tagMoved.clear();
+        label.clear();
         reading = false;
     }
 
@@ -132,6 +143,9 @@ class CatalogueFilters extends HorizontalLayout {
         if (tagMoved.getValue()) {
             params.put("moved", "true");
         }
+        if (!label.getValue().isBlank()) {
+            params.put("label", label.getValue().strip());
+        }
         return QueryParameters.simple(params);
     }
 
@@ -146,6 +160,7 @@ class CatalogueFilters extends HorizontalLayout {
         tenant.setValue(params.getSingleParameter("tenant").flatMap(name -> tenants.stream()
                 .filter(t -> t.name().equals(name)).findFirst()).orElse(null));
         tagMoved.setValue(params.getSingleParameter("moved").map("true"::equals).orElse(false));
+        label.setValue(params.getSingleParameter("label").orElse(""));
         reading = false;
     }
 }
