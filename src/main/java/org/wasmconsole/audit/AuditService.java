@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -23,6 +24,8 @@ import org.wasmconsole.resource.DocumentException;
 import org.wasmconsole.resource.ExtensionYaml;
 import org.wasmconsole.security.CurrentUser;
 import org.wasmconsole.security.Roles;
+import org.wasmconsole.security.Viewer;
+import org.wasmconsole.tenant.TenantDirectory;
 
 /**
  * The audit trail, read: the whole trail for admins (History view), and the history of one
@@ -51,9 +54,12 @@ public class AuditService {
 
     private final AttachmentService attachments;
 
+    private final TenantDirectory tenants;
+
     AuditService(AuditRecordRepository records, ExtensionService extensions, CurrentUser currentUser,
-                 AttachmentService attachments) {
+                 AttachmentService attachments, TenantDirectory tenants) {
         this.attachments = attachments;
+        this.tenants = tenants;
         this.records = records;
         this.extensions = extensions;
         this.currentUser = currentUser;
@@ -77,8 +83,15 @@ public class AuditService {
      */
     public List<AuditEntry> extensionHistory(String organization, String name) {
         requireVisible(organization, name);
-        return records.history(AuditResourceType.EXTENSION, ExtensionDefinition.fqn(organization, name),
-                HISTORY_LIMIT);
+        List<AuditEntry> history = records.history(AuditResourceType.EXTENSION,
+                ExtensionDefinition.fqn(organization, name), HISTORY_LIMIT);
+        Viewer viewer = currentUser.viewer();
+        return viewer.admin() ? history : history.stream().map(operatorView(organization, viewer)::entry).toList();
+    }
+
+    /** What an operator may read of a record: their own tenants' names only. */
+    private OperatorHistory operatorView(String organization, Viewer viewer) {
+        return new OperatorHistory(organization, Set.copyOf(tenants.fqns(viewer.tenantIds()).values()));
     }
 
     /**
@@ -95,7 +108,9 @@ public class AuditService {
             return Optional.empty();
         }
         String name = r.getResourceName().substring(r.getResourceName().lastIndexOf('/') + 1);
-        return extensions.find(r.getOrganization(), name).isPresent() ? Optional.of(r.toDetails()) : Optional.empty();
+        return extensions.find(r.getOrganization(), name).isPresent()
+                ? Optional.of(operatorView(r.getOrganization(), currentUser.viewer()).details(r.toDetails()))
+                : Optional.empty();
     }
 
     /**

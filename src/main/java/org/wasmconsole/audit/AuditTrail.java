@@ -158,7 +158,7 @@ class AuditTrail {
 
     private static final java.util.Map<String, String> PATHS = java.util.Map.ofEntries(
             java.util.Map.entry("organization", "metadata.organization"), java.util.Map.entry("name", "metadata.name"),
-            java.util.Map.entry("displayName", "metadata.displayName"),
+            java.util.Map.entry("displayName", "spec.displayName"),
             java.util.Map.entry("summary", "metadata.description"), java.util.Map.entry("url", "spec.url"),
             java.util.Map.entry("source", "spec.source"), java.util.Map.entry("description", "spec.description"),
             java.util.Map.entry("phase", "spec.phase"), java.util.Map.entry("priority", "spec.priority"),
