@@ -1,5 +1,10 @@
 package org.wasmconsole.artifact.ui;
 
+import static org.wasmconsole.base.ui.FieldValues.code;
+import static org.wasmconsole.base.ui.FieldValues.none;
+import static org.wasmconsole.base.ui.FieldValues.note;
+import static org.wasmconsole.base.ui.FieldValues.text;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
@@ -127,27 +132,7 @@ final class ModuleFacts {
         return stack;
     }
 
-    static Span text(String text) {
-        Span span = new Span(text);
-        span.addClassName("field-value");
-        return span;
-    }
 
-    static Span code(String text) {
-        Span span = new Span(text);
-        span.addClassNames("field-value", "field-code");
-        return span;
-    }
 
-    static Span note(String text) {
-        Span span = new Span(text);
-        span.addClassName("field-note");
-        return span;
-    }
 
-    static Span none(String text) {
-        Span span = new Span(text);
-        span.addClassNames("field-value", "field-none");
-        return span;
-    }
 }

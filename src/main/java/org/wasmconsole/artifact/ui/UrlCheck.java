@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.wasmconsole.artifact.ModuleReport;
 import org.wasmconsole.artifact.ModuleService;
 import org.wasmconsole.artifact.Problem;
+import org.wasmconsole.base.ui.FieldValues;
 
 /**
  * "Check module" under the url field of the editor: fetches and inspects what the typed url names,
@@ -79,12 +80,12 @@ public class UrlCheck extends Composite<Div> {
     private void show(ModuleReport r) {
         result.add(ModuleStatusBadge.of(r));
         if (r.digest() != null) {
-            Span digest = ModuleFacts.code(r.digest());
+            Span digest = FieldValues.code(r.digest());
             digest.addClassName("url-check-digest");
             result.add(digest);
         }
         if (r.abiVersion() != null) {
-            result.add(ModuleFacts.text("proxy-wasm " + r.abiVersion()));
+            result.add(FieldValues.text("proxy-wasm " + r.abiVersion()));
         }
         r.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).findFirst()
                 .or(() -> r.problems().stream().findFirst())

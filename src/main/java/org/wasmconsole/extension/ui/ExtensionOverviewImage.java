@@ -1,10 +1,10 @@
 package org.wasmconsole.extension.ui;
 
 import org.wasmconsole.base.ui.Clipboard;
-import static org.wasmconsole.extension.ui.ExtensionOverviewSection.code;
-import static org.wasmconsole.extension.ui.ExtensionOverviewSection.none;
-import static org.wasmconsole.extension.ui.ExtensionOverviewSection.note;
-import static org.wasmconsole.extension.ui.ExtensionOverviewSection.text;
+import static org.wasmconsole.base.ui.FieldValues.code;
+import static org.wasmconsole.base.ui.FieldValues.none;
+import static org.wasmconsole.base.ui.FieldValues.note;
+import static org.wasmconsole.base.ui.FieldValues.text;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;

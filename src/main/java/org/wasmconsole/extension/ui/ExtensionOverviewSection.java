@@ -1,5 +1,10 @@
 package org.wasmconsole.extension.ui;
 
+import static org.wasmconsole.base.ui.FieldValues.code;
+import static org.wasmconsole.base.ui.FieldValues.none;
+import static org.wasmconsole.base.ui.FieldValues.note;
+import static org.wasmconsole.base.ui.FieldValues.text;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.DescriptionList;
@@ -55,30 +60,7 @@ class ExtensionOverviewSection extends Composite<Section> {
         return this;
     }
 
-    static Span text(String text) {
-        Span span = new Span(text);
-        span.addClassName("field-value");
-        return span;
-    }
 
-    /** A value in monospace that may break anywhere (URLs, digests, FQNs, etags). */
-    static Span code(String text) {
-        Span span = new Span(text);
-        span.addClassNames("field-value", "field-code");
-        return span;
-    }
 
-    /** Muted explanatory text under a value. */
-    static Span note(String text) {
-        Span span = new Span(text);
-        span.addClassName("field-note");
-        return span;
-    }
 
-    /** A muted placeholder for an absent value ("None", "Not set"). */
-    static Span none(String text) {
-        Span span = new Span(text);
-        span.addClassNames("field-value", "field-none");
-        return span;
-    }
 }
