@@ -245,10 +245,10 @@ public class ExtensionService {
     public Map<String, String> displayNames(String organization, Collection<String> names) {
         List<String> distinct = names.stream().distinct().toList();
         Map<String, String> found = new HashMap<>();
+        Viewer viewer = currentUser.viewer();
         for (int from = 0; from < distinct.size(); from += NAMES_PER_QUERY) {
             List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + NAMES_PER_QUERY));
             Specification<WasmExtension> named = (root, query, cb) -> root.get("name").in(chunk);
-            Viewer viewer = currentUser.viewer();
             Specification<WasmExtension> spec = ExtensionQueries.matching(ExtensionFilter.all(organization), null,
                     viewer).and(named);
             repository.summaries(spec, PageRequest.of(0, chunk.size()), viewer)
