@@ -5,23 +5,22 @@ import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.sidenav.SideNav;
-import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.Comparator;
 import java.util.List;
-import org.wasmconsole.security.Roles;
 
 /** The frame of every signed-in page: app bar with the product name, side navigation, user menu. */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication, List<NavigationEntries> featureEntries) {
+    public MainLayout(AuthenticationContext authentication, List<NavigationEntries> moduleEntries,
+                      List<DrawerFooter> footers) {
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel("Show or hide the navigation");
         Span product = new Span("Wasm Extension Console");
@@ -33,20 +32,16 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.getElement().setAttribute("aria-label", "Main navigation");
-        nav.addItem(new SideNavItem("Extensions", "", VaadinIcon.PUZZLE_PIECE.create()));
-        if (authentication.hasRole(Roles.ADMIN)) {
-            nav.addItem(new SideNavItem("Tenants", "tenants", VaadinIcon.GROUP.create()));
-            nav.addItem(new SideNavItem("Users", "users", VaadinIcon.USERS.create()));
-            nav.addItem(new SideNavItem("Import", "import", VaadinIcon.UPLOAD.create()));
-            nav.addItem(new SideNavItem("History", "history", VaadinIcon.TIME_BACKWARD.create()));
-        }
-        featureEntries.forEach(f -> f.entries().forEach(nav::addItem));
+        moduleEntries.stream()
+                .sorted(Comparator.comparingInt(NavigationEntries::order))
+                .forEach(m -> m.entries().forEach(nav::addItem));
+        addToDrawer(nav);
         // Says what this user may do here, rather than a slogan (issue #16).
-        Span footer = new Span(authentication.hasRole(Roles.ADMIN)
-                ? "Platform admin: you manage the organization's extensions, tenants and users"
-                : "Tenant operator: a read-only view of what your tenants may use and where it runs");
-        footer.addClassName("drawer-footer");
-        addToDrawer(nav, footer);
+        footers.forEach(f -> {
+            Span footer = new Span(f.text());
+            footer.addClassName("drawer-footer");
+            addToDrawer(footer);
+        });
         setPrimarySection(Section.DRAWER);
     }
 

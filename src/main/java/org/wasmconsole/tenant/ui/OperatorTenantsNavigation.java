@@ -12,7 +12,7 @@ import org.wasmconsole.tenant.TenantService;
 
 /**
  * An operator's way to their own tenants' pages (extensions, gateways, attachments): one entry per
- * tenant. Admins have "Tenants" instead.
+ * tenant, after the admin entries. Admins have "Tenants" instead.
  */
 @Component
 class OperatorTenantsNavigation implements NavigationEntries {
@@ -36,5 +36,10 @@ class OperatorTenantsNavigation implements NavigationEntries {
         return tenants.list(organization.name()).stream()
                 .map(t -> new SideNavItem("Tenant " + t.name(), "tenants/" + t.name(), VaadinIcon.GROUP.create()))
                 .toList();
+    }
+
+    @Override
+    public int order() {
+        return 600;
     }
 }
