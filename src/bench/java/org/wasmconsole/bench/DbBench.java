@@ -31,7 +31,7 @@ import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.resource.ExtensionYaml;
 import org.wasmconsole.security.Role;
 import org.wasmconsole.security.SystemAuthentication;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserService;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
 

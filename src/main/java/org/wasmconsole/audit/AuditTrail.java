@@ -16,7 +16,7 @@ import org.wasmconsole.extension.ExtensionChanged;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.resource.ExtensionYaml;
 import org.wasmconsole.security.CurrentUser;
-import org.wasmconsole.security.UserChanged;
+import org.wasmconsole.user.UserChanged;
 import org.wasmconsole.tenant.TenantChanged;
 
 /**

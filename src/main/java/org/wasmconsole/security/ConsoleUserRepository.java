@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface ConsoleUserRepository extends JpaRepository<ConsoleUser, Long> {
+public interface ConsoleUserRepository extends JpaRepository<ConsoleUser, Long> {
 
     Optional<ConsoleUser> findByUsername(String username);
 

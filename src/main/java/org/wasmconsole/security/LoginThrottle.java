@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     as that user, so that nobody can lock out the admin by guessing from their own machine;</li>
  * <li>one user from every address together: at {@code console.login.max-account-failures} the
  *     account is locked for everyone (a guess from many addresses); an admin can lift it on the
- *     Users screen ({@link UserService#unlock});</li>
+ *     Users screen ({@link org.wasmconsole.user.UserService#unlock});</li>
  * <li>one address whatever names it tries: after {@code console.login.address-free-failures} it
  *     must wait before its next attempt, 1 s, then 2 s, 4 s, ... up to a minute (many people may share
  *     one address, behind a NAT or a proxy: they wait, but are never locked out for long).</li>
@@ -93,7 +93,7 @@ public class LoginThrottle {
      * {@link LockedException} when its address must wait, or the user is locked for this address or
      * for everyone, or as many attempts as the limit allows are already counted.
      */
-    void admit(String username, String address) {
+    public void admit(String username, String address) {
         OffsetDateTime now = odt(now());
         Map<String, Object> params = Map.of("user", username, "address", address, "now", now,
                 "max", maxFailures, "maxAccount", maxAccountFailures);
@@ -125,7 +125,7 @@ public class LoginThrottle {
     }
 
     /** A wrong password for a known or unknown user: locks where a count reached its limit. */
-    void failed(String username, String address) {
+    public void failed(String username, String address) {
         Instant now = now();
         OffsetDateTime lockEnd = odt(now.plus(lockDuration));
         boolean known = users.findByUsername(username).isPresent();
@@ -175,14 +175,14 @@ public class LoginThrottle {
         });
     }
 
-    /** Lifts every lock of a user (for every address) and forgets their failures: {@link UserService#unlock}. */
-    void unlock(String username) {
+    /** Lifts every lock of a user (for every address) and forgets their failures: {@link org.wasmconsole.user.UserService#unlock}. */
+    public void unlock(String username) {
         jdbc.update("delete from login_attempt where username = :user", Map.of("user", username));
         users.resetFailedLogins(username);
     }
 
     /** The users locked now, for everyone or for some address. */
-    Set<String> lockedUsers() {
+    public Set<String> lockedUsers() {
         Map<String, Object> params = Map.of("any", ANY_USER, "now", odt(now()));
         Set<String> locked = new HashSet<>(jdbc.queryForList("select username from login_attempt"
                 + " where username <> :any and locked_until > :now", params, String.class));

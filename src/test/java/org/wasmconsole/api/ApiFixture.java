@@ -7,7 +7,7 @@ import java.util.Set;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.security.Role;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserService;
 import org.wasmconsole.tenant.TenantService;
 
 /**

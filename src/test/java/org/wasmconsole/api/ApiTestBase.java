@@ -6,7 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.wasmconsole.ConsoleTest;
 import org.wasmconsole.extension.ExtensionService;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserService;
 import org.wasmconsole.tenant.TenantService;
 
 /** An API test class: the running app, its services, an organization of its own and a client per caller. */

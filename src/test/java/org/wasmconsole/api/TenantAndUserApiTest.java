@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wasmconsole.security.Role;
-import org.wasmconsole.security.UserInfo;
+import org.wasmconsole.user.UserInfo;
 import tools.jackson.databind.JsonNode;
 
 /** Tenants and console users through the API: statuses for each role, JSON and YAML. */

@@ -25,7 +25,7 @@ import org.wasmconsole.extension.ExtensionSummary;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.security.Role;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserService;
 import org.wasmconsole.tenant.TenantService;
 
 /** The module service with the real database and a real registry: check, drift, pin, visibility, schedule. */

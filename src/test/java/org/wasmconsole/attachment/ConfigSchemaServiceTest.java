@@ -25,7 +25,7 @@ import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.security.Role;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserService;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
 import tools.jackson.databind.JsonNode;

@@ -34,7 +34,7 @@ import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.security.Role;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserService;
 import org.wasmconsole.tenant.TenantService;
 
 /**

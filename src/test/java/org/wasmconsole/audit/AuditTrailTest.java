@@ -35,7 +35,7 @@ import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.extension.TenantAssignmentService;
 import org.wasmconsole.resource.ExtensionYaml;
 import org.wasmconsole.security.Role;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserService;
 import org.wasmconsole.tenant.TenantService;
 
 /**

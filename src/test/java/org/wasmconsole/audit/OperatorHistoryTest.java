@@ -15,7 +15,7 @@ import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.TenantAssignmentService;
 import org.wasmconsole.resource.ExtensionYaml;
 import org.wasmconsole.security.Role;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserService;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
 

@@ -20,7 +20,7 @@ import org.wasmconsole.audit.AuditService;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.security.Role;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserService;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
 

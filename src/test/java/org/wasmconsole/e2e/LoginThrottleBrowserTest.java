@@ -7,7 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.wasmconsole.security.Role;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserService;
 
 /** Login throttling as a person meets it: the form says "locked", and never which part was wrong. */
 class LoginThrottleBrowserTest extends BrowserTest {

@@ -23,7 +23,7 @@ import org.wasmconsole.extension.ExtensionSummary;
 import org.wasmconsole.resource.ExtensionYaml;
 import org.wasmconsole.resource.ParsedExtension;
 import org.wasmconsole.security.Role;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserService;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
 

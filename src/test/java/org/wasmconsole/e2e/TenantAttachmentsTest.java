@@ -28,7 +28,7 @@ import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.WorkloadMode;
 import org.wasmconsole.security.Role;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserService;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
 import tools.jackson.databind.json.JsonMapper;

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.wasmconsole.security.Role;
-import org.wasmconsole.security.UserInfo;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserInfo;
+import org.wasmconsole.user.UserService;
 
 /**
  * An admin adds a tenant operator through the users screen; the operator signs in and sees the

@@ -13,7 +13,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.wasmconsole.security.Role;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserService;
 
 /** The Users screen shows a locked user and lifts the lock: screenshots light and dark, desktop and phone. */
 class UserUnlockBrowserTest extends BrowserTest {

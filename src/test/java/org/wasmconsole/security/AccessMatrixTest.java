@@ -49,6 +49,7 @@ import org.wasmconsole.extension.TenantAssignment;
 import org.wasmconsole.extension.TenantAssignmentService;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
+import org.wasmconsole.user.UserService;
 
 /**
  * Every public method of the services × {admin, operator of tenant A, operator of tenant B,

@@ -23,6 +23,7 @@ import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.ExtensionSummary;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
+import org.wasmconsole.user.UserService;
 
 /**
  * Method security and tenant scoping of the services, with real users as sign-in loads them:

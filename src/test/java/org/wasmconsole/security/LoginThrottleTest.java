@@ -44,6 +44,7 @@ import org.wasmconsole.audit.AuditAction;
 import org.wasmconsole.audit.AuditEntry;
 import org.wasmconsole.audit.AuditFilter;
 import org.wasmconsole.audit.AuditService;
+import org.wasmconsole.user.UserService;
 
 /**
  * Login throttling through the real sign-in machinery: the application's AuthenticationManager

@@ -37,7 +37,7 @@ import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.ExtensionSummary;
 import org.wasmconsole.extension.PluginPhase;
 import org.wasmconsole.security.Role;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserService;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
 

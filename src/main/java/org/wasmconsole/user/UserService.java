@@ -1,4 +1,4 @@
-package org.wasmconsole.security;
+package org.wasmconsole.user;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +18,13 @@ import org.wasmconsole.base.Names;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
+import org.wasmconsole.security.ConsoleUser;
+import org.wasmconsole.security.UserAccessRevoked;
+import org.wasmconsole.security.Role;
+import org.wasmconsole.security.Roles;
+import org.wasmconsole.security.CurrentUser;
+import org.wasmconsole.security.LoginThrottle;
+import org.wasmconsole.security.ConsoleUserRepository;
 
 /**
  * Console users. Only admins manage them. Rules: an operator belongs to at least one tenant and an

@@ -1,4 +1,4 @@
-package org.wasmconsole.security.ui;
+package org.wasmconsole.user.ui;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -19,8 +19,8 @@ import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
 import org.wasmconsole.security.Role;
-import org.wasmconsole.security.UserInfo;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserInfo;
+import org.wasmconsole.user.UserService;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.base.ui.Notify;
 

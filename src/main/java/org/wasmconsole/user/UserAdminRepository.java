@@ -1,4 +1,4 @@
-package org.wasmconsole.security;
+package org.wasmconsole.user;
 
 import java.util.Collection;
 import java.util.List;
@@ -7,6 +7,8 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
+import org.wasmconsole.security.ConsoleUser;
+import org.wasmconsole.security.Role;
 
 /**
  * The writes of user management, as update statements: {@link ConsoleUser} has no setters (and is
@@ -15,7 +17,7 @@ import org.springframework.data.repository.query.Param;
 interface UserAdminRepository extends Repository<ConsoleUser, Long> {
 
     /** Every user without the hash ({@link ConsoleUser} has no getter for the creation time). */
-    @Query("select new org.wasmconsole.security.UserRow(u.id, u.username, u.role, u.enabled, u.createdAt)"
+    @Query("select new org.wasmconsole.user.UserRow(u.id, u.username, u.role, u.enabled, u.createdAt)"
             + " from ConsoleUser u order by u.username")
     List<UserRow> listRows();
 

@@ -1,4 +1,4 @@
-package org.wasmconsole.security;
+package org.wasmconsole.user;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -10,6 +10,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.wasmconsole.security.Role;
+import org.wasmconsole.security.SystemAuthentication;
 
 /**
  * There is no built-in default password: on the first start with no users, creates {@code admin}

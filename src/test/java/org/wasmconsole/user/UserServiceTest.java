@@ -1,4 +1,4 @@
-package org.wasmconsole.security;
+package org.wasmconsole.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +30,11 @@ import org.wasmconsole.ConsoleTest;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.tenant.TenantService;
+import org.wasmconsole.security.UserAccessRevoked;
+import org.wasmconsole.security.Role;
+import org.wasmconsole.security.ConsolePrincipal;
+import org.wasmconsole.security.LoginThrottle;
+import org.wasmconsole.security.ConsoleUserRepository;
 
 /**
  * User management: every operation and guard of {@link UserService}, with unique user names (users

@@ -1,4 +1,4 @@
-package org.wasmconsole.security.ui;
+package org.wasmconsole.user.ui;
 
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.sidenav.SideNavItem;

@@ -1,4 +1,4 @@
-package org.wasmconsole.security.ui;
+package org.wasmconsole.user.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wasmconsole.SignedIn.asSystem;
@@ -30,8 +30,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.wasmconsole.ConsoleTest;
 import org.wasmconsole.security.Role;
-import org.wasmconsole.security.UserInfo;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserInfo;
+import org.wasmconsole.user.UserService;
 import org.wasmconsole.tenant.TenantService;
 
 /**

@@ -1,4 +1,4 @@
-package org.wasmconsole.security;
+package org.wasmconsole.user;
 
 /**
  * Published by {@link UserService} inside the transaction of every write that changed something,

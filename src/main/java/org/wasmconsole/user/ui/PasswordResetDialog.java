@@ -1,4 +1,4 @@
-package org.wasmconsole.security.ui;
+package org.wasmconsole.user.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -9,7 +9,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserService;
 import org.wasmconsole.base.ui.Notify;
 
 /** Sets a new password for a user; tell them the new one by a channel of your own. */
