@@ -17,31 +17,27 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.security.access.AccessDeniedException;
-import org.wasmconsole.artifact.ModuleService;
-import org.wasmconsole.artifact.ui.ModulePanel;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.Usage;
-import org.wasmconsole.attachment.ui.WhereUsedPanel;
-import org.wasmconsole.audit.AuditService;
-import org.wasmconsole.audit.ui.ExtensionHistoryPanel;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.extension.ExtensionInUseException;
-import org.wasmconsole.extension.ConfigSchemaService;
+import org.wasmconsole.extension.ExtensionSection;
 import org.wasmconsole.extension.ExtensionService;
-import org.wasmconsole.extension.ui.config.ConfigSchemaPanel;
 import org.wasmconsole.extension.InUse;
 import org.wasmconsole.extension.StoredExtension;
-import org.wasmconsole.resource.ExtensionYaml;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.ConsoleOrganization;
 
 /**
- * One extension: a header with its identity and the admin actions, then tabs for every field
- * (Overview), the exact YAML document, where it is used, and its recorded History. Operators may open what they can
- * see; anything else, like an unknown name, shows the same "not found" state.
+ * One extension: a header with its identity and the admin actions, then the tabs that the modules
+ * contribute as {@link ExtensionSection}s, in their order: every field (Overview), the exact YAML
+ * document, where it is used, its recorded History, its config schema and its Wasm module. Operators
+ * may open what they can see; anything else, like an unknown name, shows the same "not found" state.
  */
 @Route("extensions/:name")
 @PermitAll
@@ -51,27 +47,18 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
 
     static final String SUFFIX = " · Wasm Extension Console";
 
-    static final int HISTORY_TAB = 3;
-    static final int CONFIG_SCHEMA_TAB = HISTORY_TAB + 1;
-    static final int MODULE_TAB = CONFIG_SCHEMA_TAB + 1;
-
     private final ExtensionService service;
-    private final AuditService audit;
     private final AttachmentService attachments;
-    private final ConfigSchemaService configSchemas;
-    private final ModuleService modules;
+    private final List<ExtensionSection> sections;
     private final String organization;
     private final boolean admin;
     private String title = "Extension" + SUFFIX;
 
-    public ExtensionDetailsView(ExtensionService service, AuditService audit, AttachmentService attachments,
-                                ConfigSchemaService configSchemas, ModuleService modules,
+    public ExtensionDetailsView(ExtensionService service, AttachmentService attachments, List<ExtensionSection> sections,
                                 ConsoleOrganization organization, AuthenticationContext authentication) {
-        this.configSchemas = configSchemas;
-        this.modules = modules;
         this.service = service;
-        this.audit = audit;
         this.attachments = attachments;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(ExtensionSection::order)).toList();
         this.organization = organization.name();
         this.admin = authentication.hasRole(Roles.ADMIN);
         addClassName("extension-details-view");
@@ -103,34 +90,30 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
 
         TabSheet tabs = new TabSheet();
         tabs.addClassName("details-tabs");
-        tabs.add("Overview", new ExtensionOverview(stored));
-        tabs.add("YAML", new ExtensionDetailsYaml(organization, name, ExtensionYaml.write(stored)));
-        WhereUsedPanel whereUsed = new WhereUsedPanel(attachments, stored.fqn(), name, admin);
-        tabs.add(whereUsed.usageCount() == 0 ? "Where used" : "Where used (" + whereUsed.usageCount() + ")",
-                whereUsed);
-        // Read from the audit trail only when the tab is opened.
-        Div history = new Div();
-        history.addClassName("details-history");
-        tabs.add("History", history);
-        tabs.addSelectedChangeListener(e -> {
-            if (tabs.getSelectedIndex() == HISTORY_TAB && history.getComponentCount() == 0) {
-                history.add(new ExtensionHistoryPanel(audit, organization, name, stored.etag(), admin,
-                        restored -> show(restored, HISTORY_TAB)));
+        for (int index = 0; index < sections.size(); index++) {
+            int tabIndex = index;
+            Consumer<StoredExtension> reshowHere = changed -> show(changed, tabIndex);
+            ExtensionSection.Tab tab = sections.get(index).tab(stored, new SectionPage(organization, admin, reshowHere));
+            if (!tab.lazy()) {
+                tabs.add(tab.label(), tab.content().get());
+                continue;
             }
-        });
-        // Last, so that the other tabs keep their indexes (#19).
-        tabs.add("Config schema", new ConfigSchemaPanel(configSchemas, stored, admin,
-                saved -> service.find(organization, name).ifPresent(s -> show(s, CONFIG_SCHEMA_TAB))));
-        // Read (no fetch) when the tab is opened; the panel checks the url on demand.
-        Div module = new Div();
-        tabs.add("Module", module);
-        tabs.addSelectedChangeListener(e -> {
-            if (tabs.getSelectedIndex() == MODULE_TAB && module.getComponentCount() == 0) {
-                module.add(new ModulePanel(modules, stored, admin, pinned -> show(pinned, MODULE_TAB)));
-            }
-        });
+            Div placeholder = new Div();
+            tab.placeholderClasses().forEach(placeholder::addClassName);
+            tabs.add(tab.label(), placeholder);
+            tabs.addSelectedChangeListener(e -> {
+                if (tabs.getSelectedIndex() == tabIndex && placeholder.getComponentCount() == 0) {
+                    placeholder.add(tab.content().get());
+                }
+            });
+        }
         add(header, tabs);
         tabs.setSelectedIndex(selectedTab);
+    }
+
+    /** What this page offers its sections. */
+    private record SectionPage(String organization, boolean admin, Consumer<StoredExtension> reshowHere)
+            implements ExtensionSection.Page {
     }
 
     private void showNotFound(String name) {

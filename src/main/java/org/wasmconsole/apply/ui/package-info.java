@@ -1,0 +1,4 @@
+@NullMarked
+package org.wasmconsole.apply.ui;
+
+import org.jspecify.annotations.NullMarked;

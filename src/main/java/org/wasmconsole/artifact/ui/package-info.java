@@ -1,0 +1,4 @@
+@NullMarked
+package org.wasmconsole.artifact.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.wasmconsole.attachment.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.wasmconsole.audit.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.wasmconsole.base.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.wasmconsole.extension.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.wasmconsole;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Sample data for a fresh demo database. */
+@NullMarked
+package org.wasmconsole.sample;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.wasmconsole.security.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.wasmconsole.tenant.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.wasmconsole.user.ui;
+
+import org.jspecify.annotations.NullMarked;
