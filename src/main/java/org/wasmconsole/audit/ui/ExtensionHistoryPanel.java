@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.wasmconsole.base.ui.DiffPanel;
 import org.wasmconsole.audit.AuditDetails;
 import org.wasmconsole.audit.AuditEntry;
 import org.wasmconsole.audit.AuditService;

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.List;
+import org.wasmconsole.base.ui.DiffPanel;
 import org.wasmconsole.audit.AuditAction;
 import org.wasmconsole.audit.AuditDetails;
 import org.wasmconsole.audit.AuditEntry;

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import org.wasmconsole.audit.ui.DiffPanel;
+import org.wasmconsole.base.ui.DiffPanel;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.resource.ExtensionYaml;
 

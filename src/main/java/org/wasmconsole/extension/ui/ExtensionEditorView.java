@@ -25,8 +25,6 @@ import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Optional;
-import org.wasmconsole.artifact.ModuleService;
-import org.wasmconsole.artifact.ui.UrlCheck;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.Usage;
 import org.wasmconsole.base.ConflictException;
@@ -37,6 +35,7 @@ import org.wasmconsole.base.ui.YamlEditor;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionInUseException;
 import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.extension.ModuleCheckParts;
 import org.wasmconsole.extension.InUse;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.resource.ExtensionYaml;
@@ -78,13 +77,13 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
     private boolean stayingInYaml;
 
     public ExtensionEditorView(ExtensionService service, AttachmentService attachments, TenantService tenantService,
-                               ModuleService modules, ConsoleOrganization organization) {
+                               ModuleCheckParts moduleCheck, ConsoleOrganization organization) {
         this.service = service;
         this.attachments = attachments;
         this.organization = organization.name();
         this.tenants = tenantService.list(this.organization);
         this.form = new ExtensionForm(this.organization, tenants);
-        form.addBelowUrl(new UrlCheck(modules, () -> form.currentDefinition().url()));
+        form.addBelowUrl(moduleCheck.urlCheck(() -> form.currentDefinition().url()));
         this.yamlPane = new ExtensionYamlPane(this.organization, service::check);
         addClassName("extension-editor-view");
         setSizeFull();

@@ -34,8 +34,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
-import org.wasmconsole.artifact.ModuleService;
-import org.wasmconsole.artifact.ui.BulkPin;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.Usage;
 import org.wasmconsole.base.ConflictException;
@@ -44,6 +42,7 @@ import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionInUseException;
 import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.extension.ModuleCheckParts;
 import org.wasmconsole.extension.ExtensionSummary;
 import org.wasmconsole.extension.InUse;
 import org.wasmconsole.resource.ExtensionExport;
@@ -75,7 +74,7 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
     private final Button deleteSelected = new Button("Delete", VaadinIcon.TRASH.create());
     private final Anchor exportSelected;
     private final Div emptyState = new Div();
-    private final BulkPin pinSelected;
+    private final ModuleCheckParts.SelectionAction pinSelected;
     /** What the download handlers export; they run outside the UI lock, so they read these, not components. */
     private volatile ExtensionFilter currentFilter;
     private volatile List<String> selectedNames = List.of();
@@ -83,16 +82,16 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
     private final String defaultSort;
 
     public ExtensionListView(ExtensionService service, AttachmentService attachments, TenantService tenants,
-                             ExtensionExport export, ModuleService modules, ConsoleOrganization organization,
+                             ExtensionExport export, ModuleCheckParts moduleCheck, ConsoleOrganization organization,
                              AuthenticationContext authentication) {
         this.service = service;
         this.attachments = attachments;
         this.organization = organization.name();
         this.admin = authentication.hasRole(Roles.ADMIN);
         this.filters = new CatalogueFilters(tenants.list(this.organization), this::filtersChanged);
-        filters.withTagMovedFilter(modules::namesWithMovedTag);
-        this.pinSelected = new BulkPin(modules, this.organization, () -> selectedNames, this::refresh);
-        pinSelected.setVisible(admin);
+        filters.withTagMovedFilter(moduleCheck::namesWithMovedTag);
+        this.pinSelected = moduleCheck.pinSelected(this.organization, () -> selectedNames, this::refresh);
+        pinSelected.component().setVisible(admin);
         this.currentFilter = ExtensionFilter.all(this.organization);
         addClassName("extension-list-view");
         setSizeFull();
@@ -113,7 +112,7 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
         Div spacer = new Div();
         spacer.addClassName("header-spacer");
         HorizontalLayout header = new HorizontalLayout(title, count, spacer, ExtensionGrid.columnChooser(grid),
-                exportSelected, exportAll, pinSelected, deleteSelected, create);
+                exportSelected, exportAll, pinSelected.component(), deleteSelected, create);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.addClassName("view-header");
@@ -172,7 +171,7 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
                 .setText(n == 0 ? "Export selected" : "Export " + n + " selected");
         deleteSelected.setEnabled(n > 0);
         deleteSelected.setText(n == 0 ? "Delete" : "Delete " + n);
-        pinSelected.selectionChanged(n);
+        pinSelected.selectionChanged().accept(n);
     }
 
     private void confirmDelete() {

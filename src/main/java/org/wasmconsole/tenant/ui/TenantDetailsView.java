@@ -1,14 +1,9 @@
 package org.wasmconsole.tenant.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -19,35 +14,25 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import org.wasmconsole.attachment.AttachmentService;
-import org.wasmconsole.attachment.TopologyService;
-import org.wasmconsole.attachment.ui.TenantTopologyPanel;
-import org.wasmconsole.base.ConflictException;
-import org.wasmconsole.base.NotFoundException;
-import org.wasmconsole.extension.ExtensionFilter;
-import org.wasmconsole.extension.ExtensionInUseException;
-import org.wasmconsole.extension.InUse;
-import org.wasmconsole.extension.ExtensionService;
-import org.wasmconsole.extension.TenantAssignmentService;
-import org.wasmconsole.extension.ExtensionSummary;
-import org.wasmconsole.extension.TenantAssignment;
+import org.wasmconsole.base.ui.Notify;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.ConsoleOrganization;
 import org.wasmconsole.tenant.TenantInfo;
+import org.wasmconsole.tenant.TenantSection;
 import org.wasmconsole.tenant.TenantService;
-import org.wasmconsole.base.ui.Notify;
 
 /**
- * One tenant and the extensions available to it, in two parts: those whose allowed tenants name it
- * (assign / unassign) and those available to all tenants (restricting one to this tenant narrows it,
- * and is confirmed as such); then its workspaces and gateways with their attachments
- * ({@link TenantTopologyPanel}). {@code ?target=<target FQN>} unfolds, marks and scrolls to one
- * gateway or security setting ("where used" links here). Operators of the tenant read the page
- * without any write action; other tenants are "not found" to them.
+ * One tenant: a header, then the parts that the modules contribute as {@link TenantSection}s, in
+ * their order: the extensions available to it (assign / unassign / restrict; extension module),
+ * then its workspaces and gateways with their attachments (attachment module).
+ * {@code ?target=<target FQN>} unfolds, marks and scrolls to one gateway or security setting
+ * ("where used" links here). Operators of the tenant read the page without any write action; other
+ * tenants are "not found" to them.
  */
 @Route("tenants/:name")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
@@ -55,64 +40,33 @@ import org.wasmconsole.base.ui.Notify;
 public class TenantDetailsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final TenantService tenants;
-    private final TenantAssignmentService assignments;
-    private final TopologyService topology;
-    private final AttachmentService attachments;
-    private final ExtensionService extensions;
+    private final List<TenantSection> sections;
     private final boolean admin;
     private final String organization;
-    private final Grid<ExtensionSummary> assignedGrid =
-            TenantExtensionGrid.create("assigned-grid", "Assigned to this tenant");
-    private final Grid<ExtensionSummary> openGrid =
-            TenantExtensionGrid.create("all-tenants-grid", "Available to all tenants");
-    private final Span assignedCount = new Span();
-    private final Span openCount = new Span();
-    private final Button assign = new Button("Assign extensions…", VaadinIcon.PLUS.create());
-    private final Button unassign = new Button("Unassign", VaadinIcon.MINUS.create());
-    private final Button restrict = new Button("Restrict to this tenant…", VaadinIcon.LOCK.create());
-    private final Div assignedEmpty = new Div();
-    private final Div openEmpty = new Div();
+    private final TenantSection.Page page;
+    private List<TenantSection.Part> parts = List.of();
     private TenantInfo tenant;
-    private TenantTopologyPanel topologyPanel;
     private String title = "Tenant · Wasm Extension Console";
 
-    public TenantDetailsView(TenantService tenants, TenantAssignmentService assignments, TopologyService topology,
-                             AttachmentService attachments, ExtensionService extensions,
+    public TenantDetailsView(TenantService tenants, List<TenantSection> sections,
                              AuthenticationContext authentication, ConsoleOrganization organization) {
         this.tenants = tenants;
-        this.assignments = assignments;
-        this.topology = topology;
-        this.attachments = attachments;
-        this.extensions = extensions;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(TenantSection::order)).toList();
         this.admin = authentication.hasRole(Roles.ADMIN);
         this.organization = organization.name();
+        this.page = new SectionPage(this.organization, admin, () -> parts.forEach(TenantSection.Part::refresh));
         addClassName("tenant-details-view");
         setWidthFull();
-
-        assign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        assign.addClickListener(e -> openPicker());
-        unassign.addClickListener(e -> unassignSelected());
-        restrict.addClickListener(e -> restrictSelected());
-        assignedGrid.addSelectionListener(e -> selectionChanged());
-        openGrid.addSelectionListener(e -> selectionChanged());
-        assignedGrid.setItems(q -> assignments.listForTenant(filter(), TenantAssignment.ASSIGNED,
-                VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
-                q -> (int) Math.min(Integer.MAX_VALUE, assignments.countForTenant(filter(), TenantAssignment.ASSIGNED)));
-        openGrid.setItems(q -> assignments.listForTenant(filter(), TenantAssignment.ALL_TENANTS,
-                VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
-                q -> (int) Math.min(Integer.MAX_VALUE,
-                        assignments.countForTenant(filter(), TenantAssignment.ALL_TENANTS)));
-        assignedEmpty.addClassName("section-empty");
-        openEmpty.addClassName("section-empty");
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String name = event.getRouteParameters().get("name").orElse("");
         removeAll();
+        parts = List.of();
         tenants.find(organization, name).ifPresentOrElse(this::show, () -> showNotFound(name));
         List<String> target = event.getLocation().getQueryParameters().getParameters().getOrDefault("target", List.of());
-        if (tenant != null && !target.isEmpty() && !topologyPanel.reveal(target.getFirst())) {
+        if (tenant != null && !target.isEmpty() && parts.stream().noneMatch(p -> p.reveal(target.getFirst()))) {
             Notify.error("Tenant " + tenant.name() + " has no gateway or security setting "
                     + target.getFirst() + " (deleted, or renamed?)");
         }
@@ -125,10 +79,6 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
 
     TenantInfo tenant() {
         return tenant;
-    }
-
-    private ExtensionFilter filter() {
-        return new ExtensionFilter(organization, null, null, null, tenant.fqn());
     }
 
     private void show(TenantInfo found) {
@@ -144,41 +94,13 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.addClassName("view-header");
 
-        unassign.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        Div assignedSection = section("assigned-section", "Assigned to this tenant", assignedCount,
-                "Extensions whose allowed tenants name " + found.name() + ".",
-                new HorizontalLayout(assign, unassign), assignedGrid, assignedEmpty);
-        Div openSection = section("all-tenants-section", "Available to all tenants", openCount,
-                "Extensions with no allowed tenants: every tenant, " + found.name() + " included, can use them."
-                        + " Restricting one to " + found.name() + " takes it away from every other tenant.",
-                new HorizontalLayout(restrict), openGrid, openEmpty);
-        if (!admin) {
-            // Operators read: no selection, no write buttons (the services refuse them anyway).
-            assign.setVisible(false);
-            unassign.setVisible(false);
-            restrict.setVisible(false);
-            assignedGrid.setSelectionMode(Grid.SelectionMode.NONE);
-            openGrid.setSelectionMode(Grid.SelectionMode.NONE);
+        add(back, header);
+        parts = new ArrayList<>();
+        for (TenantSection section : sections) {
+            TenantSection.Part part = section.create(found, page);
+            parts.add(part);
+            part.components().forEach(this::add);
         }
-        topologyPanel = new TenantTopologyPanel(topology, attachments, extensions, found.fqn(), admin);
-        add(back, header, assignedSection, openSection, topologyPanel);
-        refresh();
-    }
-
-    private static Div section(String className, String title, Span count, String explanation,
-                               HorizontalLayout actions, Grid<ExtensionSummary> grid, Div empty) {
-        count.addClassName("match-count");
-        Div spacer = new Div();
-        spacer.addClassName("header-spacer");
-        HorizontalLayout head = new HorizontalLayout(new H3(title), count, spacer, actions);
-        head.setAlignItems(FlexComponent.Alignment.CENTER);
-        head.setWidthFull();
-        head.addClassName("section-header");
-        Paragraph note = new Paragraph(explanation);
-        note.addClassName("section-note");
-        Div section = new Div(head, note, grid, empty);
-        section.addClassNames("tenant-section", className);
-        return section;
     }
 
     private void showNotFound(String name) {
@@ -192,160 +114,12 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
         add(empty);
     }
 
-    void refresh() {
-        long assigned = assignments.countForTenant(filter(), TenantAssignment.ASSIGNED);
-        long open = assignments.countForTenant(filter(), TenantAssignment.ALL_TENANTS);
-        assignedCount.setText(assigned == 1 ? "1 extension" : assigned + " extensions");
-        openCount.setText(open == 1 ? "1 extension" : open + " extensions");
-        assignedGrid.deselectAll();
-        openGrid.deselectAll();
-        assignedGrid.getDataProvider().refreshAll();
-        openGrid.getDataProvider().refreshAll();
-        assignedGrid.setVisible(assigned > 0);
-        openGrid.setVisible(open > 0);
-        assignedGrid.setAllRowsVisible(assigned <= 10);
-        openGrid.setAllRowsVisible(open <= 10);
-        assignedEmpty.setText("No extension is assigned to " + tenant.name() + " yet."
-                + (admin ? " Use \"Assign extensions…\"." : ""));
-        assignedEmpty.setVisible(assigned == 0);
-        openEmpty.setText("No extension is available to all tenants.");
-        openEmpty.setVisible(open == 0);
-        selectionChanged();
-    }
+    /** What this page offers its parts. */
+    private record SectionPage(String organization, boolean admin, Runnable refreshAll) implements TenantSection.Page {
 
-    private void selectionChanged() {
-        int a = assignedGrid.getSelectedItems().size();
-        unassign.setEnabled(a > 0);
-        unassign.setText(a == 0 ? "Unassign" : "Unassign " + a);
-        int o = openGrid.getSelectedItems().size();
-        restrict.setEnabled(o > 0);
-        restrict.setText(o == 0 ? "Restrict to this tenant…" : "Restrict " + o + " to this tenant…");
-    }
-
-    // --- assign -----------------------------------------------------------------------------------------
-
-    private void openPicker() {
-        new AssignExtensionsDialog(assignments, organization, tenant, this::assignPicked).open();
-    }
-
-    /** From the picker: open extensions among the picked ones need the narrowing confirmed. */
-    private void assignPicked(List<ExtensionSummary> picked) {
-        List<String> open = picked.stream().filter(s -> s.allowedTenants().isEmpty()).map(ExtensionSummary::name)
-                .toList();
-        List<String> restricted = picked.stream().filter(s -> !s.allowedTenants().isEmpty())
-                .map(ExtensionSummary::name).toList();
-        if (open.isEmpty()) {
-            assign(restricted, false);
-            return;
+        @Override
+        public void changed() {
+            refreshAll.run();
         }
-        ConfirmDialog dialog = narrowingDialog(open);
-        if (!restricted.isEmpty()) {
-            dialog.setRejectable(true);
-            dialog.setRejectText("Assign only the other " + restricted.size());
-            dialog.addRejectListener(e -> assign(restricted, false));
-        }
-        dialog.addConfirmListener(e -> assign(picked.stream().map(ExtensionSummary::name).toList(), true));
-        dialog.open();
-    }
-
-    private void restrictSelected() {
-        List<String> names = openGrid.getSelectedItems().stream().map(ExtensionSummary::name).sorted().toList();
-        if (names.isEmpty()) {
-            return;
-        }
-        ConfirmDialog dialog = narrowingDialog(names);
-        dialog.addConfirmListener(e -> assign(names, true));
-        dialog.open();
-    }
-
-    private ConfirmDialog narrowingDialog(List<String> open) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.addClassName("narrowing-dialog");
-        dialog.setHeader("Restrict to " + tenant.name() + " only?");
-        dialog.setText(new Div(new Paragraph((open.size() == 1 ? "This extension is" : "These extensions are")
-                + " available to ALL tenants today:"), new ExtensionNameList(open, open.size()),
-                new Paragraph("Assigning " + (open.size() == 1 ? "it" : "them") + " to " + tenant.name()
-                        + " makes " + (open.size() == 1 ? "it" : "them") + " available to " + tenant.name()
-                        + " only: every other tenant loses " + (open.size() == 1 ? "it" : "them") + ".")));
-        dialog.setCancelable(true);
-        dialog.setConfirmText("Restrict to " + tenant.name());
-        dialog.setConfirmButtonTheme("error primary");
-        return dialog;
-    }
-
-    private void assign(List<String> names, boolean narrow) {
-        assign(names, narrow, InUse.REFUSE);
-    }
-
-    /** Restricting an open extension may leave its attachments in other tenants: asked, then detached. */
-    private void assign(List<String> names, boolean narrow, InUse inUse) {
-        if (names.isEmpty()) {
-            return;
-        }
-        try {
-            List<String> changed = assignments.assign(organization, tenant.fqn(), names, narrow, inUse);
-            Notify.success(changed.size() == 1 ? "Assigned " + changed.getFirst() + " to " + tenant.name()
-                    : "Assigned " + changed.size() + " extensions to " + tenant.name());
-        } catch (ExtensionInUseException e) {
-            DetachConfirmation.of(e, "restrict", () -> assign(names, narrow, InUse.DETACH)).open();
-            return;
-        } catch (ConflictException | NotFoundException e) {
-            Notify.error("Nothing was assigned: " + e.getMessage());
-        }
-        refresh();
-        topologyPanel.refresh();
-    }
-
-    // --- unassign ---------------------------------------------------------------------------------------
-
-    private void unassignSelected() {
-        List<ExtensionSummary> selected = assignedGrid.getSelectedItems().stream()
-                .sorted(java.util.Comparator.comparing(ExtensionSummary::name)).toList();
-        List<String> names = selected.stream().map(ExtensionSummary::name).toList();
-        List<String> last = selected.stream().filter(s -> s.allowedTenants().size() == 1)
-                .map(ExtensionSummary::name).toList();
-        if (last.isEmpty()) {
-            unassign(names, false);
-            return;
-        }
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.addClassName("widening-dialog");
-        dialog.setHeader("Open to all tenants?");
-        dialog.setText(new Div(new Paragraph(tenant.name() + " is the only allowed tenant of "
-                + (last.size() == 1 ? "this extension:" : "these extensions:")), new ExtensionNameList(last, last.size()),
-                new Paragraph("Unassigning " + tenant.name() + " leaves " + (last.size() == 1 ? "it" : "them")
-                        + " with no allowed tenants, which makes " + (last.size() == 1 ? "it" : "them")
-                        + " available to ALL tenants of the organization.")));
-        dialog.setCancelable(true);
-        dialog.setConfirmText("Unassign and open to all");
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> unassign(names, true));
-        List<String> others = names.stream().filter(n -> !last.contains(n)).toList();
-        if (!others.isEmpty()) {
-            dialog.setRejectable(true);
-            dialog.setRejectText("Unassign only the other " + others.size());
-            dialog.addRejectListener(e -> unassign(others, false));
-        }
-        dialog.open();
-    }
-
-    private void unassign(List<String> names, boolean widen) {
-        unassign(names, widen, InUse.REFUSE);
-    }
-
-    /** Attachments of these extensions in this tenant become invalid: asked, then detached. */
-    private void unassign(List<String> names, boolean widen, InUse inUse) {
-        try {
-            List<String> changed = assignments.unassign(organization, tenant.fqn(), names, widen, inUse);
-            Notify.success(changed.size() == 1 ? "Unassigned " + changed.getFirst() + " from " + tenant.name()
-                    : "Unassigned " + changed.size() + " extensions from " + tenant.name());
-        } catch (ExtensionInUseException e) {
-            DetachConfirmation.of(e, "unassign", () -> unassign(names, widen, InUse.DETACH)).open();
-            return;
-        } catch (ConflictException | NotFoundException e) {
-            Notify.error("Nothing was unassigned: " + e.getMessage());
-        }
-        refresh();
-        topologyPanel.refresh();
     }
 }

@@ -42,6 +42,7 @@ import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.ConsoleOrganization;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
+import org.wasmconsole.base.ui.ExtensionNameList;
 import org.wasmconsole.base.ui.Notify;
 
 /** The organization's tenants: create, rename (display name) and delete, with what a delete affects. */

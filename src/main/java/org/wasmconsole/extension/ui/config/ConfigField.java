@@ -12,14 +12,17 @@ import java.util.Map;
 import org.wasmconsole.base.ui.EditorMarker;
 import org.wasmconsole.base.ui.YamlEditor;
 import org.wasmconsole.resource.ConfigText;
+import org.springframework.modulith.NamedInterface;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A plugin config as the user edits it: YAML (or JSON) in the editor, and, when the extension has a
  * config schema, a form generated from it (the default view); both edit the same value. Errors are
  * the service's, by path: under their fields in the form, on their lines in the YAML. Used by the
- * extension's form and by the attachment dialog for overrides.
+ * extension's form and by the attachment dialog for overrides: the one screen part exposed to another
+ * module (named interface {@code config-field}).
  */
+@NamedInterface("config-field")
 public class ConfigField extends Div {
 
     private final YamlEditor editor = new YamlEditor();

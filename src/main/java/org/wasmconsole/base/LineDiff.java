@@ -1,4 +1,4 @@
-package org.wasmconsole.audit;
+package org.wasmconsole.base;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.wasmconsole.tenant.ui;
+package org.wasmconsole.extension.ui;
 
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;

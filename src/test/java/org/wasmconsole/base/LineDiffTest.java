@@ -1,4 +1,4 @@
-package org.wasmconsole.audit;
+package org.wasmconsole.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.wasmconsole.audit.LineDiff.Kind;
-import org.wasmconsole.audit.LineDiff.Row;
+import org.wasmconsole.base.LineDiff.Kind;
+import org.wasmconsole.base.LineDiff.Row;
 
 class LineDiffTest {
 

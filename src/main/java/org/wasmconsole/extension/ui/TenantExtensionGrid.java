@@ -1,10 +1,9 @@
-package org.wasmconsole.tenant.ui;
+package org.wasmconsole.extension.ui;
 
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import org.wasmconsole.extension.ExtensionSummary;
-import org.wasmconsole.extension.ui.ExtensionNameCell;
 
 /** The compact extension grid of the tenant pages and the assign picker: multi-select, proxy order. */
 final class TenantExtensionGrid {

@@ -1,4 +1,4 @@
-package org.wasmconsole.tenant.ui;
+package org.wasmconsole.base.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -7,9 +7,9 @@ import com.vaadin.flow.component.html.UnorderedList;
 import java.util.List;
 
 /** A short scrolling list of extension names for confirm dialogs, with "and N more" when cut. */
-final class ExtensionNameList extends Div {
+public final class ExtensionNameList extends Div {
 
-    ExtensionNameList(List<String> names, long total) {
+    public ExtensionNameList(List<String> names, long total) {
         addClassName("extension-name-list");
         UnorderedList list = new UnorderedList();
         names.forEach(n -> list.add(new ListItem(new Span(n))));

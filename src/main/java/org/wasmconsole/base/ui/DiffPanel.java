@@ -1,4 +1,4 @@
-package org.wasmconsole.audit.ui;
+package org.wasmconsole.base.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
@@ -8,8 +8,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.Element;
 import java.util.List;
-import org.wasmconsole.audit.LineDiff;
-import org.wasmconsole.audit.LineDiff.Row;
+import org.wasmconsole.base.LineDiff;
+import org.wasmconsole.base.LineDiff.Row;
 
 /**
  * Two YAML documents side by side, line by line: removed lines on the left, added ones on the

@@ -1,0 +1,51 @@
+package org.wasmconsole.attachment.ui;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.wasmconsole.attachment.AttachmentService;
+import org.wasmconsole.attachment.TopologyService;
+import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.tenant.TenantInfo;
+import org.wasmconsole.tenant.TenantSection;
+
+/** A tenant's workspaces and gateways with their attachments, under the tenant's extensions. */
+@Component
+class TenantTopologySection implements TenantSection {
+
+    private final TopologyService topology;
+    private final AttachmentService attachments;
+    private final ExtensionService extensions;
+
+    TenantTopologySection(TopologyService topology, AttachmentService attachments, ExtensionService extensions) {
+        this.topology = topology;
+        this.attachments = attachments;
+        this.extensions = extensions;
+    }
+
+    @Override
+    public int order() {
+        return 200;
+    }
+
+    @Override
+    public Part create(TenantInfo tenant, Page page) {
+        TenantTopologyPanel panel = new TenantTopologyPanel(topology, attachments, extensions, tenant.fqn(),
+                page.admin());
+        return new Part() {
+            @Override
+            public List<com.vaadin.flow.component.Component> components() {
+                return List.of(panel);
+            }
+
+            @Override
+            public void refresh() {
+                panel.refresh();
+            }
+
+            @Override
+            public boolean reveal(String targetFqn) {
+                return panel.reveal(targetFqn);
+            }
+        };
+    }
+}
