@@ -1,6 +1,7 @@
 package org.wasmconsole.extension;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the catalogue asks for. Every part but the organization is optional (null = any).
@@ -13,8 +14,9 @@ import java.util.Set;
  * @param names      only extensions with these names (e.g. those whose module tag moved, from the artifact
  *                   feature, which this package does not know); null = any name
  */
-public record ExtensionFilter(String organization, String text, PluginPhase phase, PullPolicy pullPolicy,
-                              String tenant, String label, Set<String> names) {
+public record ExtensionFilter(String organization, @Nullable String text, @Nullable PluginPhase phase,
+                              @Nullable PullPolicy pullPolicy, @Nullable String tenant, @Nullable String label,
+                              @Nullable Set<String> names) {
 
     public ExtensionFilter {
         names = names == null ? null : Set.copyOf(names);

@@ -1,5 +1,6 @@
 package org.wasmconsole.tenant;
 
+import org.jspecify.annotations.Nullable;
 import org.wasmconsole.base.ObjectMeta;
 
 /**
@@ -7,7 +8,7 @@ import org.wasmconsole.base.ObjectMeta;
  *
  * @param meta its labels and annotations
  */
-public record TenantInfo(Long id, String organization, String name, String displayName, ObjectMeta meta) {
+public record TenantInfo(Long id, String organization, String name, @Nullable String displayName, ObjectMeta meta) {
 
     public TenantInfo {
         meta = meta == null ? ObjectMeta.EMPTY : meta;

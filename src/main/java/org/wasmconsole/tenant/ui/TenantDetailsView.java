@@ -19,6 +19,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.wasmconsole.base.ui.Notify;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.ConsoleOrganization;
@@ -45,7 +46,7 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
     private final String organization;
     private final TenantSection.Page page;
     private List<TenantSection.Part> parts = List.of();
-    private TenantInfo tenant;
+    private @Nullable TenantInfo tenant;
     private String title = "Tenant · Wasm Extension Console";
 
     public TenantDetailsView(TenantService tenants, List<TenantSection> sections,
@@ -77,7 +78,7 @@ public class TenantDetailsView extends VerticalLayout implements BeforeEnterObse
         return title;
     }
 
-    TenantInfo tenant() {
+    @Nullable TenantInfo tenant() {
         return tenant;
     }
 
