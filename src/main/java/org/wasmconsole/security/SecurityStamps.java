@@ -3,6 +3,8 @@ package org.wasmconsole.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -32,6 +34,18 @@ public class SecurityStamps {
     private final Duration interval;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Current> cache = new ConcurrentHashMap<>();
+    /**
+     * The ids of sessions this instance ended at once (security.ui.UserSessions), so that the browser's
+     * next request, which names the ended session, lands on a login page that says why. Bounded: the
+     * oldest are forgotten (that browser then sees the login page without the reason).
+     */
+    private final Map<String, Boolean> endedSessions = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 10_000;
+                }
+            });
 
     SecurityStamps(JdbcTemplate jdbc, @Value("${console.security.session-check-interval:5s}") Duration interval) {
         if (interval.isNegative()) {
@@ -74,6 +88,16 @@ public class SecurityStamps {
         List<Current> rows = jdbc.query("select id, security_stamp from console_user where username = ?",
                 (rs, i) -> new Current(rs.getLong(1), rs.getLong(2), clock.instant()), username);
         return rows.isEmpty() ? null : rows.getFirst();
+    }
+
+    /** A session of a user whose access changed was ended on this instance (not through a request of its own). */
+    public void sessionEnded(String sessionId) {
+        endedSessions.put(sessionId, Boolean.TRUE);
+    }
+
+    /** Whether this is the id of a session ended so, asked once: the answer is true only the first time. */
+    boolean wasEnded(String sessionId) {
+        return sessionId != null && endedSessions.remove(sessionId) != null;
     }
 
     /** A change made here: this instance reads the new stamp at the user's next request. */

@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@link SecurityStamps}): the HTTP session is invalidated and the request goes on unauthenticated.
  * A page request is then sent to the login page; a Vaadin request of an open page finds its session
  * expired, and Vaadin reloads the page, which goes to the login page too. A new session remembers
- * why, for the login page to say ({@link SignInContinuity#ACCESS_CHANGED}). Not a bean: Spring Boot would also
+ * why, for the login page to say (as for a session that this instance ended at once, when the change
+ * was made here: {@link SecurityStamps#sessionEnded}) ({@link SignInContinuity#ACCESS_CHANGED}). Not a bean: Spring Boot would also
  * register it as a servlet filter outside the security chain.
  */
 class StaleSessionFilter extends OncePerRequestFilter {
@@ -37,6 +38,10 @@ class StaleSessionFilter extends OncePerRequestFilter {
         // Read per request: Vaadin installs its own strategy when it starts.
         SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
         HttpSession session = request.getSession(false);
+        if (session == null && stamps.wasEnded(request.getRequestedSessionId())) {
+            // Ended on this instance at once when the change was made here (security.ui.UserSessions).
+            request.getSession(true).setAttribute(SignInContinuity.ACCESS_CHANGED, Boolean.TRUE);
+        }
         Authentication authentication = session == null ? null : contexts.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof ConsolePrincipal principal
                 && !stamps.isCurrent(principal)) {

@@ -56,7 +56,9 @@ class UserSessions implements VaadinServiceInitListener {
             WrappedSession http = session.getSession();
             try {
                 if (http != null && event.username().equals(username(http))) {
+                    String id = http.getId();
                     http.invalidate();
+                    stamps.sessionEnded(id);
                     sessions.remove(session);
                     log.info("Ended a session of '{}': access changed", event.username());
                 }
