@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.TopologyService;
+import org.wasmconsole.base.StartupClaims;
 import org.wasmconsole.extension.ConfigSchemaService;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionService;
@@ -30,7 +31,9 @@ import org.wasmconsole.tenant.TenantService;
 
 /**
  * Fills an empty organization with tenants and the sample catalogue on first start, through the
- * same services and YAML codec as everything else, so that a new user sees a living console.
+ * same services and YAML codec as everything else, so that a new user sees a living console. Of several
+ * instances starting at once on an empty database, the one holding the claim ({@link StartupClaims})
+ * loads it; the others wait for its transaction, then find the organization filled.
  */
 @Component
 @Order(2)
@@ -50,11 +53,14 @@ class SampleData implements ApplicationRunner {
     private final ExtensionService extensions;
     private final ConfigSchemaService configSchemas;
     private final SampleTopology topology;
+    private final StartupClaims claims;
 
     SampleData(@Value("${console.sample-data.enabled:true}") boolean enabled, ConsoleOrganization organization,
+               StartupClaims claims,
                TenantService tenants, ExtensionService extensions, ConfigSchemaService configSchemas,
                TopologyService topology, AttachmentService attachments) {
         this.configSchemas = configSchemas;
+        this.claims = claims;
         this.enabled = enabled;
         this.organization = organization;
         this.tenants = tenants;
@@ -69,6 +75,7 @@ class SampleData implements ApplicationRunner {
         if (!enabled || !"tse".equals(organization.name())) {
             return;
         }
+        claims.claim("sample-data");
         SystemAuthentication.runAsSystem(() -> {
             boolean empty = tenants.list("tse").isEmpty() && extensions.count(ExtensionFilter.all("tse")) == 0;
             if (!empty) {

@@ -55,6 +55,10 @@ public class ConsoleUser {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
+    /** Raised by every change that ends the user's open sessions (security.SecurityStamps). */
+    @Column(name = "security_stamp", nullable = false)
+    private long securityStamp;
+
     protected ConsoleUser() {
     }
 
@@ -96,6 +100,10 @@ public class ConsoleUser {
 
     public Instant getLockedUntil() {
         return lockedUntil;
+    }
+
+    public long getSecurityStamp() {
+        return securityStamp;
     }
 
     /** Whether sign-in is refused at {@code now} because of too many failed attempts. */

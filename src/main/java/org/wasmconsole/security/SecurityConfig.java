@@ -18,6 +18,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 
 /** Form login through the console's login view; services are guarded by method security too. */
@@ -30,12 +31,14 @@ class SecurityConfig {
     static final String LOGIN_ROUTE = "login";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests, SecurityStamps stamps,
             @Value("${console.security.image-hosts:}") List<String> imageHosts) throws Exception {
         return http
                 // The console's own browser code (frontend/) and the CodeMirror WebJar: Vaadin's
                 // configurer denies every path it does not know, even to signed-in users.
                 .authorizeHttpRequests(a -> a.requestMatchers("/frontend/**", "/webjars/**").authenticated())
+                // A session whose user's access changed, on this instance or another, ends at its next request.
+                .addFilterAfter(new StaleSessionFilter(stamps), SecurityContextHolderFilter.class)
                 // CSRF as Vaadin configures it (its own requests carry Vaadin's token) but without its
                 // exception for the login path: a cross-site POST to /login would sign the victim's browser
                 // in as the attacker. The login form sends Spring's token, which Vaadin puts in the page.

@@ -20,6 +20,11 @@ public class SignInContinuity {
 
     /** The session attribute of the user name of the last failed sign-in in this browser session. */
     public static final String LAST_USER_NAME = SignInContinuity.class.getName() + ".lastUserName";
+    /**
+     * The session attribute set when this browser's previous session was ended because the user's access
+     * changed (security.StaleSessionFilter), for the login page to say why.
+     */
+    public static final String ACCESS_CHANGED = SignInContinuity.class.getName() + ".accessChanged";
 
     SignInContinuity(VaadinDefaultRequestCache vaadinRequestCache) {
         // Without a matching parameter the saved request is found by the session alone, so the

@@ -12,10 +12,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.wasmconsole.security.Role;
 import org.wasmconsole.security.SystemAuthentication;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wasmconsole.base.StartupClaims;
 
 /**
  * There is no built-in default password: on the first start with no users, creates {@code admin}
- * with the password of {@code CONSOLE_ADMIN_PASSWORD}, or with a generated one printed once.
+ * with the password of {@code CONSOLE_ADMIN_PASSWORD}, or with a generated one printed once. Several
+ * instances starting at once on an empty database create one admin: the one holding the claim
+ * ({@link StartupClaims}) creates it in that transaction, the others then find a user.
  */
 @Component
 @Order(0)
@@ -24,16 +29,28 @@ class AdminBootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
     static final String ADMIN = "admin";
 
+    static final String CLAIM = "first-admin";
+
     private final UserService users;
+    private final StartupClaims claims;
+    private final TransactionTemplate transaction;
     private final String configuredPassword;
 
-    AdminBootstrap(UserService users, @Value("${console.admin.password:}") String configuredPassword) {
+    AdminBootstrap(UserService users, StartupClaims claims, PlatformTransactionManager transactions,
+                   @Value("${console.admin.password:}") String configuredPassword) {
         this.users = users;
+        this.claims = claims;
+        this.transaction = new TransactionTemplate(transactions);
         this.configuredPassword = configuredPassword;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        transaction.executeWithoutResult(status -> createFirstAdmin());
+    }
+
+    private void createFirstAdmin() {
+        claims.claim(CLAIM);
         SystemAuthentication.runAsSystem(() -> {
             if (users.count() > 0) {
                 return;

@@ -41,6 +41,11 @@ interface UserAdminRepository extends Repository<ConsoleUser, Long> {
     @Query("update ConsoleUser u set u.passwordHash = :hash where u.username = :name")
     int updatePasswordHash(@Param("name") String name, @Param("hash") String hash);
 
+    /** Ends the user's open sessions on every instance (security.SecurityStamps). */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update ConsoleUser u set u.securityStamp = u.securityStamp + 1 where u.username = :name")
+    int raiseSecurityStamp(@Param("name") String name);
+
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query(value = "delete from console_user_tenant where user_id = :userId", nativeQuery = true)
     int deleteTenants(@Param("userId") Long userId);

@@ -31,8 +31,9 @@ import org.wasmconsole.security.ConsoleUserRepository;
  * admin to none; passwords are stored as bcrypt hashes and must pass {@link #checkPassword}; an
  * admin cannot disable or demote themself, and the last enabled admin can never be disabled or
  * demoted. A disabled user cannot sign in (Spring Security's {@code DisabledException}); when a
- * user is disabled or their role or tenants change, a {@link UserAccessRevoked} event ends their
- * open sessions.
+ * user is disabled or deleted, their role or tenants change or their password is reset, their open
+ * sessions end on every console instance: their security stamp is raised in the same transaction
+ * ({@link SecurityStamps}), and a {@link UserAccessRevoked} event ends those of this instance at once.
  */
 @Service
 @Transactional
@@ -133,6 +134,7 @@ public class UserService {
         admin.updateRole(username, role);
         admin.deleteTenants(user.getId());
         tenants.forEach(t -> admin.insertTenant(user.getId(), t));
+        admin.raiseSecurityStamp(username);
         events.publishEvent(new UserChanged(UserChanged.Change.ROLE_CHANGED, username,
                 before + " \u2192 " + describe(role, tenants)));
         events.publishEvent(new UserAccessRevoked(username));
@@ -140,7 +142,8 @@ public class UserService {
 
     /**
      * Sets a new password (same strength rule as {@link #create}) and lifts a sign-in lock of
-     * {@link LoginThrottle}, so that the user can sign in with it at once. Open sessions stay signed in.
+     * {@link LoginThrottle}, so that the user can sign in with it at once. The user's open sessions end
+     * (whoever knew the old password is signed out), except the one of an admin resetting their own.
      */
     public void resetPassword(String username, String newPassword) {
         load(username);
@@ -149,7 +152,9 @@ public class UserService {
         });
         admin.updatePasswordHash(username, passwordEncoder.encode(newPassword));
         throttle.unlock(username);
+        admin.raiseSecurityStamp(username);
         events.publishEvent(new UserChanged(UserChanged.Change.PASSWORD_RESET, username, "password reset"));
+        events.publishEvent(new UserAccessRevoked(username));
     }
 
     /** The names of the users whose sign-in is locked now, for everyone or from some address. */
@@ -184,6 +189,9 @@ public class UserService {
             checkNotLastAdmin(user, "disabled");
         }
         admin.updateEnabled(username, enabled);
+        if (!enabled) {
+            admin.raiseSecurityStamp(username);
+        }
         events.publishEvent(new UserChanged(enabled ? UserChanged.Change.ENABLED : UserChanged.Change.DISABLED,
                 username, enabled ? "enabled" : "disabled"));
         if (!enabled) {

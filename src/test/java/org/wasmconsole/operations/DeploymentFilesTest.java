@@ -146,6 +146,42 @@ class DeploymentFilesTest {
         assertThat(Files.readAllLines(Path.of(".dockerignore"))).contains("data", "target", ".git");
     }
 
+    /** Profile "cluster": a second instance like the first, behind HAProxy with cookie affinity (Vaadin). */
+    @Test
+    void theClusterProfileRunsASecondInstanceConfiguredLikeTheFirst() {
+        JsonNode second = compose.path("services").path("console-2");
+
+        assertThat(second.path("profiles").valueStream().map(JsonNode::asString)).containsExactly("cluster");
+        assertThat(second.path("environment")).isEqualTo(console.path("environment"));
+        assertThat(second.path("build").asString()).isEqualTo(console.path("build").asString());
+        assertThat(second.path("image").asString()).isEqualTo(console.path("image").asString());
+        assertThat(second.path("healthcheck")).isEqualTo(console.path("healthcheck"));
+        assertThat(second.path("depends_on")).isEqualTo(console.path("depends_on"));
+        assertThat(second.has("ports")).as("reached through the balancer only").isFalse();
+        assertThat(console.has("profiles")).as("plain 'docker compose up' still runs the console").isFalse();
+    }
+
+    @Test
+    void theBalancerSendsEachBrowserBackToItsInstance() throws IOException {
+        JsonNode balancer = compose.path("services").path("balancer");
+        assertThat(balancer.path("profiles").valueStream().map(JsonNode::asString)).containsExactly("cluster");
+        String mount = balancer.path("volumes").path(0).asString();
+        assertThat(mount).startsWith("./deploy/haproxy.cfg:").endsWith(":ro");
+        assertThat(balancer.path("ports").path(0).asString()).endsWith(":8080");
+
+        List<String> config = Files.readAllLines(Path.of(mount.substring(2, mount.indexOf(':')))).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        assertThat(config).contains("bind :8080", "mode http");
+        assertThat(config).anyMatch(l -> l.matches("cookie \\S+ insert indirect nocache.*"));
+        assertThat(config).contains("option httpchk GET /actuator/health");
+        int port = serverPort();
+        for (String service : List.of("console", "console-2")) {
+            assertThat(compose.path("services").has(service)).isTrue();
+            assertThat(config).as("a server with its own cookie for %s", service)
+                    .anyMatch(l -> l.matches("server \\S+ " + Pattern.quote(service + ":" + port) + " cookie \\S+"));
+        }
+    }
+
     private int serverPort() {
         return Integer.parseInt(resolveDefault(defaults.getProperty("server.port")));
     }

@@ -17,7 +17,8 @@ import org.wasmconsole.security.SignInContinuity;
 
 /**
  * Sign-in page. Says only "wrong user name or password" ({@code ?error}), never which of the two was
- * wrong, or "locked, try later" ({@code ?locked}, see security.LoginThrottle).
+ * wrong, or "locked, try later" ({@code ?locked}, see security.LoginThrottle), or, when the session
+ * of this browser was ended because an admin changed the user's access, that they were signed out.
  */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Wasm Extension Console")
@@ -27,6 +28,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final LoginForm form = new LoginForm();
     private final LoginI18n wrongCredentials = i18n("Wrong user name or password", "Check them and try again.");
     private final LoginI18n locked = i18n("Locked — too many failed attempts", "Try again later.");
+    private final LoginI18n signedOut = i18n("Signed out — your access changed",
+            "An admin changed your account (role, tenants, password or status). Sign in again to go on.");
 
     public LoginView() {
         addClassName("login-view");
@@ -62,12 +65,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         boolean isLocked = parameters.containsKey("locked");
         form.setI18n(isLocked ? locked : wrongCredentials);
         boolean failed = isLocked || parameters.containsKey("error");
-        form.setError(failed);
         WrappedSession session = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getSession();
         Object lastUserName = session == null ? null : session.getAttribute(SignInContinuity.LAST_USER_NAME);
+        boolean accessChanged = session != null && session.getAttribute(SignInContinuity.ACCESS_CHANGED) != null;
         if (session != null) {
             session.removeAttribute(SignInContinuity.LAST_USER_NAME);
+            session.removeAttribute(SignInContinuity.ACCESS_CHANGED);
         }
+        if (accessChanged && !failed) {
+            form.setI18n(signedOut);
+        }
+        form.setError(failed || accessChanged);
         if (failed && lastUserName instanceof String name) {
             keepUserName(name);
         }
