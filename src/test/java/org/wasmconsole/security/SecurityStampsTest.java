@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.wasmconsole.ConsoleTest;
 import org.wasmconsole.tenant.TenantService;
+import org.wasmconsole.user.UserService;
 
 /**
  * A signed-in session is current until the user's access changes, on whichever instance the change
