@@ -5,6 +5,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.wasmconsole.base.ObjectMeta;
 import tools.jackson.databind.JsonNode;
+import org.wasmconsole.base.Fqn;
 
 /**
  * The parts that TSB's Workspace, Group, gateway and SecuritySetting documents share: the mapping
@@ -137,8 +138,8 @@ final class TsbMetadata {
 
     /** {@code organizations/<org>/tenants/<tenant>} split into organization and tenant name. */
     static String[] tenantParts(String tenantFqn) {
-        String[] parts = tenantFqn.split("/");
-        return new String[] {parts.length > 1 ? parts[1] : "", parts[parts.length - 1]};
+        Fqn tenant = Fqn.tenantOf(tenantFqn);
+        return new String[] {tenant.organization(), tenant.tenant()};
     }
 
     static String tenantFqn(String organization, String tenant) {

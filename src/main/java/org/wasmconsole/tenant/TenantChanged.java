@@ -1,5 +1,7 @@
 package org.wasmconsole.tenant;
 
+import org.wasmconsole.base.Fqn;
+
 /**
  * Published by {@link TenantService} inside the transaction of every write, after the write (for a
  * delete: after the tenant is gone and every {@link TenantDeleting} listener has had its say).
@@ -15,6 +17,7 @@ public record TenantChanged(Change change, String organization, String name, Str
     public enum Change { CREATED, RENAMED, RELABELLED, DELETED, ORGANIZATION_CREATED }
 
     public String fqn() {
-        return change == Change.ORGANIZATION_CREATED ? "organizations/" + name : Tenant.fqn(organization, name);
+        return change == Change.ORGANIZATION_CREATED ? Fqn.organization(name).toString()
+                : Tenant.fqn(organization, name);
     }
 }

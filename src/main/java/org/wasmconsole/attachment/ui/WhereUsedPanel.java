@@ -28,6 +28,7 @@ import org.wasmconsole.attachment.TargetRef;
 import org.wasmconsole.attachment.Usage;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ui.Notify;
+import org.wasmconsole.base.Fqn;
 
 /**
  * "Where used" of one extension: every gateway and security setting that attaches it, grouped by
@@ -97,7 +98,7 @@ public class WhereUsedPanel extends Div {
     }
 
     private Component tenantSection(String tenantFqn, Map<String, List<Usage>> workspaces) {
-        String tenantName = tenantFqn.substring(tenantFqn.lastIndexOf('/') + 1);
+        String tenantName = Fqn.nameOf(tenantFqn);
         H3 title = new H3();
         title.addClassName("where-used-tenant-title");
         Span label = new Span("Tenant");

@@ -49,6 +49,7 @@ import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.ConsoleOrganization;
 import org.wasmconsole.tenant.TenantService;
 import org.wasmconsole.base.ui.Notify;
+import org.wasmconsole.base.Fqn;
 
 /**
  * The catalogue: every extension the signed-in user may see, one database page at a time, in
@@ -208,7 +209,7 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
             dialog.addClassName("in-use-dialog");
             dialog.setWidth(UsageList.DIALOG_WIDTH);
             List<String> attached = usages.stream().map(u -> u.attachment().fqn())
-                    .map(f -> f.substring(f.lastIndexOf('/') + 1)).distinct().toList();
+                    .map(Fqn::nameOf).distinct().toList();
             String where = " attached in " + UsageList.places(usages.size()) + ":";
             body.add(new Paragraph(one ? "It is" + where
                             : attached.size() == 1 ? attached.getFirst() + " is" + where
