@@ -82,7 +82,7 @@ public final class GroupDocuments {
         ObjectNode metadata = TsbMetadata.header(doc, group.kind().apiVersion(), KIND, group.tenant());
         metadata.put("workspace", group.workspace());
         metadata.put("name", group.name());
-        ObjectNode spec = TsbMetadata.spec(doc, metadata, group.meta(), group.displayName());
+        ObjectNode spec = TsbMetadata.writeSpec(doc, metadata, group.meta(), group.displayName());
         spec.put("fqn", group.fqn());
         return doc;
     }

@@ -233,7 +233,7 @@ public final class TargetDocuments {
         metadata.put("workspace", ref.workspace());
         metadata.put("group", ref.group());
         metadata.put("name", ref.name());
-        ObjectNode spec = TsbMetadata.spec(doc, metadata, d.meta(), d.displayName());
+        ObjectNode spec = TsbMetadata.writeSpec(doc, metadata, d.meta(), d.displayName());
         if (d.kept().has("description")) {
             spec.set("description", d.kept().get("description").deepCopy());
         }

@@ -54,7 +54,7 @@ final class TsbMetadata {
     }
 
     /** The labels and annotations (when known) and a spec with the display name (when set); returns the spec. */
-    static ObjectNode spec(ObjectNode doc, ObjectNode metadata, ObjectMeta meta, String displayName) {
+    static ObjectNode writeSpec(ObjectNode doc, ObjectNode metadata, ObjectMeta meta, String displayName) {
         if (meta != null) {
             meta.writeTo(metadata);
         }

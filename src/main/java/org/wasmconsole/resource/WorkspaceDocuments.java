@@ -66,7 +66,7 @@ public final class WorkspaceDocuments {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         ObjectNode metadata = TsbMetadata.header(doc, API_VERSION, KIND, workspace.tenant());
         metadata.put("name", workspace.name());
-        ObjectNode spec = TsbMetadata.spec(doc, metadata, workspace.meta(), workspace.displayName());
+        ObjectNode spec = TsbMetadata.writeSpec(doc, metadata, workspace.meta(), workspace.displayName());
         spec.put("fqn", workspace.fqn());
         return doc;
     }
