@@ -1,6 +1,8 @@
 package org.wasmconsole.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -8,7 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
@@ -20,6 +24,7 @@ import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.extension.ExtensionInUseException;
 import org.wasmconsole.resource.DocumentException;
 import org.wasmconsole.resource.DocumentProblem;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error of the API as problem details: the services' exceptions keep their meaning (rule
@@ -30,21 +35,24 @@ import org.wasmconsole.resource.DocumentProblem;
 class ApiErrors {
 
     static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    private static final JsonMapper FILTER_JSON = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<byte[]> api(ApiException e, HttpServletRequest request) {
-        return problem(e.status, e.type, e.getMessage(), e.violations, e.report, request);
+    ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
+        return ResponseEntity.status(e.getStatusCode()).contentType(PROBLEM_JSON)
+                .body(ApiProblem.at(e.getBody(), request));
     }
 
     @ExceptionHandler(DocumentException.class)
-    ResponseEntity<byte[]> malformed(DocumentException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> malformed(DocumentException e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "malformed-document", "the input is not a well-formed document: "
                 + e.getMessage(), violations(e.problems(), ApiFormat.ofBody(request)), null, request);
     }
 
     @ExceptionHandler(ValidationException.class)
-    ResponseEntity<byte[]> invalid(ValidationException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> invalid(ValidationException e, HttpServletRequest request) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", "the input breaks "
                 + (e.violations().size() == 1 ? "a rule" : e.violations().size() + " rules") + ": " + e.getMessage(),
                 e.violations().stream().map(v -> new ApiProblem.Violation(v.path(), v.message(), null, null)).toList(),
@@ -53,43 +61,43 @@ class ApiErrors {
 
     /** An extension still attached somewhere: 409, and where, so that a script can detach it or pass detach=true. */
     @ExceptionHandler(ExtensionInUseException.class)
-    ResponseEntity<byte[]> inUse(ExtensionInUseException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> inUse(ExtensionInUseException e, HttpServletRequest request) {
         return problem(HttpStatus.CONFLICT, "extension-in-use", e.getMessage() + " (or repeat the request with"
                 + " ?detach=true)", e.path() == null ? List.of() : List.of(new ApiProblem.Violation(e.path(),
                 e.getMessage(), null, null)), null, e.places(), request);
     }
 
     @ExceptionHandler(ConflictException.class)
-    ResponseEntity<byte[]> conflict(ConflictException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
         return problem(HttpStatus.CONFLICT, "conflict", e.getMessage(), e.path() == null ? List.of()
                 : List.of(new ApiProblem.Violation(e.path(), e.getMessage(), null, null)), null, request);
     }
 
     /** Two writes of the same thing at the same moment: the one that lost is told to try again. */
     @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<byte[]> concurrent(OptimisticLockingFailureException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> concurrent(OptimisticLockingFailureException e, HttpServletRequest request) {
         return problem(HttpStatus.CONFLICT, "conflict", "someone else changed the same resource at the same moment;"
                 + " read it again and repeat the request", null, null, request);
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<byte[]> notFound(NotFoundException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
         return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage(), null, null, request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<byte[]> denied(AccessDeniedException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "your role does not allow this", null, null, request);
     }
 
     @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<byte[]> unauthenticated(AuthenticationException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e, HttpServletRequest request) {
         return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "sign in with HTTP Basic", null, null, request);
     }
 
     /** Spring MVC's own errors (405, 406, 415, a bad query parameter...) keep their status; the rest is a 500. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<byte[]> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse error) {
             HttpStatus status = HttpStatus.valueOf(error.getStatusCode().value());
             String detail = error.getBody().getDetail();
@@ -109,19 +117,29 @@ class ApiErrors {
                 input == ApiFormat.YAML && p.line() > 0 ? p.line() : null)).toList();
     }
 
-    static ResponseEntity<byte[]> problem(HttpStatus status, String type, String detail,
-                                          List<ApiProblem.Violation> violations, Object report,
-                                          HttpServletRequest request) {
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail,
+                                                 List<ApiProblem.Violation> violations, Object report,
+                                                 HttpServletRequest request) {
         return problem(status, type, detail, violations, report, null, request);
     }
 
-    static ResponseEntity<byte[]> problem(HttpStatus status, String type, String detail,
-                                          List<ApiProblem.Violation> violations, Object report, List<String> places,
-                                          HttpServletRequest request) {
-        ApiProblem body = new ApiProblem(ApiProblem.TYPE_PREFIX + type, status.getReasonPhrase(), status.value(),
-                detail, request.getRequestURI(), violations == null || violations.isEmpty() ? null : violations,
-                report, places);
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail,
+                                                 List<ApiProblem.Violation> violations, Object report,
+                                                 List<String> places, HttpServletRequest request) {
         return ResponseEntity.status(status).contentType(PROBLEM_JSON)
-                .body(ApiFormat.JSON_MAPPER.writeValueAsBytes(body));
+                .body(ApiProblem.at(ApiProblem.of(status, type, detail, violations, report, places), request));
+    }
+
+    /**
+     * The one place a problem is serialised by hand: for the security filters (401, 403, the firewall's
+     * 400), which answer before Spring MVC and its message converters run. Spring's own mixin makes
+     * the JSON the same as the converters write.
+     */
+    static void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status, String type,
+                      String detail) throws IOException {
+        ProblemDetail problem = ApiProblem.at(ApiProblem.of(status, type, detail, null, null, null), request);
+        response.setStatus(status.value());
+        response.setContentType(PROBLEM_JSON.toString());
+        response.getOutputStream().write(FILTER_JSON.writeValueAsBytes(problem));
     }
 }

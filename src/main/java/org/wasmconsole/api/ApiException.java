@@ -2,21 +2,13 @@ package org.wasmconsole.api;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 
 /** An error the API answers with a given status and problem type, raised by the API layer itself. */
-class ApiException extends RuntimeException {
-
-    final HttpStatus status;
-    final String type;
-    final transient List<ApiProblem.Violation> violations;
-    final transient Object report;
+class ApiException extends ErrorResponseException {
 
     ApiException(HttpStatus status, String type, String detail, List<ApiProblem.Violation> violations, Object report) {
-        super(detail);
-        this.status = status;
-        this.type = type;
-        this.violations = violations;
-        this.report = report;
+        super(status, ApiProblem.of(status, type, detail, violations, report, null), null);
     }
 
     ApiException(HttpStatus status, String type, String detail, List<ApiProblem.Violation> violations) {

@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -73,9 +72,7 @@ class ApiSecurityConfig {
 
     private static void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status,
                               String type, String detail) throws IOException {
-        ResponseEntity<byte[]> problem = ApiErrors.problem(status, type, detail, null, null, request);
-        response.setStatus(status.value());
-        response.setContentType(ApiErrors.PROBLEM_JSON.toString());
-        response.getOutputStream().write(problem.getBody());
+        // a filter answers before Spring MVC: the one place a problem is written by hand (ApiErrors.write)
+        ApiErrors.write(response, request, status, type, detail);
     }
 }

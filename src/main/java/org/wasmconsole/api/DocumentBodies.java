@@ -14,6 +14,7 @@ import org.wasmconsole.attachment.GroupKind;
 import org.wasmconsole.attachment.TargetKind;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.resource.SourceDocument;
+import org.wasmconsole.base.Fqn;
 
 /**
  * What the workspace, group and gateway endpoints share: a document's names checked against the
@@ -38,14 +39,12 @@ final class DocumentBodies {
     /** Refuses (422) a document whose metadata.organization or metadata.tenant is not the path's. */
     static void sameTenant(SourceDocument source, HttpServletRequest request, String writtenTenantFqn,
                            String organization, String tenant) {
-        String prefix = "organizations/" + organization + "/tenants/";
-        if (writtenTenantFqn.startsWith(prefix)) {
-            samePath(source, request, "metadata.tenant", writtenTenantFqn.substring(prefix.length()), tenant,
-                    "make them the same");
+        Fqn written = Fqn.tenantOf(writtenTenantFqn);
+        if (written.organization().equals(organization)) {
+            samePath(source, request, "metadata.tenant", written.tenant(), tenant, "make them the same");
         } else {
-            int cut = writtenTenantFqn.lastIndexOf("/tenants/");
-            samePath(source, request, "metadata.organization", writtenTenantFqn.substring("organizations/".length(),
-                    Math.max("organizations/".length(), cut)), organization, "make them the same");
+            samePath(source, request, "metadata.organization", written.organization(), organization,
+                    "make them the same");
         }
     }
 

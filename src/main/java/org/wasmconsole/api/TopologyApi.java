@@ -31,6 +31,7 @@ import org.wasmconsole.resource.WorkspaceDocuments;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.Tenant;
 import org.wasmconsole.tenant.TenantService;
+import org.wasmconsole.base.Fqn;
 
 /**
  * A tenant's workspaces and their gateway and security groups (TSB's Workspace and Group
@@ -205,14 +206,15 @@ class TopologyApi {
     private WorkspaceInfo workspace(String organization, String tenant, String workspace) {
         String tenantFqn = Tenant.fqn(organization, tenant);
         return topology.findWorkspace(tenantFqn, workspace)
-                .orElseThrow(() -> new NotFoundException("workspace " + tenantFqn + "/workspaces/" + workspace));
+                .orElseThrow(() -> new NotFoundException("workspace "
+                        + Fqn.tenantOf(tenantFqn).workspace(workspace)));
     }
 
     private GroupInfo group(String organization, String tenant, String workspace, GroupKind kind, String group) {
         String tenantFqn = Tenant.fqn(organization, tenant);
         return topology.findGroup(tenantFqn, workspace, kind, group).orElseThrow(() -> new NotFoundException(
-                kind.label().toLowerCase() + " " + tenantFqn + "/workspaces/" + workspace + "/" + kind.pathSegment()
-                        + "/" + group));
+                kind.label().toLowerCase() + " " + Fqn.tenantOf(tenantFqn).workspace(workspace)
+                        .group(kind.pathSegment(), group)));
     }
 
     private static void checkWorkspacePath(SourceDocument source, HttpServletRequest request, ParsedWorkspace parsed,

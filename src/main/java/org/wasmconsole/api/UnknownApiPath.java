@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -35,7 +36,7 @@ class UnknownApiPath {
     }
 
     @RequestMapping("/api/**")
-    ResponseEntity<byte[]> unknown(HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unknown(HttpServletRequest request) {
         Set<String> allowed = new TreeSet<>();
         boolean pathKnown = false;
         boolean methodKnown = false;
@@ -61,7 +62,7 @@ class UnknownApiPath {
             throw new NotFoundException("API path " + request.getRequestURI() + " (see /v3/api-docs)");
         }
         if (!methodKnown) {
-            ResponseEntity<byte[]> problem = ApiErrors.problem(HttpStatus.METHOD_NOT_ALLOWED, "http-405",
+            ResponseEntity<ProblemDetail> problem = ApiErrors.problem(HttpStatus.METHOD_NOT_ALLOWED, "http-405",
                     request.getMethod() + " is not allowed on this path; use " + String.join(", ", allowed), null,
                     null, request);
             return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())

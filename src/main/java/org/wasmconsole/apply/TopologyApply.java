@@ -27,6 +27,7 @@ import org.wasmconsole.resource.TargetDocuments;
 import org.wasmconsole.resource.WorkspaceDocuments;
 import tools.jackson.databind.JsonNode;
 import org.wasmconsole.tenant.TenantService;
+import org.wasmconsole.base.Fqn;
 
 /**
  * The apply passes of workspaces, groups, gateways and security settings, inside
@@ -138,8 +139,8 @@ class TopologyApply {
 
     /** The parents are looked up one by one, so that a missing one is named at its own metadata field. */
     private Optional<DocumentResult> missingTenant(ParsedResource parsed, String tenantFqn, List<String> warnings) {
-        String[] parts = tenantFqn.split("/");
-        if (parts.length == 4 && tenants.find(parts[1], parts[3]).isPresent()) {
+        Optional<Fqn> tenant = Fqn.tryParse(tenantFqn, Fqn.Level.TENANT);
+        if (tenant.isPresent() && tenants.find(tenant.get().organization(), tenant.get().tenant()).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(error(parsed, ErrorKind.INVALID, List.of(problem(parsed, "metadata.tenant", "tenant "
@@ -153,7 +154,7 @@ class TopologyApply {
             return Optional.empty();
         }
         return Optional.of(error(parsed, ErrorKind.INVALID, List.of(problem(parsed, "metadata.workspace",
-                "workspace " + tenantFqn + "/workspaces/" + workspace + " does not exist; create it first (a"
+                "workspace " + Fqn.tenantOf(tenantFqn).workspace(workspace) + " does not exist; create it first (a"
                         + " Workspace document in the same stream will do)")), warnings));
     }
 

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import java.util.List;
 import org.wasmconsole.extension.WasmExtension;
 import tools.jackson.databind.JsonNode;
+import org.wasmconsole.base.Fqn;
 
 /** One row of a target's {@code extension} list. */
 @Entity
@@ -69,7 +70,7 @@ class AttachmentEntry {
     }
 
     Attachment attachment() {
-        String fqn = "organizations/" + extension.getOrganizationName() + "/extensions/" + extension.getName();
+        String fqn = Fqn.extension(extension.getOrganizationName(), extension.getName()).toString();
         return new Attachment(fqn, AttachmentJson.readConfig(configJson), AttachmentJson.readMatch(matchJson));
     }
 

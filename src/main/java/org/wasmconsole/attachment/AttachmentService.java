@@ -22,6 +22,7 @@ import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.WasmExtension;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.Tenant;
+import org.wasmconsole.base.Fqn;
 
 /**
  * Gateways and security settings with their extension attachments (spec §5), where each extension
@@ -285,13 +286,9 @@ public class AttachmentService {
     }
 
     private Optional<WasmExtension> extensionEntity(String fqn) {
-        String[] parts = fqn.split("/");
-        if (parts.length != 4 || !parts[0].equals("organizations") || !parts[2].equals("extensions")) {
-            return Optional.empty();
-        }
-        return entityManager.createQuery("select e from WasmExtension e where e.organizationName = :o and e.name = :n",
-                        WasmExtension.class).setParameter("o", parts[1]).setParameter("n", parts[3])
-                .getResultStream().findFirst();
+        return Fqn.tryParse(fqn, Fqn.Level.EXTENSION).flatMap(x -> entityManager.createQuery(
+                        "select e from WasmExtension e where e.organizationName = :o and e.name = :n", WasmExtension.class)
+                .setParameter("o", x.organization()).setParameter("n", x.extension()).getResultStream().findFirst());
     }
 
     /** The extension if the caller may see it: an admin any, an operator those available to a tenant of theirs. */
@@ -309,8 +306,8 @@ public class AttachmentService {
     private TargetGroup groupEntity(String tenantFqn, String workspace, GroupKind kind, String name) {
         Workspace found = topology.workspaceEntity(tenantFqn, workspace);
         return groups.findByWorkspaceIdAndKindAndName(found.getId(), kind, name)
-                .orElseThrow(() -> new NotFoundException(kind.label().toLowerCase() + " " + tenantFqn
-                        + "/workspaces/" + workspace + "/" + kind.pathSegment() + "/" + name));
+                .orElseThrow(() -> new NotFoundException(kind.label().toLowerCase() + " "
+                        + Fqn.tenantOf(tenantFqn).workspace(workspace).group(kind.pathSegment(), name)));
     }
 
     private static int indexOf(TargetDefinition target, String extensionFqn) {

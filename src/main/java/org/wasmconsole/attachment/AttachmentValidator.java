@@ -5,12 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.wasmconsole.base.Names;
 import org.wasmconsole.base.Violation;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionValidator;
+import org.wasmconsole.base.Fqn;
 
 /**
  * The rules of one attachment (spec §5). Paths are relative to the document holding the
@@ -23,8 +22,6 @@ public final class AttachmentValidator {
     public static final int MIN_PORT = 1;
     public static final int MAX_PORT = 65535;
 
-    private static final Pattern EXTENSION_FQN = Pattern.compile("organizations/([^/]+)/extensions/([^/]+)");
-    private static final Pattern TENANT_FQN = Pattern.compile("organizations/([^/]+)/tenants/([^/]+)");
     private static final String FQN_EXAMPLE = "organizations/tse/extensions/wasm-auth";
 
     private AttachmentValidator() {
@@ -47,14 +44,14 @@ public final class AttachmentValidator {
             v.add(new Violation(path, "is required: the FQN of the extension to attach, e.g. " + FQN_EXAMPLE));
             return;
         }
-        Matcher m = EXTENSION_FQN.matcher(fqn);
-        if (!m.matches()) {
+        Optional<Fqn> extension = Fqn.tryParse(fqn, Fqn.Level.EXTENSION);
+        if (extension.isEmpty()) {
             v.add(new Violation(path, "'" + fqn + "' is not an extension FQN: write"
                     + " organizations/<organization>/extensions/<name>, e.g. " + FQN_EXAMPLE));
             return;
         }
-        Optional<String> organization = Names.checkDnsLabel(m.group(1));
-        Optional<String> name = Names.checkDnsLabel(m.group(2));
+        Optional<String> organization = Names.checkDnsLabel(extension.get().organization());
+        Optional<String> name = Names.checkDnsLabel(extension.get().extension());
         if (organization.isPresent()) {
             v.add(new Violation(path, "'" + fqn + "': the organization " + organization.get()));
         } else if (name.isPresent()) {
@@ -96,8 +93,7 @@ public final class AttachmentValidator {
      *                                  stored tenants, so that is a bug, not a user's mistake
      */
     public static boolean isAllowedIn(ExtensionDefinition extension, String tenant) {
-        Matcher m = tenantFqn(tenant);
-        if (!m.group(1).equals(extension.organization())) {
+        if (!tenantFqn(tenant).organization().equals(extension.organization())) {
             return false;
         }
         return extension.allowedIn().isEmpty() || extension.allowedIn().contains(tenant);
@@ -113,26 +109,23 @@ public final class AttachmentValidator {
         if (isAllowedIn(extension, tenant)) {
             return Optional.empty();
         }
-        Matcher m = tenantFqn(tenant);
+        Fqn fqn = tenantFqn(tenant);
         String path = at(prefix, "fqn");
-        String organization = m.group(1);
+        String organization = fqn.organization();
         if (!organization.equals(extension.organization())) {
             return Optional.of(new Violation(path, "extension '" + extension.name() + "' belongs to organization '"
-                    + extension.organization() + "' and cannot be attached in tenant '" + m.group(2)
+                    + extension.organization() + "' and cannot be attached in tenant '" + fqn.tenant()
                     + "' of organization '" + organization + "'; attach an extension of organization '"
                     + organization + "' instead"));
         }
         return Optional.of(new Violation(path, "extension '" + extension.name() + "' is not allowed in tenant '"
-                + m.group(2) + "': attach it in a tenant its spec.allowedIn lists, or ask a platform admin to add "
+                + fqn.tenant() + "': attach it in a tenant its spec.allowedIn lists, or ask a platform admin to add "
                 + tenant + " to its spec.allowedIn"));
     }
 
-    private static Matcher tenantFqn(String tenant) {
-        Matcher m = tenant == null ? null : TENANT_FQN.matcher(tenant);
-        if (m == null || !m.matches()) {
-            throw new IllegalArgumentException("not a tenant FQN: " + tenant);
-        }
-        return m;
+    private static Fqn tenantFqn(String tenant) {
+        return Fqn.tryParse(tenant, Fqn.Level.TENANT)
+                .orElseThrow(() -> new IllegalArgumentException("not a tenant FQN: " + tenant));
     }
 
     private static String at(String prefix, String field) {

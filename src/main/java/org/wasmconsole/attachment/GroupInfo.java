@@ -1,6 +1,7 @@
 package org.wasmconsole.attachment;
 
 import org.wasmconsole.base.ObjectMeta;
+import org.wasmconsole.base.Fqn;
 
 /**
  * A gateway group or security group of a workspace.
@@ -16,6 +17,6 @@ public record GroupInfo(String tenant, String workspace, GroupKind kind, String 
     }
 
     public String fqn() {
-        return tenant + "/workspaces/" + workspace + "/" + kind.pathSegment() + "/" + name;
+        return Fqn.tenantOf(tenant).workspace(workspace).group(kind.pathSegment(), name).toString();
     }
 }

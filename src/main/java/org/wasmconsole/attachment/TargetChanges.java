@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.wasmconsole.base.Fqn;
 
 /** What a save changed in a target, for the audit trail: its kind of change and one line. */
 final class TargetChanges {
@@ -84,6 +85,6 @@ final class TargetChanges {
     }
 
     private static String name(String fqn) {
-        return fqn.substring(fqn.lastIndexOf('/') + 1);
+        return Fqn.nameOf(fqn);
     }
 }

@@ -17,6 +17,7 @@ import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.Tenant;
+import org.wasmconsole.base.Fqn;
 
 /**
  * A tenant's workspaces and their gateway and security groups: the places gateways and security
@@ -100,7 +101,7 @@ public class TopologyService {
     public void deleteWorkspace(String tenantFqn, String name) {
         Tenant tenant = scope.visibleTenant(tenantFqn);
         Workspace workspace = workspaces.findByTenantIdAndName(tenant.getId(), name)
-                .orElseThrow(() -> new NotFoundException("workspace " + tenantFqn + "/workspaces/" + name));
+                .orElseThrow(() -> new NotFoundException("workspace " + Fqn.tenantOf(tenantFqn).workspace(name)));
         List<TargetGroup> inside = groups.findByWorkspaceIdInOrderByKindAscNameAsc(List.of(workspace.getId()));
         inside.forEach(this::deleteGroupContent);
         groups.deleteAll(inside);
@@ -169,7 +170,7 @@ public class TopologyService {
     Workspace workspaceEntity(String tenantFqn, String name) {
         Tenant tenant = scope.visibleTenant(tenantFqn);
         return workspaces.findByTenantIdAndName(tenant.getId(), name)
-                .orElseThrow(() -> new NotFoundException("workspace " + tenantFqn + "/workspaces/" + name));
+                .orElseThrow(() -> new NotFoundException("workspace " + Fqn.tenantOf(tenantFqn).workspace(name)));
     }
 
     private static void requireValid(String name, String displayName, org.wasmconsole.base.ObjectMeta meta) {

@@ -1,6 +1,7 @@
 package org.wasmconsole.attachment;
 
 import org.wasmconsole.base.ObjectMeta;
+import org.wasmconsole.base.Fqn;
 
 /**
  * A workspace of a tenant: {@code <tenant FQN>/workspaces/<name>}.
@@ -15,6 +16,6 @@ public record WorkspaceInfo(String tenant, String name, String displayName, Obje
     }
 
     public String fqn() {
-        return tenant + "/workspaces/" + name;
+        return Fqn.tenantOf(tenant).workspace(name).toString();
     }
 }

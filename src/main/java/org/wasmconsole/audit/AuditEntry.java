@@ -1,6 +1,7 @@
 package org.wasmconsole.audit;
 
 import java.time.Instant;
+import org.wasmconsole.base.Fqn;
 
 /**
  * One audit record as lists show it, without its documents.
@@ -17,8 +18,7 @@ public record AuditEntry(long id, Instant time, String username, AuditAction act
         if (resourceName == null) {
             return "";
         }
-        int slash = resourceName.lastIndexOf('/');
         return resourceType == AuditResourceType.EXTENSION || resourceType == AuditResourceType.TENANT
-                ? resourceName.substring(slash + 1) : resourceName;
+                ? Fqn.nameOf(resourceName) : resourceName;
     }
 }

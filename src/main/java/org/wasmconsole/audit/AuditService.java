@@ -26,6 +26,7 @@ import org.wasmconsole.security.CurrentUser;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.security.Viewer;
 import org.wasmconsole.tenant.TenantDirectory;
+import org.wasmconsole.base.Fqn;
 
 /**
  * The audit trail, read: the whole trail for admins (History view), and the history of one
@@ -107,7 +108,7 @@ public class AuditService {
         if (r.getResourceType() != AuditResourceType.EXTENSION || r.getOrganization() == null) {
             return Optional.empty();
         }
-        String name = r.getResourceName().substring(r.getResourceName().lastIndexOf('/') + 1);
+        String name = Fqn.nameOf(r.getResourceName());
         return extensions.find(r.getOrganization(), name).isPresent()
                 ? Optional.of(operatorView(r.getOrganization(), currentUser.viewer()).details(r.toDetails()))
                 : Optional.empty();

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.resource.ExtensionYaml;
 import org.wasmconsole.resource.ParsedExtension;
+import org.wasmconsole.base.Fqn;
 
 /**
  * An extension's history as an operator may read it: no other tenant's name (issue #21). Each document
@@ -45,7 +46,7 @@ final class OperatorHistory {
         Matcher m = TENANT.matcher(summary);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            boolean own = ownTenantFqns.contains("organizations/" + organization + "/tenants/" + m.group(1));
+            boolean own = ownTenantFqns.contains(Fqn.tenant(organization, m.group(1)).toString());
             m.appendReplacement(out, Matcher.quoteReplacement(own ? m.group() : "another tenant"));
         }
         return m.appendTail(out).toString();

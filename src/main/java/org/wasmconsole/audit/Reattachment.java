@@ -2,8 +2,8 @@ package org.wasmconsole.audit;
 
 import java.util.List;
 import java.util.Optional;
-import org.wasmconsole.attachment.TargetKind;
 import org.wasmconsole.attachment.TargetRef;
+import org.wasmconsole.base.Fqn;
 
 /**
  * Where a deleted extension was attached: the gateways and security settings it was detached from
@@ -18,13 +18,7 @@ public record Reattachment(List<String> places, List<String> reattached, List<St
 
     /** A recorded target fqn as a reference, if it still reads as one. */
     static Optional<TargetRef> ref(String fqn) {
-        // organizations/o/tenants/t/workspaces/w/<group kind>/g/<target kind>/n
-        String[] p = fqn.split("/");
-        if (p.length != 10 || !p[0].equals("organizations") || !p[2].equals("tenants") || !p[4].equals("workspaces")) {
-            return Optional.empty();
-        }
-        return TargetKind.ofPathSegment(p[8]).filter(k -> k.groupKind().pathSegment().equals(p[6]))
-                .map(k -> new TargetRef(k, "organizations/" + p[1] + "/tenants/" + p[3], p[5], p[7], p[9]));
+        return Fqn.tryParse(fqn).flatMap(TargetRef::of);
     }
 
     /** The summary a Detached record of a target carries when the extension's deletion detached it. */

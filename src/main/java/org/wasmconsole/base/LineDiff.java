@@ -1,19 +1,19 @@
 package org.wasmconsole.base;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.algorithm.myers.MeyersDiffWithLinearSpace;
+import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A line-level diff of two texts, as rows of a side-by-side view: unchanged lines, changed lines
  * (a removed line next to the added line that replaces it), lines only removed, lines only added.
- * Common leading and trailing lines are set aside first; the rest is a longest common subsequence
- * of lines, which is exact and quick for documents of the size of a WasmExtension. Inputs beyond
- * {@link #MAX_CELLS} lines-squared (after the common ends) are shown as removed-then-added.
+ * The lines in common are found by java-diff-utils' Myers diff in linear space (a shortest edit
+ * script, so as many unchanged lines as there can be, in O((n+m)·d) time and O(n+m) memory, for
+ * documents of any size); this class only lays its deltas out as rows.
  */
 public final class LineDiff {
-
-    /** Above this many lines x lines in the differing middle, no common lines are looked for. */
-    static final long MAX_CELLS = 4_000_000L;
 
     public enum Kind { SAME, CHANGED, REMOVED, ADDED, FOLDED }
 
@@ -48,23 +48,27 @@ public final class LineDiff {
     public static List<Row> sideBySide(String before, String after) {
         List<String> a = lines(before);
         List<String> b = lines(after);
-        int prefix = 0;
-        while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix))) {
-            prefix++;
-        }
-        int suffix = 0;
-        while (suffix < a.size() - prefix && suffix < b.size() - prefix
-                && a.get(a.size() - 1 - suffix).equals(b.get(b.size() - 1 - suffix))) {
-            suffix++;
-        }
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < prefix; i++) {
-            rows.add(Row.same(i + 1, a.get(i), i + 1));
+        int i = 0;
+        int j = 0;
+        List<AbstractDelta<String>> deltas = DiffUtils.diff(a, b, new MeyersDiffWithLinearSpace<>(), null).getDeltas();
+        for (int d = 0; d < deltas.size(); ) {
+            for (; i < deltas.get(d).getSource().getPosition(); i++, j++) {
+                rows.add(Row.same(i + 1, a.get(i), j + 1));
+            }
+            // a deletion next to an insertion (the linear-space variant reports them apart) is one block
+            int endA = i;
+            int endB = j;
+            for (; d < deltas.size() && deltas.get(d).getSource().getPosition() == endA
+                    && deltas.get(d).getTarget().getPosition() == endB; d++) {
+                endA += deltas.get(d).getSource().size();
+                endB += deltas.get(d).getTarget().size();
+            }
+            block(a, i, endA, b, j, endB, rows);
+            i = endA;
+            j = endB;
         }
-        middle(a.subList(prefix, a.size() - suffix), b.subList(prefix, b.size() - suffix), prefix, prefix, rows);
-        for (int k = suffix; k > 0; k--) {
-            int i = a.size() - k;
-            int j = b.size() - k;
+        for (; i < a.size(); i++, j++) {
             rows.add(Row.same(i + 1, a.get(i), j + 1));
         }
         return rows;
@@ -109,52 +113,16 @@ public final class LineDiff {
         return rows.stream().filter(r -> r.kind() == Kind.REMOVED || r.kind() == Kind.CHANGED).count();
     }
 
-    private static void middle(List<String> a, List<String> b, int offsetA, int offsetB, List<Row> rows) {
-        int n = a.size();
-        int m = b.size();
-        if ((long) n * m > MAX_CELLS || n == 0 || m == 0) {
-            block(a, 0, n, b, 0, m, offsetA, offsetB, rows);
-            return;
-        }
-        // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..]
-        int[][] lcs = new int[n + 1][m + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = m - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
-        int i = 0;
-        int j = 0;
-        int blockA = 0;
-        int blockB = 0;
-        while (i < n && j < m) {
-            if (a.get(i).equals(b.get(j))) {
-                block(a, blockA, i, b, blockB, j, offsetA, offsetB, rows);
-                rows.add(Row.same(offsetA + i + 1, a.get(i), offsetB + j + 1));
-                i++;
-                j++;
-                blockA = i;
-                blockB = j;
-            } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        block(a, blockA, n, b, blockB, m, offsetA, offsetB, rows);
-    }
-
     /** Lines a[fromA, toA) removed and b[fromB, toB) added: paired as changed rows, the rest alone. */
-    private static void block(List<String> a, int fromA, int toA, List<String> b, int fromB, int toB, int offsetA,
-                              int offsetB, List<Row> rows) {
+    private static void block(List<String> a, int fromA, int toA, List<String> b, int fromB, int toB, List<Row> rows) {
         int removed = toA - fromA;
         int added = toB - fromB;
         for (int k = 0; k < Math.max(removed, added); k++) {
             boolean left = k < removed;
             boolean right = k < added;
             Kind kind = left && right ? Kind.CHANGED : left ? Kind.REMOVED : Kind.ADDED;
-            rows.add(new Row(kind, left ? offsetA + fromA + k + 1 : null, left ? a.get(fromA + k) : null,
-                    right ? offsetB + fromB + k + 1 : null, right ? b.get(fromB + k) : null, 0));
+            rows.add(new Row(kind, left ? fromA + k + 1 : null, left ? a.get(fromA + k) : null,
+                    right ? fromB + k + 1 : null, right ? b.get(fromB + k) : null, 0));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.wasmconsole.extension;
 import java.util.List;
 import org.wasmconsole.base.ObjectMeta;
 import tools.jackson.databind.JsonNode;
+import org.wasmconsole.base.Fqn;
 
 /**
  * Everything a user states about a WasmExtension: the metadata and spec of spec §1, without the
@@ -47,7 +48,7 @@ public record ExtensionDefinition(
     }
 
     public static String fqn(String organization, String name) {
-        return "organizations/" + organization + "/extensions/" + name;
+        return Fqn.extension(organization, name).toString();
     }
 
     /**

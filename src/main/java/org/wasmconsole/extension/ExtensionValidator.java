@@ -15,6 +15,7 @@ import org.wasmconsole.base.Names;
 import org.wasmconsole.base.Violation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.wasmconsole.base.Fqn;
 
 /**
  * Every rule of spec §2–§4 for one {@link ExtensionDefinition}, in one place. Each violation
@@ -33,7 +34,6 @@ public final class ExtensionValidator {
     static final java.util.Set<String> RESERVED_NAMES = java.util.Set.of("new");
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern TENANT_FQN = Pattern.compile("organizations/([^/]+)/tenants/([^/]+)");
     /** Any Unicode white space (a no-break space copied from a web page included), not only ASCII. */
     private static final Pattern WHITESPACE = Pattern.compile("\\s", Pattern.UNICODE_CHARACTER_CLASS);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -292,17 +292,17 @@ public final class ExtensionValidator {
         for (int i = 0; i < allowedIn.size(); i++) {
             String fqn = allowedIn.get(i);
             String path = "spec.allowedIn[" + i + "]";
-            var m = fqn == null ? null : TENANT_FQN.matcher(fqn);
-            if (m == null || !m.matches()) {
+            Fqn tenant = Fqn.tryParse(fqn, Fqn.Level.TENANT).orElse(null);
+            if (tenant == null) {
                 v.add(new Violation(path, "'" + fqn + "' is not a tenant FQN: write organizations/"
                         + organization + "/tenants/<tenant>"));
-            } else if (!m.group(1).equals(organization)) {
-                v.add(new Violation(path, "'" + fqn + "' is a tenant of organization '" + m.group(1)
+            } else if (!tenant.organization().equals(organization)) {
+                v.add(new Violation(path, "'" + fqn + "' is a tenant of organization '" + tenant.organization()
                         + "'; an extension of '" + organization + "' can only allow its own tenants"));
             } else if (!seen.add(fqn)) {
                 v.add(new Violation(path, "'" + fqn + "' is listed twice; remove the duplicate"));
             } else if (!tenantExists.test(fqn)) {
-                v.add(new Violation(path, "tenant '" + m.group(2) + "' does not exist in organization '"
+                v.add(new Violation(path, "tenant '" + tenant.tenant() + "' does not exist in organization '"
                         + organization + "'; create it first or remove it from the list"));
             }
         }

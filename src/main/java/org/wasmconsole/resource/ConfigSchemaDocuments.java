@@ -41,12 +41,7 @@ public final class ConfigSchemaDocuments {
      */
     public static ParsedConfigSchema read(SourceDocument document, String organization, String name) {
         FieldReader r = new FieldReader(document);
-        JsonNode root = document.root();
-        if (!root.isObject()) {
-            r.problem("", "must be a mapping with apiVersion, kind, metadata and spec, not "
-                    + FieldReader.describe(root));
-            throw new DocumentException(r.problems());
-        }
+        JsonNode root = TsbMetadata.mapping(r, document);
         boolean specOnly = organization != null && FieldReader.present(root, "kind") == null
                 && FieldReader.present(root, "apiVersion") == null;
         JsonNode metadata = null;

@@ -43,12 +43,7 @@ public final class ExtensionDocuments {
     /** Reads one document; throws {@link DocumentException} listing every shape problem found. */
     public static ParsedExtension read(SourceDocument document) {
         FieldReader r = new FieldReader(document);
-        JsonNode root = document.root();
-        if (!root.isObject()) {
-            r.problem("", "must be a mapping with apiVersion, kind, metadata and spec, not "
-                    + FieldReader.describe(root));
-            throw new DocumentException(r.problems());
-        }
+        JsonNode root = TsbMetadata.mapping(r, document);
         checkKind(r, root);
         r.onlyKnown(root, "", TOP);
         JsonNode metadata = r.object(root, "", "metadata");

@@ -78,22 +78,11 @@ public final class GroupDocuments {
 
     /** The document of a group, as the API writes it. */
     public static ObjectNode write(GroupInfo group) {
-        String[] tenant = TsbMetadata.tenantParts(group.tenant());
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
-        doc.put("apiVersion", group.kind().apiVersion());
-        doc.put("kind", KIND);
-        ObjectNode metadata = doc.putObject("metadata");
-        metadata.put("organization", tenant[0]);
-        metadata.put("tenant", tenant[1]);
+        ObjectNode metadata = TsbMetadata.header(doc, group.kind().apiVersion(), KIND, group.tenant());
         metadata.put("workspace", group.workspace());
         metadata.put("name", group.name());
-        if (group.meta() != null) {
-            group.meta().writeTo(metadata);
-        }
-        ObjectNode spec = doc.putObject("spec");
-        if (group.displayName() != null) {
-            spec.put("displayName", group.displayName());
-        }
+        ObjectNode spec = TsbMetadata.writeSpec(doc, metadata, group.meta(), group.displayName());
         spec.put("fqn", group.fqn());
         return doc;
     }

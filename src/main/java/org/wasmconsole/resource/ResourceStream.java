@@ -7,6 +7,7 @@ import org.wasmconsole.attachment.GroupKind;
 import org.wasmconsole.attachment.TargetKind;
 import org.wasmconsole.extension.ExtensionDefinition;
 import tools.jackson.databind.JsonNode;
+import org.wasmconsole.base.Fqn;
 
 /**
  * Reads an apply stream ({@code tctl apply -f}): every document of a {@code ---} stream, each as the
@@ -89,7 +90,7 @@ public final class ResourceStream {
         String tenant = text(metadata, "tenant");
         String workspace = text(metadata, "workspace");
         if (WorkspaceDocuments.KIND.equals(kind)) {
-            return tenant == null ? null : TenantDocuments.fqn(org, tenant) + "/workspaces/" + name;
+            return tenant == null ? null : Fqn.tenant(org, tenant).workspace(name).toString();
         }
         if (GroupDocuments.KIND.equals(kind) || TargetDocuments.reads(kind)) {
             Optional<GroupKind> groupKind = GroupDocuments.KIND.equals(kind)
@@ -99,10 +100,9 @@ public final class ResourceStream {
             if (tenant == null || workspace == null || group == null || groupKind.isEmpty()) {
                 return null;
             }
-            String groupFqn = TenantDocuments.fqn(org, tenant) + "/workspaces/" + workspace + "/"
-                    + groupKind.get().pathSegment() + "/" + group;
-            return GroupDocuments.KIND.equals(kind) ? groupFqn
-                    : groupFqn + "/" + TargetKind.ofDocumentKind(kind).orElseThrow().pathSegment() + "/" + name;
+            Fqn groupFqn = Fqn.tenant(org, tenant).workspace(workspace).group(groupKind.get().pathSegment(), group);
+            return (GroupDocuments.KIND.equals(kind) ? groupFqn
+                    : groupFqn.target(TargetKind.ofDocumentKind(kind).orElseThrow().pathSegment(), name)).toString();
         }
         return ConfigSchemaDocuments.KIND.equals(kind) ? ExtensionDefinition.fqn(org, name) + "/configschema"
                 : ExtensionDefinition.fqn(org, name);

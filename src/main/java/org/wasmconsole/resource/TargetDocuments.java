@@ -227,21 +227,13 @@ public final class TargetDocuments {
     /** The document of a gateway or security setting; fqn and etag when etag is given. */
     public static ObjectNode write(TargetDefinition d, String etag) {
         TargetRef ref = d.ref();
-        String[] tenant = TsbMetadata.tenantParts(ref.tenant());
         ObjectNode doc = NODES.objectNode();
-        doc.put("apiVersion", ref.kind().groupKind().apiVersion());
-        doc.put("kind", ref.kind().documentKind());
-        ObjectNode metadata = doc.putObject("metadata");
-        metadata.put("organization", tenant[0]);
-        metadata.put("tenant", tenant[1]);
+        ObjectNode metadata = TsbMetadata.header(doc, ref.kind().groupKind().apiVersion(), ref.kind().documentKind(),
+                ref.tenant());
         metadata.put("workspace", ref.workspace());
         metadata.put("group", ref.group());
         metadata.put("name", ref.name());
-        d.meta().writeTo(metadata);
-        ObjectNode spec = doc.putObject("spec");
-        if (d.displayName() != null) {
-            spec.put("displayName", d.displayName());
-        }
+        ObjectNode spec = TsbMetadata.writeSpec(doc, metadata, d.meta(), d.displayName());
         if (d.kept().has("description")) {
             spec.set("description", d.kept().get("description").deepCopy());
         }

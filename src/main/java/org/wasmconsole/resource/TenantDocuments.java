@@ -48,12 +48,7 @@ public final class TenantDocuments {
      */
     public static ParsedTenant read(SourceDocument document, String defaultOrganization) {
         FieldReader r = new FieldReader(document);
-        JsonNode root = document.root();
-        if (!root.isObject()) {
-            r.problem("", "must be a mapping with apiVersion, kind, metadata and spec, not "
-                    + FieldReader.describe(root));
-            throw new DocumentException(r.problems());
-        }
+        JsonNode root = TsbMetadata.mapping(r, document);
         String apiVersion = r.string(root, "", "apiVersion");
         if (!API_VERSION.equals(apiVersion)) {
             r.problem("apiVersion", (apiVersion == null ? "is required" : "'" + apiVersion + "' is not supported")

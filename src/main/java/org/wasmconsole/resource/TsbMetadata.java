@@ -5,6 +5,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.wasmconsole.base.ObjectMeta;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import org.wasmconsole.base.Fqn;
 
 /**
  * The parts that TSB's Workspace, Group, gateway and SecuritySetting documents share: the mapping
@@ -21,14 +23,46 @@ final class TsbMetadata {
 
     /** The root mapping; throws when the document is something else (nothing more can be read). */
     static JsonNode root(FieldReader r, SourceDocument document) {
+        JsonNode root = mapping(r, document);
+        r.onlyKnown(root, "", TOP);
+        return root;
+    }
+
+    /** The document's root, which must be a mapping: anything else is the one problem reported. */
+    static JsonNode mapping(FieldReader r, SourceDocument document) {
         JsonNode root = document.root();
         if (!root.isObject()) {
             r.problem("", "must be a mapping with apiVersion, kind, metadata and spec, not "
                     + FieldReader.describe(root));
             throw new DocumentException(r.problems());
         }
-        r.onlyKnown(root, "", TOP);
         return root;
+    }
+
+    /**
+     * Starts a document as the API writes it: apiVersion, kind and the metadata's organization and
+     * tenant, from the tenant FQN; returns the metadata for the caller's names.
+     */
+    static ObjectNode header(ObjectNode doc, String apiVersion, String kind, String tenantFqn) {
+        Fqn tenant = Fqn.tenantOf(tenantFqn);
+        doc.put("apiVersion", apiVersion);
+        doc.put("kind", kind);
+        ObjectNode metadata = doc.putObject("metadata");
+        metadata.put("organization", tenant.organization());
+        metadata.put("tenant", tenant.tenant());
+        return metadata;
+    }
+
+    /** The labels and annotations (when known) and a spec with the display name (when set); returns the spec. */
+    static ObjectNode writeSpec(ObjectNode doc, ObjectNode metadata, ObjectMeta meta, String displayName) {
+        if (meta != null) {
+            meta.writeTo(metadata);
+        }
+        ObjectNode spec = doc.putObject("spec");
+        if (displayName != null) {
+            spec.put("displayName", displayName);
+        }
+        return spec;
     }
 
     static void apiVersion(FieldReader r, JsonNode root, String expected, String kind) {
@@ -133,12 +167,6 @@ final class TsbMetadata {
                 warnings.add("spec." + field + " is not kept by the console and was ignored");
             }
         }
-    }
-
-    /** {@code organizations/<org>/tenants/<tenant>} split into organization and tenant name. */
-    static String[] tenantParts(String tenantFqn) {
-        String[] parts = tenantFqn.split("/");
-        return new String[] {parts.length > 1 ? parts[1] : "", parts[parts.length - 1]};
     }
 
     static String tenantFqn(String organization, String tenant) {

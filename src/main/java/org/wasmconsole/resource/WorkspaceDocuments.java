@@ -63,21 +63,10 @@ public final class WorkspaceDocuments {
 
     /** The document of a workspace, as the API writes it. */
     public static ObjectNode write(WorkspaceInfo workspace) {
-        String[] tenant = TsbMetadata.tenantParts(workspace.tenant());
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
-        doc.put("apiVersion", API_VERSION);
-        doc.put("kind", KIND);
-        ObjectNode metadata = doc.putObject("metadata");
-        metadata.put("organization", tenant[0]);
-        metadata.put("tenant", tenant[1]);
+        ObjectNode metadata = TsbMetadata.header(doc, API_VERSION, KIND, workspace.tenant());
         metadata.put("name", workspace.name());
-        if (workspace.meta() != null) {
-            workspace.meta().writeTo(metadata);
-        }
-        ObjectNode spec = doc.putObject("spec");
-        if (workspace.displayName() != null) {
-            spec.put("displayName", workspace.displayName());
-        }
+        ObjectNode spec = TsbMetadata.writeSpec(doc, metadata, workspace.meta(), workspace.displayName());
         spec.put("fqn", workspace.fqn());
         return doc;
     }

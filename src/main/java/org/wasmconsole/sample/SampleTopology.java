@@ -14,6 +14,7 @@ import org.wasmconsole.attachment.TopologyService;
 import org.wasmconsole.attachment.WorkspaceInfo;
 import org.wasmconsole.extension.WorkloadMode;
 import tools.jackson.databind.json.JsonMapper;
+import org.wasmconsole.base.Fqn;
 
 /**
  * A few workspaces, gateways and a security setting using the sample catalogue, so that "where
@@ -74,11 +75,11 @@ final class SampleTopology {
     }
 
     private static String tenant(String name) {
-        return "organizations/" + ORG + "/tenants/" + name;
+        return Fqn.tenant(ORG, name).toString();
     }
 
     private static String fqn(String extension) {
-        return "organizations/" + ORG + "/extensions/" + extension;
+        return Fqn.extension(ORG, extension).toString();
     }
 
     private static tools.jackson.databind.JsonNode json(String text) {

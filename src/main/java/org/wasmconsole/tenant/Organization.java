@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.wasmconsole.base.Fqn;
 
 /** The top of the hierarchy: holds tenants and extensions ({@code organizations/<name>}). */
 @Entity
@@ -48,6 +49,6 @@ public class Organization {
     }
 
     public String fqn() {
-        return "organizations/" + name;
+        return Fqn.organization(name).toString();
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.wasmconsole.base.ObjectMeta;
+import org.wasmconsole.base.Fqn;
 
 /** A tenant of an organization ({@code organizations/<org>/tenants/<name>}). */
 @Entity
@@ -54,7 +55,7 @@ public class Tenant {
     }
 
     public static String fqn(String organization, String name) {
-        return "organizations/" + organization + "/tenants/" + name;
+        return Fqn.tenant(organization, name).toString();
     }
 
     public Long getId() {

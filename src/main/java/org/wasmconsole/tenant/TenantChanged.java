@@ -1,5 +1,6 @@
 package org.wasmconsole.tenant;
 
+import org.wasmconsole.base.Fqn;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +19,7 @@ public record TenantChanged(Change change, String organization, String name, @Nu
     public enum Change { CREATED, RENAMED, RELABELLED, DELETED, ORGANIZATION_CREATED }
 
     public String fqn() {
-        return change == Change.ORGANIZATION_CREATED ? "organizations/" + name : Tenant.fqn(organization, name);
+        return change == Change.ORGANIZATION_CREATED ? Fqn.organization(name).toString()
+                : Tenant.fqn(organization, name);
     }
 }

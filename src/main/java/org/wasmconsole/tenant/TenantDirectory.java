@@ -3,10 +3,9 @@ package org.wasmconsole.tenant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.wasmconsole.base.Fqn;
 
 /**
  * Look-ups of organizations and tenants for other features' services (which have already
@@ -15,8 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional(readOnly = true)
 public class TenantDirectory {
-
-    private static final Pattern TENANT_FQN = Pattern.compile("organizations/([^/]+)/tenants/([^/]+)");
 
     private final OrganizationRepository organizations;
     private final TenantRepository tenants;
@@ -31,11 +28,8 @@ public class TenantDirectory {
     }
 
     public Optional<Tenant> tenant(String fqn) {
-        Matcher m = fqn == null ? null : TENANT_FQN.matcher(fqn);
-        if (m == null || !m.matches()) {
-            return Optional.empty();
-        }
-        return tenants.findByOrganizationNameAndName(m.group(1), m.group(2));
+        return Fqn.tryParse(fqn, Fqn.Level.TENANT)
+                .flatMap(t -> tenants.findByOrganizationNameAndName(t.organization(), t.tenant()));
     }
 
     public boolean exists(String fqn) {

@@ -83,12 +83,34 @@ class LineDiffTest {
     }
 
     @Test
-    void hugeDifferingMiddlesFallBackToRemovedThenAdded() {
+    void hugeDifferingMiddlesPairLineByLine() {
         String before = IntStream.range(0, 2100).mapToObj(i -> "a" + i).collect(Collectors.joining("\n"));
         String after = IntStream.range(0, 2100).mapToObj(i -> "b" + i).collect(Collectors.joining("\n"));
         List<Row> rows = LineDiff.sideBySide("same\n" + before + "\nend", "same\n" + after + "\nend");
         assertThat(rows).hasSize(2102);
         assertThat(rows.get(1).kind()).isEqualTo(Kind.CHANGED);
         assertThat(rows.getLast().kind()).isEqualTo(Kind.SAME);
+    }
+
+    @Test
+    void changesFarApartInALongDocumentKeepEveryUnchangedLineBetweenThem() {
+        // 2,100 lines with a change near each end: the hand-written LCS gave up above 4 million
+        // cells and showed the whole middle as changed; Myers in linear space keeps it unchanged.
+        List<String> lines = IntStream.rangeClosed(1, 2100).mapToObj(i -> "line " + i).toList();
+        String before = String.join("\n", lines);
+        String after = before.replace("line 3\n", "line three\n").replace("line 2098\n", "line 2098 changed\n");
+        List<Row> rows = LineDiff.sideBySide(before, after);
+        assertThat(rows).hasSize(2100);
+        assertThat(rows).filteredOn(r -> r.kind() != Kind.SAME).extracting(Row::leftNumber).containsExactly(3, 2098);
+        assertThat(LineDiff.added(rows)).isEqualTo(2);
+        assertThat(LineDiff.removed(rows)).isEqualTo(2);
+    }
+
+    @Test
+    void aMovedBlockKeepsOneSideUnchangedAndMovesTheOther() {
+        List<Row> rows = LineDiff.sideBySide("a\nb\nc\nd\n", "c\nd\na\nb\n");
+        assertThat(rows).filteredOn(r -> r.kind() == Kind.SAME).hasSize(2);
+        assertThat(LineDiff.added(rows)).isEqualTo(2);
+        assertThat(LineDiff.removed(rows)).isEqualTo(2);
     }
 }

@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -33,6 +31,7 @@ import org.wasmconsole.base.ui.YamlEditor;
 import org.wasmconsole.resource.DocumentException;
 import org.wasmconsole.resource.DocumentProblem;
 import org.wasmconsole.security.Roles;
+import org.wasmconsole.base.ui.Notify;
 
 /**
  * {@code tctl apply -f} in the browser: paste or upload a YAML stream of WasmExtension, Tenant and topology
@@ -71,7 +70,7 @@ public class ImportView extends VerticalLayout {
             try {
                 text = Utf8.decode(data);
             } catch (Utf8.MalformedException e) {
-                notify(metadata.fileName() + " " + e.getMessage(), NotificationVariant.LUMO_ERROR);
+                Notify.error(metadata.fileName() + " " + e.getMessage());
                 upload.clearFileList();
                 return;
             }
@@ -84,8 +83,8 @@ public class ImportView extends VerticalLayout {
         upload.setMaxFileSize(limits.maxBytes());
         upload.setAcceptedFileTypes(".yaml", ".yml", ".json", "application/yaml", "text/yaml", "application/json");
         upload.setDropLabel(new Span("Drop a .yaml file here, or paste the documents below"));
-        upload.addFileRejectedListener(e -> notify(e.getErrorMessage() + " (at most " + limits.maxBytes() / 1024
-                + " KiB, .yaml, .yml or .json)", NotificationVariant.LUMO_ERROR));
+        upload.addFileRejectedListener(e -> Notify.error(e.getErrorMessage() + " (at most " + limits.maxBytes() / 1024
+                + " KiB, .yaml, .yml or .json)"));
         upload.addClassName("import-upload");
         source.addClassName("import-source");
 
@@ -123,7 +122,7 @@ public class ImportView extends VerticalLayout {
         applyButton.setEnabled(false);
         if (text.isBlank()) {
             report.clear();
-            notify("Paste or upload the documents to check", NotificationVariant.LUMO_CONTRAST);
+            Notify.info("Paste or upload the documents to check");
             check.setEnabled(true);
             return;
         }
@@ -170,12 +169,11 @@ public class ImportView extends VerticalLayout {
             show(result);
             if (result.applied()) {
                 var counts = result.counts();
-                notify("Applied: " + counts.get(Outcome.CREATED) + " created, " + counts.get(Outcome.UPDATED)
-                        + " updated", NotificationVariant.LUMO_SUCCESS);
+                Notify.success("Applied: " + counts.get(Outcome.CREATED) + " created, " + counts.get(Outcome.UPDATED)
+                        + " updated");
                 checkedText = null;
             } else {
-                notify("Nothing was saved: the documents no longer apply cleanly (see the report)",
-                        NotificationVariant.LUMO_ERROR);
+                Notify.error("Nothing was saved: the documents no longer apply cleanly (see the report)");
             }
         } catch (DocumentException e) {
             report.showUnreadable(e.problems());
@@ -196,11 +194,5 @@ public class ImportView extends VerticalLayout {
 
     private static boolean nothingToDo(ApplyReport result) {
         return result.documents().stream().allMatch(d -> d.outcome() == Outcome.UNCHANGED);
-    }
-
-    private static Notification notify(String text, NotificationVariant variant) {
-        Notification n = Notification.show(text, 6000, Notification.Position.BOTTOM_START);
-        n.addThemeVariants(variant);
-        return n;
     }
 }

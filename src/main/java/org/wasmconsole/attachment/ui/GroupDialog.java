@@ -19,6 +19,7 @@ import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
 import org.wasmconsole.base.ui.Notify;
+import org.wasmconsole.base.Fqn;
 
 /**
  * Creates a workspace of a tenant ({@code workspace == null}) or a gateway or security group of a
@@ -75,7 +76,7 @@ class GroupDialog extends Dialog {
     }
 
     private static String tenantName(String fqn) {
-        return fqn.substring(fqn.lastIndexOf('/') + 1);
+        return Fqn.nameOf(fqn);
     }
 
     private void create() {

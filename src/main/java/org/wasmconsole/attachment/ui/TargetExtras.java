@@ -20,6 +20,7 @@ import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.StoredExtension;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import org.wasmconsole.base.Fqn;
 
 /**
  * The parts of a target's card that explain rather than edit: the filter chain (what runs there, in the
@@ -112,10 +113,7 @@ final class TargetExtras {
     }
 
     private static Optional<ExtensionDefinition> find(ExtensionService extensions, String fqn) {
-        String[] parts = fqn == null ? new String[0] : fqn.split("/");
-        if (parts.length != 4) {
-            return Optional.empty();
-        }
-        return extensions.find(parts[1], parts[3]).map(StoredExtension::definition);
+        return Fqn.tryParse(fqn, Fqn.Level.EXTENSION)
+                .flatMap(x -> extensions.find(x.organization(), x.extension())).map(StoredExtension::definition);
     }
 }

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.wasmconsole.attachment.Attachment;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.GroupKind;
 import org.wasmconsole.attachment.StoredTarget;
@@ -36,6 +35,7 @@ import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.base.ui.Notify;
+import org.wasmconsole.base.Fqn;
 
 /**
  * "Workspaces and gateways" of a tenant's page: its workspaces, their gateway and security groups,
@@ -78,7 +78,7 @@ public class TenantTopologyPanel extends Div {
         this.attachments = attachments;
         this.extensions = extensions;
         this.tenantFqn = tenantFqn;
-        this.tenantName = tenantFqn.substring(tenantFqn.lastIndexOf('/') + 1);
+        this.tenantName = Fqn.nameOf(tenantFqn);
         this.canEdit = canEdit;
         this.context = new TopologyContext(attachments, extensions, canEdit, this::saved, this::refresh,
                 fqn -> displayNames.getOrDefault(fqn, ""));
@@ -97,7 +97,7 @@ public class TenantTopologyPanel extends Div {
         if (canEdit) {
             Button newWorkspace = new Button("New workspace…", VaadinIcon.PLUS.create(),
                     e -> new GroupDialog(topologyService, tenantFqn, null, null, fqn -> {
-                        expanded.add(fqn.substring(fqn.lastIndexOf('/') + 1));
+                        expanded.add(Fqn.nameOf(fqn));
                         refresh();
                     }).open());
             newWorkspace.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -162,15 +162,15 @@ public class TenantTopologyPanel extends Div {
      * here, however many (the catalogue's first 1,000 used to be read, and rows past them lost their names).
      */
     private Map<String, String> loadDisplayNames() {
-        String organization = tenantFqn.split("/")[1];
-        String prefix = "organizations/" + organization + "/extensions/";
+        String organization = Fqn.tenantOf(tenantFqn).organization();
         List<String> attached = topology.workspaces().stream().flatMap(w -> w.groups().stream())
                 .flatMap(g -> g.targets().stream()).flatMap(t -> t.definition().attachments().stream())
-                .map(Attachment::fqn).filter(fqn -> fqn.startsWith(prefix)).map(fqn -> fqn.substring(prefix.length()))
+                .map(a -> Fqn.tryParse(a.fqn(), Fqn.Level.EXTENSION).orElse(null))
+                .filter(x -> x != null && x.organization().equals(organization)).map(Fqn::extension)
                 .distinct().toList();
         Map<String, String> names = new HashMap<>();
-        extensions.displayNames(organization, attached).forEach((name, displayName) -> names.put(prefix + name,
-                displayName));
+        extensions.displayNames(organization, attached).forEach((name, displayName) -> names.put(
+                Fqn.extension(organization, name).toString(), displayName));
         return names;
     }
 

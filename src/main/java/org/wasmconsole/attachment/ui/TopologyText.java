@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.wasmconsole.attachment.Attachment;
 import org.wasmconsole.attachment.MatchSelector;
 import org.wasmconsole.attachment.StoredTarget;
+import org.wasmconsole.base.Fqn;
 
 /**
  * The words and small parsers of the tenant's topology screens: counts, match summaries, and the
@@ -31,7 +32,7 @@ final class TopologyText {
 
     /** The extension's own name, from {@code organizations/<org>/extensions/<name>}. */
     static String extensionName(String fqn) {
-        return fqn == null ? "" : fqn.substring(fqn.lastIndexOf('/') + 1);
+        return Fqn.nameOf(fqn);
     }
 
     /** "CLIENT :8080, :8443; CLIENT_AND_SERVER (all ports)", or the extension's when the attachment has none. */

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import org.wasmconsole.attachment.AttachmentService;
+import org.wasmconsole.base.Fqn;
 
 /** The small pieces the topology's blocks and cards are built from: buttons, muted text, confirmations. */
 final class TopologyWidgets {
@@ -59,7 +60,7 @@ final class TopologyWidgets {
      * download; {@code workspace} null for the whole tenant.
      */
     static Button istioOutput(AttachmentService attachments, String tenantFqn, String workspace) {
-        String tenant = tenantFqn.substring(tenantFqn.lastIndexOf('/') + 1);
+        String tenant = Fqn.nameOf(tenantFqn);
         String what = workspace == null ? "tenant " + tenant : "workspace " + workspace;
         Button button = action("Istio output", VaadinIcon.CODE, () -> new IstioPreviewDialog(
                 "What Istio gets for " + what, workspace == null ? tenant : tenant + "-" + workspace,

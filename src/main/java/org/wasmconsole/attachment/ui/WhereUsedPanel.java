@@ -16,8 +16,6 @@ import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -29,6 +27,8 @@ import org.wasmconsole.attachment.GatewayTarget;
 import org.wasmconsole.attachment.TargetRef;
 import org.wasmconsole.attachment.Usage;
 import org.wasmconsole.base.NotFoundException;
+import org.wasmconsole.base.ui.Notify;
+import org.wasmconsole.base.Fqn;
 
 /**
  * "Where used" of one extension: every gateway and security setting that attaches it, grouped by
@@ -98,7 +98,7 @@ public class WhereUsedPanel extends Div {
     }
 
     private Component tenantSection(String tenantFqn, Map<String, List<Usage>> workspaces) {
-        String tenantName = tenantFqn.substring(tenantFqn.lastIndexOf('/') + 1);
+        String tenantName = Fqn.nameOf(tenantFqn);
         H3 title = new H3();
         title.addClassName("where-used-tenant-title");
         Span label = new Span("Tenant");
@@ -188,10 +188,8 @@ public class WhereUsedPanel extends Div {
             dialog = new IstioPreviewDialog(usage.ref(), extensionName, service.defaultIstioKind(),
                     kind -> List.of(service.preview(usage.ref(), extensionFqn, kind)));
         } catch (NotFoundException e) {
-            Notification n = Notification.show(extensionName + " is no longer attached in " + usage.target().name()
-                    + ": it was changed since this page was opened. Reload to see where it is used now.", 8000,
-                    Notification.Position.MIDDLE);
-            n.addThemeVariants(NotificationVariant.LUMO_WARNING);
+            Notify.warning(extensionName + " is no longer attached in " + usage.target().name()
+                    + ": it was changed since this page was opened. Reload to see where it is used now.");
             return;
         }
         dialog.open();

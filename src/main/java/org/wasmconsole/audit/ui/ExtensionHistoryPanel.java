@@ -12,8 +12,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +25,7 @@ import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.extension.StoredExtension;
+import org.wasmconsole.base.ui.Notify;
 
 /**
  * The History tab of an extension: every recorded version, newest first; tick two to compare them
@@ -224,21 +223,14 @@ public class ExtensionHistoryPanel extends Composite<Div> {
         try {
             restored = audit.restore(entry.id(), currentEtag);
         } catch (ConflictException | NotFoundException e) {
-            notify("Not restored: " + e.getMessage(), NotificationVariant.LUMO_ERROR);
+            Notify.error("Not restored: " + e.getMessage());
             return;
         } catch (ValidationException e) {
-            notify("Not restored: this version breaks today's rules: " + String.join("; ", e.violations().stream()
-                    .map(v -> v.path() + " " + v.message()).toList()), NotificationVariant.LUMO_ERROR);
+            Notify.error("Not restored: this version breaks today's rules: " + String.join("; ", e.violations().stream()
+                    .map(v -> v.path() + " " + v.message()).toList()));
             return;
         }
-        notify("Restored the version of " + HistoryFormat.when(entry.time()) + ".", NotificationVariant.LUMO_SUCCESS);
+        Notify.success("Restored the version of " + HistoryFormat.when(entry.time()) + ".");
         onRestored.accept(restored);
-    }
-
-    static void notify(String message, NotificationVariant variant) {
-        Notification n = new Notification(message, variant == NotificationVariant.LUMO_SUCCESS ? 4000 : 10000,
-                Notification.Position.BOTTOM_END);
-        n.addThemeVariants(variant);
-        n.open();
     }
 }

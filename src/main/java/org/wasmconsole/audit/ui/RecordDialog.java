@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.List;
 import org.wasmconsole.base.ui.DiffPanel;
 import org.wasmconsole.audit.AuditAction;
@@ -24,6 +23,7 @@ import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.StoredExtension;
+import org.wasmconsole.base.ui.Notify;
 
 /**
  * One record of a resource change: the document before and after, side by side, and for admins
@@ -111,12 +111,11 @@ class RecordDialog extends Dialog {
                     audit.restore(entry.id(), current == null ? null : current.etag());
                 }
             } catch (ConflictException | NotFoundException ex) {
-                ExtensionHistoryPanel.notify("Not restored: " + ex.getMessage(), NotificationVariant.LUMO_ERROR);
+                Notify.error("Not restored: " + ex.getMessage());
                 return;
             } catch (ValidationException ex) {
-                ExtensionHistoryPanel.notify("Not restored: this version breaks today's rules: "
-                        + String.join("; ", ex.violations().stream().map(v -> v.path() + " " + v.message()).toList()),
-                        NotificationVariant.LUMO_ERROR);
+                Notify.error("Not restored: this version breaks today's rules: "
+                        + String.join("; ", ex.violations().stream().map(v -> v.path() + " " + v.message()).toList()));
                 return;
             }
             String done = "Restored " + entry.shortName() + " as of " + HistoryFormat.when(entry.time()) + ".";
@@ -127,7 +126,7 @@ class RecordDialog extends Dialog {
                     done += " Not in: " + String.join("; ", result.skipped()) + ".";
                 }
             }
-            ExtensionHistoryPanel.notify(done, NotificationVariant.LUMO_SUCCESS);
+            Notify.success(done);
             close();
             onRestored.run();
         });

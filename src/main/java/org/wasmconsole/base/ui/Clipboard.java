@@ -4,8 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.shared.Tooltip;
 
 /**
@@ -41,14 +39,8 @@ public final class Clipboard {
         source.getElement()
                 .executeJs("if (!navigator.clipboard) { throw new Error('no clipboard'); }"
                         + " return navigator.clipboard.writeText($0);", text)
-                .then(Void.class, ok -> notify("Copied the " + what + " to the clipboard",
-                        NotificationVariant.LUMO_SUCCESS),
-                        error -> notify("The browser did not allow copying: select the " + what
-                                + " and copy it by hand", NotificationVariant.LUMO_WARNING));
-    }
-
-    private static void notify(String message, NotificationVariant variant) {
-        Notification notification = Notification.show(message, 3000, Notification.Position.BOTTOM_END);
-        notification.addThemeVariants(variant);
+                .then(Void.class, ok -> Notify.success("Copied the " + what + " to the clipboard"),
+                        error -> Notify.warning("The browser did not allow copying: select the " + what
+                                + " and copy it by hand"));
     }
 }

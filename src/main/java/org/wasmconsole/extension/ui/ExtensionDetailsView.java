@@ -7,8 +7,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -32,6 +30,7 @@ import org.wasmconsole.extension.InUse;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.ConsoleOrganization;
+import org.wasmconsole.base.ui.Notify;
 
 /**
  * One extension: a header with its identity and the admin actions, then the tabs that the modules
@@ -168,28 +167,20 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
             service.delete(organization, name, stored.etag(), inUse);
         } catch (ExtensionInUseException e) {
             // Attached by someone else between the question and the answer: nothing was deleted.
-            notify("Nothing was deleted: " + e.getMessage() + ".", NotificationVariant.LUMO_ERROR);
+            Notify.error("Nothing was deleted: " + e.getMessage() + ".");
             return;
         } catch (ConflictException e) {
-            notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
+            Notify.error(e.getMessage());
             return;
         } catch (NotFoundException e) {
-            notify(name + " no longer exists: someone else deleted it.", NotificationVariant.LUMO_WARNING);
+            Notify.warning(name + " no longer exists: someone else deleted it.");
             UI.getCurrent().navigate(ExtensionListView.class);
             return;
         } catch (AccessDeniedException e) {
-            notify("Only platform admins can delete extensions.", NotificationVariant.LUMO_ERROR);
+            Notify.error("Only platform admins can delete extensions.");
             return;
         }
-        notify(inUse == InUse.DETACH ? "Detached and deleted " + name + "." : "Deleted " + name + ".",
-                NotificationVariant.LUMO_SUCCESS);
+        Notify.success(inUse == InUse.DETACH ? "Detached and deleted " + name + "." : "Deleted " + name + ".");
         UI.getCurrent().navigate(ExtensionListView.class);
-    }
-
-    private static void notify(String message, NotificationVariant variant) {
-        Notification notification = new Notification(message, variant == NotificationVariant.LUMO_SUCCESS ? 4000 : 8000,
-                Notification.Position.BOTTOM_END);
-        notification.addThemeVariants(variant);
-        notification.open();
     }
 }

@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -43,6 +41,7 @@ import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.ConsoleOrganization;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
+import org.wasmconsole.base.ui.Notify;
 
 /**
  * Creates ({@code extensions/new}) or edits ({@code extensions/<name>/edit}) an extension, with
@@ -136,8 +135,7 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
         if (name.isPresent()) {
             Optional<StoredExtension> found = service.find(organization, name.get());
             if (found.isEmpty()) {
-                Notification.show("Extension " + name.get() + " was not found", 5000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notify.error("Extension " + name.get() + " was not found");
                 event.forwardTo(ExtensionListView.class);
                 return;
             }
@@ -202,9 +200,8 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
             Optional<ExtensionDefinition> parsed = yamlPane.current();
             if (parsed.isEmpty()) {
                 // Never discard what was typed: stay in the editor, whose problems are marked.
-                Notification.show("The form can only show a document it can read: fix the problems marked in"
-                        + " the YAML first", 6000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+                Notify.info("The form can only show a document it can read: fix the problems marked in"
+                        + " the YAML first");
                 stayingInYaml = true;
                 try {
                     mode.setSelectedTab(yamlTab);
@@ -230,8 +227,7 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
             if (!yaml) {
                 form.showAllErrors();
             }
-            Notification.show("Fix the marked fields first", 4000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notify.error("Fix the marked fields first");
             return;
         }
         ExtensionDefinition definition = yaml ? yamlPane.current().orElseThrow() : form.currentDefinition();
@@ -283,15 +279,13 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
         try {
             StoredExtension saved = original == null ? service.create(definition)
                     : service.update(definition, etag, inUse);
-            Notification.show("Saved " + saved.definition().name(), 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notify.success("Saved " + saved.definition().name());
             UI.getCurrent().navigate("extensions/" + saved.definition().name());
         } catch (ValidationException e) {
             showRefused(e.violations());
         } catch (ExtensionInUseException e) {
             // Attached in a left-out tenant by someone else since the question: nothing was saved.
-            Notification.show("Nothing was saved: " + e.getMessage() + ".", 10000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notify.error("Nothing was saved: " + e.getMessage() + ".");
         } catch (ConflictException e) {
             if ("metadata.name".equals(e.path())) {
                 showRefused(List.of(new Violation(e.path(), e.getMessage())));
@@ -299,8 +293,8 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
                 offerReloadOrOverwrite(definition);
             }
         } catch (NotFoundException e) {
-            Notification.show(e.getMessage() + ": it was deleted by someone else. Create it again to keep your"
-                    + " changes.", 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notify.error(e.getMessage() + ": it was deleted by someone else. Create it again to keep your"
+                    + " changes.");
         }
     }
 
@@ -317,8 +311,7 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
     private void offerReloadOrOverwrite(ExtensionDefinition mine) {
         StoredExtension theirs = service.find(organization, mine.name()).orElse(null);
         if (theirs == null) {
-            Notification.show(mine.name() + " was deleted by someone else. Create it again to keep your changes.",
-                    8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notify.error(mine.name() + " was deleted by someone else. Create it again to keep your changes.");
             return;
         }
         ChangeReview.conflict(original.definition(), theirs.definition(), theirs.updatedBy(),

@@ -13,8 +13,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -49,6 +47,8 @@ import org.wasmconsole.resource.ExtensionExport;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.ConsoleOrganization;
 import org.wasmconsole.tenant.TenantService;
+import org.wasmconsole.base.ui.Notify;
+import org.wasmconsole.base.Fqn;
 
 /**
  * The catalogue: every extension the signed-in user may see, one database page at a time, in
@@ -185,8 +185,7 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
             usages = names.stream().flatMap(n -> attachments.whereUsed(ExtensionDefinition.fqn(organization, n))
                     .stream()).toList();
         } catch (NotFoundException e) {
-            Notification.show("Nothing was deleted: " + e.getMessage() + " (deleted by someone else?)", 6000,
-                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notify.error("Nothing was deleted: " + e.getMessage() + " (deleted by someone else?)");
             refresh();
             return;
         }
@@ -209,7 +208,7 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
             dialog.addClassName("in-use-dialog");
             dialog.setWidth(UsageList.DIALOG_WIDTH);
             List<String> attached = usages.stream().map(u -> u.attachment().fqn())
-                    .map(f -> f.substring(f.lastIndexOf('/') + 1)).distinct().toList();
+                    .map(Fqn::nameOf).distinct().toList();
             String where = " attached in " + UsageList.places(usages.size()) + ":";
             body.add(new Paragraph(one ? "It is" + where
                             : attached.size() == 1 ? attached.getFirst() + " is" + where
@@ -234,18 +233,14 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
         try {
             service.deleteAll(organization, names, inUse);
             String what = names.size() == 1 ? names.getFirst() : names.size() + " extensions";
-            Notification.show((inUse == InUse.DETACH ? "Detached and deleted " : "Deleted ") + what, 4000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notify.success((inUse == InUse.DETACH ? "Detached and deleted " : "Deleted ") + what);
         } catch (NotFoundException e) {
-            Notification.show("Nothing was deleted: " + e.getMessage() + " (deleted by someone else?)", 6000,
-                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notify.error("Nothing was deleted: " + e.getMessage() + " (deleted by someone else?)");
         } catch (ExtensionInUseException e) {
             // Attached by someone else between the question and the answer: nothing was deleted.
-            Notification.show("Nothing was deleted: " + e.getMessage() + ".", 10000,
-                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notify.error("Nothing was deleted: " + e.getMessage() + ".");
         } catch (ConflictException e) {
-            Notification.show("Nothing was deleted: " + e.getMessage(), 8000,
-                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notify.error("Nothing was deleted: " + e.getMessage());
         }
         refresh();
     }

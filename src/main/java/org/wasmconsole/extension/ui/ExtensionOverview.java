@@ -30,6 +30,7 @@ import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.extension.ui.config.SchemaDocumentation;
 import org.wasmconsole.resource.ConfigText;
 import tools.jackson.databind.JsonNode;
+import org.wasmconsole.base.Fqn;
 
 /** The Overview tab: every field of the extension, explained, in cards that reflow with the width. */
 class ExtensionOverview extends Composite<Div> {
@@ -84,7 +85,7 @@ class ExtensionOverview extends Composite<Div> {
             chips.add(all);
         } else {
             for (String fqn : d.allowedIn()) {
-                Badge chip = new Badge(fqn.substring(fqn.lastIndexOf('/') + 1));
+                Badge chip = new Badge(Fqn.nameOf(fqn));
                 chip.addThemeVariants(BadgeVariant.CONTRAST);
                 chip.addClassName("tenant-chip");
                 chip.getElement().setAttribute("title", fqn);

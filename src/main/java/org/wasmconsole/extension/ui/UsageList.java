@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import java.util.List;
 import org.wasmconsole.attachment.GatewayTarget;
 import org.wasmconsole.attachment.Usage;
+import org.wasmconsole.base.Fqn;
 
 /**
  * The attachments a delete or an {@code allowedIn} change would affect, for its dialog: the first
@@ -38,7 +39,7 @@ final class UsageList extends Div {
         item.getElement().setAttribute("data-target", usage.ref().fqn());
         if (showExtension) {
             String fqn = usage.attachment().fqn();
-            Span extension = new Span(fqn.substring(fqn.lastIndexOf('/') + 1));
+            Span extension = new Span(Fqn.nameOf(fqn));
             extension.addClassName("usage-extension");
             item.add(extension, new Span(" in "));
         }

@@ -1,7 +1,6 @@
 package org.wasmconsole.extension.ui.config;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.tabs.TabsVariant;
@@ -14,6 +13,7 @@ import org.wasmconsole.base.ui.YamlEditor;
 import org.wasmconsole.resource.ConfigText;
 import org.springframework.modulith.NamedInterface;
 import tools.jackson.databind.JsonNode;
+import org.wasmconsole.base.ui.Notify;
 
 /**
  * A plugin config as the user edits it: YAML (or JSON) in the editor, and, when the extension has a
@@ -151,8 +151,7 @@ public class ConfigField extends Div {
         body.removeAll();
         if (form != null && modes.getSelectedTab() == formTab) {
             if (!parsed.ok() || (parsed.value() != null && !parsed.value().isObject())) {
-                Notification.show("Fix the YAML first: the form can only show a readable mapping", 5000,
-                        Notification.Position.MIDDLE);
+                Notify.info("Fix the YAML first: the form can only show a readable mapping");
                 modes.setSelectedTab(yamlTab);
                 return;
             }
