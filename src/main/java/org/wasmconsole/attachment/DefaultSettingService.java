@@ -182,7 +182,7 @@ public class DefaultSettingService {
     }
 
     /** Whether an extension with this definition may be attached at the setting's level. */
-    static boolean allowedAt(ExtensionDefinition extension, SettingRef ref) {
+    public static boolean allowedAt(ExtensionDefinition extension, SettingRef ref) {
         if (ref.level() == SettingLevel.ORGANIZATION) {
             return extension.organization().equals(ref.organization()) && extension.allowedIn().isEmpty();
         }
