@@ -59,10 +59,13 @@ class DefaultSettingsBrowserTest extends BrowserTest {
     @AfterEach
     void cleanUp() {
         asSystem(() -> {
-            if (tenants.find(ORG, tenant).isPresent()) {
-                tenants.delete(ORG, tenant);
+            if (tenants.find(ORG, tenant).isEmpty()) {
+                return;
             }
+            topology.workspaces(tenantFqn).forEach(w -> topology.deleteWorkspace(tenantFqn, w.name()));
+            settings.list(SettingRef.tenant(ORG, tenant, "-")).forEach(s -> settings.delete(s.ref(), null));
             extensions.deleteAll(ORG, names.stream().filter(n -> extensions.find(ORG, n).isPresent()).toList());
+            tenants.delete(ORG, tenant);
         });
     }
 
@@ -107,9 +110,9 @@ class DefaultSettingsBrowserTest extends BrowserTest {
 
         // The admin attaches the audit extension to the tenant default (STRICTER: it reaches the security setting).
         tenantBlock.getByText("Attach extension…").click();
-        Locator dialog = page.locator("vaadin-dialog-overlay");
+        Locator dialog = page.locator("vaadin-dialog.default-setting-dialog[opened]");
         dialog.locator("vaadin-combo-box input").fill(names.get(0));
-        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(names.get(0))).click();
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setVisible(true).setHasText(names.get(0))).click();
         dialog.getByText("Attach", new Locator.GetByTextOptions().setExact(true)).click();
         assertThat(tenantBlock.locator(".default-attachment")).containsText(names.get(0));
 

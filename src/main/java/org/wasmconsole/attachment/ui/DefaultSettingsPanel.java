@@ -176,6 +176,7 @@ public class DefaultSettingsPanel extends Div {
             }
         });
         Dialog dialog = new Dialog();
+        dialog.addClassName("default-setting-dialog");
         dialog.setHeaderTitle("Attach to " + ref.level().documentKind() + " of " + ref.ownerFqn());
         ComboBox<ExtensionDefinition> picker = new ComboBox<>("Extension");
         picker.setItems(allowed);

@@ -9,15 +9,12 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.wasmconsole.attachment.FilterChain;
+import org.wasmconsole.attachment.FilterChainService;
 import org.wasmconsole.attachment.StoredTarget;
 import org.wasmconsole.attachment.TargetDefinition;
 import org.wasmconsole.base.YamlText;
-import org.wasmconsole.extension.ExtensionDefinition;
-import org.wasmconsole.extension.ExtensionService;
-import org.wasmconsole.extension.StoredExtension;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,13 +27,16 @@ final class TargetExtras {
     private TargetExtras() {
     }
 
-    /** The filter chain, collapsed; null when nothing is attached. */
-    static Details filterChain(StoredTarget target, ExtensionService extensions) {
+    /**
+     * The filter chain, collapsed; null when nothing runs there. A security setting's includes what its
+     * organization, tenant and workspace defaults pass down to it, each row saying where it comes from.
+     */
+    static Details filterChain(StoredTarget target, FilterChainService chains) {
         TargetDefinition d = target.definition();
-        if (d.attachments().isEmpty()) {
+        FilterChain chain = chains.of(d.ref());
+        if (chain.rows().isEmpty()) {
             return null;
         }
-        FilterChain chain = FilterChain.at(d, fqn -> find(extensions, fqn));
         OrderedList list = new OrderedList();
         list.addClassName("filter-chain");
         list.getElement().setAttribute("aria-label", "Filter chain of " + d.ref().name());
@@ -109,13 +109,5 @@ final class TargetExtras {
         Details details = new Details(summary, content);
         details.addClassName("kept-details");
         return details;
-    }
-
-    private static Optional<ExtensionDefinition> find(ExtensionService extensions, String fqn) {
-        String[] parts = fqn == null ? new String[0] : fqn.split("/");
-        if (parts.length != 4) {
-            return Optional.empty();
-        }
-        return extensions.find(parts[1], parts[3]).map(StoredExtension::definition);
     }
 }

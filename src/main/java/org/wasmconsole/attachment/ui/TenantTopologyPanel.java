@@ -82,7 +82,9 @@ public class TenantTopologyPanel extends Div {
         this.tenantName = tenantFqn.substring(tenantFqn.lastIndexOf('/') + 1);
         this.canEdit = canEdit;
         this.context = new TopologyContext(attachments, extensions, canEdit, this::saved, this::refresh,
-                fqn -> displayNames.getOrDefault(fqn, ""));
+                fqn -> displayNames.getOrDefault(fqn, ""),
+                com.vaadin.flow.server.VaadinService.getCurrent().getInstantiator()
+                        .getOrCreate(org.wasmconsole.attachment.FilterChainService.class));
         addClassNames("tenant-section", "topology-section");
 
         count.addClassName("match-count");
