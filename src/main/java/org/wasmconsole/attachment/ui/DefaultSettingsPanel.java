@@ -113,7 +113,9 @@ public class DefaultSettingsPanel extends Div {
         header.addClassName("target-card-header");
         block.add(header);
         if (own.isEmpty()) {
-            block.add(empty("No " + owner.level().documentKind() + " here: the levels above apply."));
+            block.add(empty(owner.level() == SettingLevel.ORGANIZATION
+                    ? "No OrganizationSetting: nothing runs on every tenant's workloads."
+                    : "No " + owner.level().documentKind() + " here: the levels above apply."));
             if (canEdit) {
                 block.add(actions(attachButton(owner, null)));
             }
@@ -138,10 +140,9 @@ public class DefaultSettingsPanel extends Div {
         } else if (d.attachments().isEmpty()) {
             rows.add(empty("No extensions: this default switches the levels above off below it."));
         }
-        for (int i = 0; i < d.attachments().size(); i++) {
-            Attachment a = d.attachments().get(i);
+        for (Attachment a : d.attachments()) {
             String name = a.fqn().substring(a.fqn().lastIndexOf('/') + 1);
-            Div row = new Div(new Span((i + 1) + ". " + name));
+            Div row = new Div(new Span(name)); // the list's own numbering says the position
             row.addClassNames("attachment-row", "default-attachment");
             if (a.overridesConfig()) {
                 row.add(muted(" · own config", "attachment-override"));
