@@ -127,5 +127,16 @@ class DefaultSettingsBrowserTest extends BrowserTest {
         page.setViewportSize(390, 844);
         section.scrollIntoViewIfNeeded();
         screenshots("default-settings-phone");
+
+        // "Where used" of the extension names the tenant default.
+        page.setViewportSize(1440, 900);
+        page.navigate(url("/extensions/" + names.get(0)));
+        page.getByRole(com.microsoft.playwright.options.AriaRole.TAB,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Where used (1)")).click();
+        Locator used = page.locator(".where-used-panel .where-used-default");
+        assertThat(used).hasCount(1);
+        assertThat(used).containsText(tenantFqn + "/settings/tenant-defaults");
+        assertThat(used).containsText("TenantSetting");
+        screenshots("default-settings-where-used");
     }
 }
