@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.wasmconsole.attachment.AttachmentService;
+import org.wasmconsole.attachment.DefaultSettingService;
+import org.wasmconsole.attachment.SettingUsage;
 import org.wasmconsole.attachment.GatewayTarget;
 import org.wasmconsole.attachment.Usage;
 import org.wasmconsole.extension.ExtensionDefinition;
@@ -26,23 +28,42 @@ import tools.jackson.databind.node.ObjectNode;
 class ExtensionUsageApi {
 
     private final AttachmentService attachments;
+    private final DefaultSettingService settings;
 
-    ExtensionUsageApi(AttachmentService attachments) {
+    ExtensionUsageApi(AttachmentService attachments, DefaultSettingService settings) {
         this.attachments = attachments;
+        this.settings = settings;
     }
 
     @Operation(summary = "Where the extension is attached, in target FQN order",
             description = "JSON: {\"attachments\": [{target, kind, tenant, workspace, group, name, namespace, index,"
-                    + " attachment}]}; YAML: one document per attachment. An operator sees those in their own tenants;"
+                    + " attachment}]}, then the default settings that attach it ({target, kind: OrganizationSetting,"
+                    + " TenantSetting or WorkspaceSetting, tenant, workspace, name, index, attachment});"
+                    + " YAML: one document per attachment. An operator sees those in their own tenants;"
                     + " an extension the caller may not see is 404.")
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, ApiFormat.YAML_VALUE})
     void whereUsed(@PathVariable String organization, @PathVariable String name, HttpServletRequest request,
                    HttpServletResponse response) throws IOException {
-        List<Usage> usages = attachments.whereUsed(ExtensionDefinition.fqn(organization, name));
+        String fqn = ExtensionDefinition.fqn(organization, name);
+        List<Usage> usages = attachments.whereUsed(fqn);
+        List<SettingUsage> defaults = settings.whereUsed(fqn);
         try (DocumentListWriter writer = DocumentListWriter.start(response, ApiFormat.accepted(request),
                 "attachments")) {
             usages.forEach(u -> writer.write(usage(u)));
+            defaults.forEach(u -> writer.write(usage(u)));
         }
+    }
+
+    static ObjectNode usage(SettingUsage u) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("target", u.ref().fqn());
+        node.put("kind", u.ref().level().documentKind());
+        node.put("tenant", u.ref().tenantFqn());
+        node.put("workspace", u.ref().workspace());
+        node.put("name", u.ref().name());
+        node.put("index", u.index());
+        node.set("attachment", TargetDocuments.attachment(u.attachment()));
+        return node;
     }
 
     static ObjectNode usage(Usage u) {

@@ -33,6 +33,7 @@ import org.wasmconsole.resource.ParsedConfigSchema;
 import org.wasmconsole.resource.InvalidDocument;
 import org.wasmconsole.resource.ParsedExtension;
 import org.wasmconsole.resource.ParsedGroup;
+import org.wasmconsole.resource.ParsedSetting;
 import org.wasmconsole.resource.ParsedTarget;
 import org.wasmconsole.resource.ParsedWorkspace;
 import org.wasmconsole.resource.ParsedResource;
@@ -132,6 +133,7 @@ public class ApplyService {
             case ParsedWorkspace w -> 3;
             case ParsedGroup g -> 4;
             case ParsedTarget t -> LAST_PASS;
+            case ParsedSetting s -> LAST_PASS;
         };
     }
 
@@ -173,6 +175,7 @@ public class ApplyService {
             case ParsedWorkspace workspace -> topologyApply.workspace(workspace);
             case ParsedGroup group -> topologyApply.group(group);
             case ParsedTarget target -> topologyApply.target(target);
+            case ParsedSetting setting -> topologyApply.setting(setting);
         };
     }
 

@@ -20,7 +20,13 @@ import org.wasmconsole.attachment.TopologyService;
 import org.wasmconsole.attachment.WorkspaceInfo;
 import org.wasmconsole.resource.ParsedGroup;
 import org.wasmconsole.resource.ParsedResource;
+import org.wasmconsole.resource.ParsedSetting;
 import org.wasmconsole.resource.ParsedTarget;
+import org.wasmconsole.resource.SettingDocuments;
+import org.wasmconsole.attachment.DefaultSettingDefinition;
+import org.wasmconsole.attachment.DefaultSettingService;
+import org.wasmconsole.attachment.SettingRef;
+import org.wasmconsole.attachment.StoredSetting;
 import org.wasmconsole.resource.ParsedWorkspace;
 import org.wasmconsole.resource.GroupDocuments;
 import org.wasmconsole.resource.TargetDocuments;
@@ -40,8 +46,11 @@ class TopologyApply {
     private final TenantService tenants;
     private final TopologyService topology;
     private final AttachmentService attachments;
+    private final DefaultSettingService settings;
 
-    TopologyApply(TenantService tenants, TopologyService topology, AttachmentService attachments) {
+    TopologyApply(TenantService tenants, TopologyService topology, AttachmentService attachments,
+                  DefaultSettingService settings) {
+        this.settings = settings;
         this.tenants = tenants;
         this.topology = topology;
         this.attachments = attachments;
@@ -131,6 +140,49 @@ class TopologyApply {
                         + " document was read; export it again, or remove spec.etag to overwrite")), warnings);
             }
             attachments.save(definition, current.etag());
+            return result(parsed, Outcome.UPDATED, changes, warnings);
+        } catch (RuntimeException e) {
+            return refused(parsed, e, warnings);
+        }
+    }
+
+    /**
+     * An OrganizationSetting, TenantSetting or WorkspaceSetting, replaced whole as TSB does; the etag as a
+     * gateway's. Its tenant and workspace must exist (the organization is the console's).
+     */
+    DocumentResult setting(ParsedSetting parsed) {
+        DefaultSettingDefinition definition = parsed.definition();
+        SettingRef ref = definition.ref();
+        List<String> warnings = new ArrayList<>(parsed.warnings());
+        try {
+            Optional<DocumentResult> missing = ref.tenantFqn() == null ? Optional.empty()
+                    : missingTenant(parsed, ref.tenantFqn(), warnings);
+            if (missing.isEmpty() && ref.workspace() != null) {
+                missing = missingWorkspace(parsed, ref.tenantFqn(), ref.workspace(), warnings);
+            }
+            if (missing.isPresent()) {
+                return missing.get();
+            }
+            Optional<StoredSetting> existing = settings.find(ref);
+            if (existing.isEmpty()) {
+                if (parsed.etag() != null) {
+                    warnings.add("spec.etag was ignored: " + ref.fqn() + " does not exist here yet");
+                }
+                settings.save(definition, null);
+                return result(parsed, Outcome.CREATED, List.of(), warnings);
+            }
+            StoredSetting current = existing.get();
+            List<FieldChange> changes = DocumentDiff.between(SettingDocuments.write(current.definition(), null),
+                    SettingDocuments.write(definition, null));
+            if (changes.isEmpty()) {
+                return result(parsed, Outcome.UNCHANGED, List.of(), warnings);
+            }
+            if (parsed.etag() != null && !parsed.etag().equals(current.etag())) {
+                return error(parsed, ErrorKind.CONFLICT, List.of(problem(parsed, "spec.etag", "is " + parsed.etag()
+                        + " but " + ref.fqn() + " is now at " + current.etag() + ": it was changed since this"
+                        + " document was read; export it again, or remove spec.etag to overwrite")), warnings);
+            }
+            settings.save(definition, current.etag());
             return result(parsed, Outcome.UPDATED, changes, warnings);
         } catch (RuntimeException e) {
             return refused(parsed, e, warnings);

@@ -27,13 +27,15 @@ class AttachmentGuard {
     private static final int LISTED = 10;
 
     private final TargetRepository targets;
+    private final DefaultSettingRepository settings;
     private final TopologyService topology;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
 
-    AttachmentGuard(TargetRepository targets, TopologyService topology, CurrentUser currentUser,
-                    ApplicationEventPublisher events) {
+    AttachmentGuard(TargetRepository targets, DefaultSettingRepository settings, TopologyService topology,
+                    CurrentUser currentUser, ApplicationEventPublisher events) {
         this.targets = targets;
+        this.settings = settings;
         this.topology = topology;
         this.currentUser = currentUser;
         this.events = events;
@@ -46,10 +48,15 @@ class AttachmentGuard {
                 .filter(a -> event.deleting()
                         || !AttachmentValidator.isAllowedIn(event.after(), a.getTarget().ref().tenant()))
                 .toList();
-        if (affected.isEmpty()) {
+        // Default settings too: an organization default needs an extension open to all tenants.
+        List<DefaultSettingEntry> affectedDefaults = settings.attachmentsOf(event.extensionId()).stream()
+                .filter(a -> event.deleting() || !DefaultSettingService.allowedAt(event.after(), a.getSetting().ref()))
+                .toList();
+        if (affected.isEmpty() && affectedDefaults.isEmpty()) {
             return;
         }
-        List<String> places = affected.stream().map(a -> a.usage().describe()).toList();
+        List<String> places = new java.util.ArrayList<>(affected.stream().map(a -> a.usage().describe()).toList());
+        affectedDefaults.forEach(a -> places.add(a.usage().describe()));
         if (event.inUse() == InUse.REFUSE) {
             throw new ExtensionInUseException(event.deleting() ? "metadata.name" : "spec.allowedIn",
                     refusal(event, places), places);
@@ -59,10 +66,18 @@ class AttachmentGuard {
                 .collect(Collectors.groupingBy(AttachmentEntry::getTarget));
         byTarget.forEach((target, entries) -> target.remove(entries, user));
         targets.flush();
+        Map<DefaultSetting, List<DefaultSettingEntry>> bySetting = affectedDefaults.stream()
+                .collect(Collectors.groupingBy(DefaultSettingEntry::getSetting));
+        bySetting.forEach((setting, entries) -> setting.remove(entries, user));
+        settings.flush();
         String why = event.deleting() ? "extension deleted" : "no longer allowed in this tenant";
         byTarget.keySet().forEach(target -> events.publishEvent(new AttachmentChanged(
                 AttachmentChanged.Change.DETACHED, target.ref().kind().label(), event.before().organization(),
                 target.ref().fqn(), "detached " + event.before().name() + " (" + why + ")")));
+        bySetting.keySet().forEach(setting -> events.publishEvent(new AttachmentChanged(
+                AttachmentChanged.Change.DETACHED, setting.ref().level().label(), event.before().organization(),
+                setting.ref().fqn(), "detached " + event.before().name() + " (" + (event.deleting() ? why
+                        : "no longer allowed at this level") + ")")));
     }
 
     /**
@@ -84,6 +99,14 @@ class AttachmentGuard {
                         .forEach(v -> event.invalid().add(usage.ref().fqn() + " " + v));
             }
         }
+        for (DefaultSettingEntry entry : settings.attachmentsOf(event.extensionId())) {
+            SettingUsage usage = entry.usage();
+            if (usage.attachment().overridesConfig()) {
+                ConfigSchemas.validate(event.schema(), usage.attachment().config(),
+                                SettingUsage.PATH + "[" + usage.index() + "].config")
+                        .forEach(v -> event.invalid().add(usage.ref().fqn() + " " + v));
+            }
+        }
     }
 
     /** The tenant's workspaces go with it (their groups, gateways, settings and attachments). */
@@ -92,6 +115,8 @@ class AttachmentGuard {
     void tenantDeleting(TenantDeleting event) {
         String tenantFqn = event.tenant().fqn();
         topology.workspaces(tenantFqn).forEach(w -> topology.deleteWorkspace(tenantFqn, w.name()));
+        settings.deleteAll(settings.findByTenantId(event.tenant().id())); // its TenantSettings
+        settings.flush();
     }
 
     private static String refusal(ExtensionWithdrawing event, List<String> places) {

@@ -42,10 +42,11 @@ public class AttachmentService {
     private final TenantScope scope;
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
+    private final DefaultInheritance inheritance;
 
     AttachmentService(TargetRepository targets, TargetGroupRepository groups, WorkspaceRepository workspaces,
                       TopologyService topology, TenantScope scope, EntityManager entityManager,
-                      ApplicationEventPublisher events,
+                      ApplicationEventPublisher events, DefaultInheritance inheritance,
                       @Value("${console.istio.kind:WasmPlugin}") String defaultIstioKind) {
         this.defaultIstioKind = IstioKind.ofKind(defaultIstioKind).orElseThrow(() -> new IllegalArgumentException(
                 "console.istio.kind is '" + defaultIstioKind + "'; use WasmPlugin or TrafficExtension"));
@@ -56,6 +57,7 @@ public class AttachmentService {
         this.scope = scope;
         this.entityManager = entityManager;
         this.events = events;
+        this.inheritance = inheritance;
     }
 
     @Transactional(readOnly = true)
@@ -241,10 +243,10 @@ public class AttachmentService {
                 .flatMap(t -> previews(t, kind).stream()).toList();
     }
 
-    private static List<IstioPreview> previews(Target target, IstioKind kind) {
-        return target.getAttachments().stream()
-                .map(a -> IstioWasmPlugin.preview(kind, a.getExtension().toDefinition(), a.attachment(),
-                        target.gatewayTarget()))
+    /** A security setting's resources include what its default settings pass down to it (DefaultInheritance). */
+    private List<IstioPreview> previews(Target target, IstioKind kind) {
+        return inheritance.entriesOf(target).stream()
+                .map(e -> IstioWasmPlugin.preview(kind, e.extension(), e.attachment(), target.gatewayTarget()))
                 .toList();
     }
 

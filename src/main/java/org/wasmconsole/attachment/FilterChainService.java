@@ -1,9 +1,5 @@
 package org.wasmconsole.attachment;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-import org.wasmconsole.extension.ExtensionDefinition;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,20 +20,44 @@ public class FilterChainService {
     private final TargetGroupRepository groups;
     private final WorkspaceRepository workspaces;
     private final TenantScope scope;
+    private final DefaultInheritance inheritance;
+    private final DefaultSettingRepository settings;
+    private final DefaultSettingService settingService;
 
     FilterChainService(TargetRepository targets, TargetGroupRepository groups, WorkspaceRepository workspaces,
-                       TenantScope scope) {
+                       TenantScope scope, DefaultInheritance inheritance, DefaultSettingRepository settings,
+                       DefaultSettingService settingService) {
+        this.inheritance = inheritance;
+        this.settings = settings;
+        this.settingService = settingService;
         this.targets = targets;
         this.groups = groups;
         this.workspaces = workspaces;
         this.scope = scope;
     }
 
+    /**
+     * A gateway's own attachments; a security setting's own and those its organization, tenant and
+     * workspace defaults pass down to it ({@link DefaultInheritance}).
+     */
     public FilterChain of(TargetRef ref) {
         Target target = find(ref);
-        Map<String, ExtensionDefinition> attached = new HashMap<>();
-        target.getAttachments().forEach(a -> attached.put(a.attachment().fqn(), a.getExtension().toDefinition()));
-        return FilterChain.at(target.definition(), fqn -> Optional.ofNullable(attached.get(fqn)));
+        return FilterChain.of(target.gatewayTarget(), inheritance.entriesOf(target));
+    }
+
+    /**
+     * A default setting's chain: what runs on the workloads under it that no lower level replaces it for
+     * (those without a security group of their own, in TSB's words), its own attachments and what a
+     * STRICTER level above keeps. The WasmPlugin names are those of a plugin for the setting itself.
+     */
+    public FilterChain of(SettingRef ref) {
+        settingService.get(ref); // 404 for what the caller may not see
+        DefaultSetting setting = settings.findByOwnerFqnAndName(ref.ownerFqn(), ref.name()).orElseThrow();
+        GatewayTarget at = new GatewayTarget(TargetKind.SECURITY_SETTING,
+                ref.tenantFqn() == null ? "organizations/" + ref.organization() : ref.tenantFqn(),
+                ref.workspace() == null ? "-" : ref.workspace(), ref.level().name().toLowerCase(java.util.Locale.ROOT),
+                ref.name(), null, java.util.Map.of());
+        return FilterChain.of(at, inheritance.entriesOf(setting));
     }
 
     private Target find(TargetRef ref) {

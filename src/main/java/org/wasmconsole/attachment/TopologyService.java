@@ -32,12 +32,14 @@ public class TopologyService {
     private final WorkspaceRepository workspaces;
     private final TargetGroupRepository groups;
     private final TargetRepository targets;
+    private final DefaultSettingRepository settings;
     private final TenantScope scope;
     private final ApplicationEventPublisher events;
 
     TopologyService(WorkspaceRepository workspaces, TargetGroupRepository groups, TargetRepository targets,
-                    TenantScope scope, ApplicationEventPublisher events) {
+                    DefaultSettingRepository settings, TenantScope scope, ApplicationEventPublisher events) {
         this.workspaces = workspaces;
+        this.settings = settings;
         this.groups = groups;
         this.targets = targets;
         this.scope = scope;
@@ -105,6 +107,8 @@ public class TopologyService {
         List<TargetGroup> inside = groups.findByWorkspaceIdInOrderByKindAscNameAsc(List.of(workspace.getId()));
         inside.forEach(this::deleteGroupContent);
         groups.deleteAll(inside);
+        settings.deleteAll(settings.findByWorkspaceId(workspace.getId())); // its WorkspaceSettings
+        settings.flush();
         workspaces.delete(workspace);
         workspaces.flush();
         publish(AttachmentChanged.Change.DELETED, "Workspace", tenant, workspace.info().fqn(),

@@ -6,7 +6,7 @@ package org.wasmconsole.resource;
  * problems say where).
  */
 public sealed interface ParsedResource permits ParsedExtension, ParsedConfigSchema, ParsedTenant, ParsedWorkspace, ParsedGroup,
-        ParsedTarget, InvalidDocument {
+        ParsedTarget, ParsedSetting, InvalidDocument {
 
     SourceDocument source();
 

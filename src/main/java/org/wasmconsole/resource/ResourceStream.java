@@ -25,7 +25,9 @@ public final class ResourceStream {
             + TargetKind.INGRESS_GATEWAY.documentKind() + ", " + TargetKind.EGRESS_GATEWAY.documentKind() + ", "
             + TargetKind.TIER1_GATEWAY.documentKind() + ", " + TargetKind.GATEWAY.documentKind() + " (apiVersion: "
             + GroupKind.GATEWAY.apiVersion() + ") or "
-            + TargetKind.SECURITY_SETTING.documentKind() + " (apiVersion: " + GroupKind.SECURITY.apiVersion() + "), or "
+            + TargetKind.SECURITY_SETTING.documentKind() + " (apiVersion: " + GroupKind.SECURITY.apiVersion() + "), "
+            + "OrganizationSetting, TenantSetting, WorkspaceSetting (apiVersion: " + TenantDocuments.API_VERSION
+            + "), or "
             + ConfigSchemaDocuments.KIND + " (apiVersion: " + ConfigSchemaDocuments.API_VERSION + ")";
 
     private final YamlTreeReader reader;
@@ -58,6 +60,9 @@ public final class ResourceStream {
             if (TargetDocuments.reads(kind)) {
                 return TargetDocuments.read(document, DocumentScope.NONE);
             }
+            if (SettingDocuments.reads(kind)) {
+                return SettingDocuments.read(document, DocumentScope.NONE);
+            }
             if (ConfigSchemaDocuments.KIND.equals(kind)) {
                 return ConfigSchemaDocuments.read(document);
             }
@@ -89,6 +94,11 @@ public final class ResourceStream {
         }
         String tenant = text(metadata, "tenant");
         String workspace = text(metadata, "workspace");
+        if (SettingDocuments.reads(kind)) {
+            String owner = "organizations/" + org + (tenant == null ? "" : "/tenants/" + tenant
+                    + (workspace == null ? "" : "/workspaces/" + workspace));
+            return owner + "/settings/" + name;
+        }
         if (WorkspaceDocuments.KIND.equals(kind)) {
             return tenant == null ? null : Fqn.tenant(org, tenant).workspace(name).toString();
         }

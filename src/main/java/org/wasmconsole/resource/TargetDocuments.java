@@ -156,13 +156,18 @@ public final class TargetDocuments {
     }
 
     private static List<Attachment> attachments(FieldReader r, JsonNode spec, String field) {
-        JsonNode list = r.array(spec, "spec", field);
+        return attachments(r, spec, "spec", field);
+    }
+
+    /** An attachment list at {@code <parentPath>.<field>} (a default setting's is under spec.defaultSecuritySetting). */
+    static List<Attachment> attachments(FieldReader r, JsonNode parent, String parentPath, String field) {
+        JsonNode list = r.array(parent, parentPath, field);
         List<Attachment> attachments = new ArrayList<>();
         if (list == null) {
             return attachments;
         }
         for (int i = 0; i < list.size(); i++) {
-            String path = "spec." + field + "[" + i + "]";
+            String path = parentPath + "." + field + "[" + i + "]";
             JsonNode item = list.get(i);
             if (item.isNull()) {
                 attachments.add(null); // the service says the entry is empty

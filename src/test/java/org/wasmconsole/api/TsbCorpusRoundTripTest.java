@@ -64,6 +64,9 @@ class TsbCorpusRoundTripTest extends ApiTestBase {
             parts.add(yaml.get(org + WS + "/gatewaygroups/bookinfo-gw/" + kind).body());
         }
         parts.add(yaml.get(org + WS + "/securitygroups/bookinfo-sec/settings").body());
+        parts.add(yaml.get(org + "/settings").body());
+        parts.add(yaml.get(org + "/tenants/bookinfo/settings").body());
+        parts.add(yaml.get(org + WS + "/settings").body());
         return String.join("\n", parts);
     }
 
@@ -227,5 +230,63 @@ class TsbCorpusRoundTripTest extends ApiTestBase {
                 .as("annotations are not labels").isEmpty();
         assertThat(admin.get(list + "app.kubernetes.io/part-of=edge").json().get("extensions")
                 .findValuesAsString("name")).containsExactly("wasm-auth");
+    }
+
+    @Test
+    @Order(9)
+    void defaultSettingsReachTheSecuritySettingsBelowThemAsTsbPropagatesThem() {
+        String org = "/api/v2/organizations/" + f.org;
+        // The SecuritySetting replaces the tenant's and workspace's defaults (REPLACE, TSB's default); the
+        // organization's is STRICTER, so its extension stays.
+        JsonNode chain = admin.get(org + WS + "/securitygroups/bookinfo-sec/settings/defaults/filterchain").json();
+        assertThat(chain.get("filters").findValuesAsString("source"))
+                .containsExactly("this Security Setting", "organization default");
+        assertThat(chain.get("filters").get(1).get("sourceFqn").asString())
+                .isEqualTo("organizations/" + f.org + "/settings/org-settings");
+        assertThat(chain.get("filters").get(1).get("config").get("prefix").asString()).isEqualTo("org");
+        // A workspace default's own chain: the organization's kept, then its own (replacing the tenant's).
+        JsonNode ws = admin.get(org + WS + "/settings/ws-settings/filterchain").json();
+        assertThat(ws.get("kind").asString()).isEqualTo("WorkspaceSetting");
+        assertThat(ws.get("filters").findValuesAsString("source"))
+                .containsExactly("workspace default", "organization default");
+        assertThat(ws.get("filters").get(0).get("config").get("header").asString()).isEqualTo("x-workspace");
+        // The Istio preview of the security setting includes the inherited plugin.
+        ApiClient.Answer plugins = admin.yaml().get(org + WS + "/securitygroups/bookinfo-sec/settings/defaults/wasmplugins");
+        assertThat(plugins.body()).contains("wasm-stats", "wasm-auth");
+        // Where used names the settings.
+        assertThat(admin.get(f.extensions() + "/wasm-auth/attachments").json().get("attachments")
+                .findValuesAsString("kind")).contains("TenantSetting", "WorkspaceSetting", "SecuritySetting");
+        // Operators: their own tenant's settings and the organization's; another tenant's operator gets 404.
+        assertThat(opB.get(org + "/tenants/bookinfo/settings/tenant-settings").status()).isEqualTo(404);
+        assertThat(opB.get(org + "/settings/org-settings").status()).isEqualTo(200);
+        assertThat(opB.putJson(org + "/settings/org-settings", "{}").status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(10)
+    void anOrganizationDefaultTakesOnlyExtensionsOpenToAllTenantsAndGuardsThem() {
+        String org = "/api/v2/organizations/" + f.org;
+        String restricted = corpus().replace("    - fqn: organizations/" + f.org + "/extensions/wasm-stats\n      config:\n"
+                + "        prefix: org", "    - fqn: organizations/" + f.org + "/extensions/wasm-auth");
+        ApiClient.Answer refused = admin.postYaml("/api/v2/apply?dryRun=true", restricted);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("spec.defaultSecuritySetting.extension[0].fqn", "reaches every tenant");
+        // Narrowing wasm-stats to one tenant would leave the organization default invalid: refused, naming it.
+        ApiClient.Answer stats = admin.get(f.extensions() + "/wasm-stats");
+        ObjectNode narrowed = (ObjectNode) stats.json().deepCopy();
+        ((ObjectNode) narrowed.get("spec")).putArray("allowedIn").add("organizations/" + f.org + "/tenants/bookinfo");
+        ApiClient.Answer put = admin.putJson(f.extensions() + "/wasm-stats", narrowed.toString());
+        assertThat(put.status()).as(put.body()).isEqualTo(409);
+        assertThat(put.body()).contains("organizations/" + f.org + "/settings/org-settings");
+        ApiClient.Answer delete = admin.delete(f.extensions() + "/wasm-stats");
+        assertThat(delete.status()).as(delete.body()).isEqualTo(409);
+        // A field TSB does not have is refused with its path; the known ones are kept.
+        String typo = corpus().replace("      trafficMode: OPTIONAL\n", "      trafficMode: OPTIONAL\n    extention: []\n");
+        ApiClient.Answer answer = admin.postYaml("/api/v2/apply?dryRun=true", typo);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("spec.defaultSecuritySetting.extention");
+        JsonNode tenant = admin.get(org + "/tenants/bookinfo/settings/tenant-settings").json();
+        assertThat(tenant.get("spec").get("defaultTrafficSetting").get("egress").get("host").asString())
+                .isEqualTo("bookinfo-perimeter/tsb-egress");
     }
 }

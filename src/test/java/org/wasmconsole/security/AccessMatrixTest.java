@@ -31,6 +31,9 @@ import org.wasmconsole.ConsoleTest;
 import org.wasmconsole.apply.ApplyService;
 import org.wasmconsole.attachment.Attachment;
 import org.wasmconsole.attachment.AttachmentService;
+import org.wasmconsole.attachment.DefaultSettingDefinition;
+import org.wasmconsole.attachment.DefaultSettingService;
+import org.wasmconsole.attachment.SettingRef;
 import org.wasmconsole.attachment.GroupInfo;
 import org.wasmconsole.attachment.GroupKind;
 import org.wasmconsole.attachment.IstioKind;
@@ -93,6 +96,8 @@ class AccessMatrixTest {
     AttachmentService attachments;
     @Autowired
     org.wasmconsole.attachment.FilterChainService chains;
+    @Autowired
+    DefaultSettingService settings;
     @Autowired
     UserDetailsService userDetails;
 
@@ -216,12 +221,35 @@ class AccessMatrixTest {
                 new Call("AttachmentService.detach", ADMIN_ONLY,
                         t -> t.attachments.detach(GHOST_GATEWAY, "organizations/x/extensions/y", null)),
                 new Call("AttachmentService.invalidatedBy", ADMIN_ONLY,
-                        t -> t.attachments.invalidatedBy("organizations/" + ORG + "/extensions/open", List.of(A))));
+                        t -> t.attachments.invalidatedBy("organizations/" + ORG + "/extensions/open", List.of(A))),
+                new Call("FilterChainService.of(setting)", EVERYONE_SIGNED_IN, t -> t.chains.of(GHOST_SETTING)),
+                new Call("DefaultSettingService.find", EVERYONE_SIGNED_IN, t -> t.settings.find(GHOST_SETTING)),
+                new Call("DefaultSettingService.get", EVERYONE_SIGNED_IN, t -> t.settings.get(GHOST_SETTING)),
+                new Call("DefaultSettingService.list", EVERYONE_SIGNED_IN, t -> t.settings.list(ORG_SETTING)),
+                new Call("DefaultSettingService.reaching", EVERYONE_SIGNED_IN, t -> t.settings.reaching(A)),
+                new Call("DefaultSettingService.whereUsed", EVERYONE_SIGNED_IN,
+                        t -> t.settings.whereUsed("organizations/" + ORG + "/extensions/open")),
+                new Call("DefaultSettingService.check", ADMIN_ONLY, t -> t.settings.check(GHOST_SETTING_DEFINITION)),
+                new Call("DefaultSettingService.save", ADMIN_ONLY,
+                        t -> t.settings.save(GHOST_SETTING_DEFINITION, null)),
+                new Call("DefaultSettingService.delete", ADMIN_ONLY, t -> t.settings.delete(GHOST_SETTING, null)),
+                new Call("DefaultSettingService.attach", ADMIN_ONLY,
+                        t -> t.settings.attach(GHOST_SETTING, Attachment.of("organizations/x/extensions/y"), null)),
+                new Call("DefaultSettingService.updateAttachment", ADMIN_ONLY, t -> t.settings.updateAttachment(
+                        GHOST_SETTING, Attachment.of("organizations/x/extensions/y"), null)),
+                new Call("DefaultSettingService.detach", ADMIN_ONLY,
+                        t -> t.settings.detach(GHOST_SETTING, "organizations/x/extensions/y", null)));
     }
 
     static final TargetRef GHOST_GATEWAY = new TargetRef(TargetKind.INGRESS_GATEWAY, A, "ghost", "ghost", "ghost");
     static final TargetDefinition GHOST_DEFINITION = new TargetDefinition(GHOST_GATEWAY, null, "Bad Namespace",
             Map.of(), List.of());
+
+    static final SettingRef GHOST_SETTING = SettingRef.workspace(ORG, "team-a", "ghost", "ghost");
+    static final SettingRef ORG_SETTING = SettingRef.organization(ORG, "default");
+    /** An invalid name: an admin's save is refused by the rules, after security let it through. */
+    static final DefaultSettingDefinition GHOST_SETTING_DEFINITION = new DefaultSettingDefinition(
+            SettingRef.tenant(ORG, "team-a", "Bad Name"), null, true, List.of(), null, null);
 
     static Stream<Arguments> matrix() {
         return calls().stream().flatMap(c -> Arrays.stream(Caller.values()).map(who -> Arguments.of(c, who)));
@@ -264,6 +292,11 @@ class AccessMatrixTest {
         assertThat(read(Caller.OPERATOR_A, () -> tenants.list(ORG))).extracting(TenantInfo::name)
                 .containsExactly("team-a");
         assertThat(read(Caller.OPERATOR_B, () -> tenants.find(ORG, "team-a"))).isEmpty();
+        // Default settings: a tenant's are "not found" for another tenant's operator, the organization's are read
+        assertThatThrownBy(() -> read(Caller.OPERATOR_B, () -> settings.list(SettingRef.tenant(ORG, "team-a", "-"))))
+                .isInstanceOf(org.wasmconsole.base.NotFoundException.class);
+        assertThat(read(Caller.OPERATOR_A, () -> settings.list(SettingRef.tenant(ORG, "team-a", "-")))).isEmpty();
+        assertThat(read(Caller.OPERATOR_B, () -> settings.list(ORG_SETTING))).isEmpty();
     }
 
     @Test
@@ -272,11 +305,11 @@ class AccessMatrixTest {
         List<String> missing = new ArrayList<>();
         for (Class<?> service : List.of(ExtensionService.class, TenantAssignmentService.class, TenantService.class,
                 ApplyService.class, UserService.class, TopologyService.class, AttachmentService.class,
-                org.wasmconsole.attachment.FilterChainService.class)) {
+                org.wasmconsole.attachment.FilterChainService.class, DefaultSettingService.class)) {
             for (Method m : service.getDeclaredMethods()) {
                 if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())) {
                     String key = service.getSimpleName() + "." + m.getName();
-                    if (!covered.contains(key)) {
+                    if (!covered.contains(key) && covered.stream().noneMatch(c -> c.startsWith(key + "("))) {
                         missing.add(key);
                     }
                 }

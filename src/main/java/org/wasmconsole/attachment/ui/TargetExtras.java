@@ -9,15 +9,12 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.wasmconsole.attachment.FilterChain;
+import org.wasmconsole.attachment.FilterChainService;
 import org.wasmconsole.attachment.StoredTarget;
 import org.wasmconsole.attachment.TargetDefinition;
 import org.wasmconsole.base.YamlText;
-import org.wasmconsole.extension.ExtensionDefinition;
-import org.wasmconsole.extension.ExtensionService;
-import org.wasmconsole.extension.StoredExtension;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import org.wasmconsole.base.Fqn;
@@ -31,13 +28,16 @@ final class TargetExtras {
     private TargetExtras() {
     }
 
-    /** The filter chain, collapsed; null when nothing is attached. */
-    static Details filterChain(StoredTarget target, ExtensionService extensions) {
+    /**
+     * The filter chain, collapsed; null when nothing runs there. A security setting's includes what its
+     * organization, tenant and workspace defaults pass down to it, each row saying where it comes from.
+     */
+    static Details filterChain(StoredTarget target, FilterChainService chains) {
         TargetDefinition d = target.definition();
-        if (d.attachments().isEmpty()) {
+        FilterChain chain = chains.of(d.ref());
+        if (chain.rows().isEmpty()) {
             return null;
         }
-        FilterChain chain = FilterChain.at(d, fqn -> find(extensions, fqn));
         OrderedList list = new OrderedList();
         list.addClassName("filter-chain");
         list.getElement().setAttribute("aria-label", "Filter chain of " + d.ref().name());
@@ -110,10 +110,5 @@ final class TargetExtras {
         Details details = new Details(summary, content);
         details.addClassName("kept-details");
         return details;
-    }
-
-    private static Optional<ExtensionDefinition> find(ExtensionService extensions, String fqn) {
-        return Fqn.tryParse(fqn, Fqn.Level.EXTENSION)
-                .flatMap(x -> extensions.find(x.organization(), x.extension())).map(StoredExtension::definition);
     }
 }

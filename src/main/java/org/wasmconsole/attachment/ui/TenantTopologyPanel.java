@@ -67,6 +67,7 @@ public class TenantTopologyPanel extends Div {
     private final TopologyContext context;
     private TenantTopology topology;
     private boolean firstLoad = true;
+    private final DefaultSettingsPanel defaults;
     private String highlighted;
 
     /**
@@ -81,7 +82,9 @@ public class TenantTopologyPanel extends Div {
         this.tenantName = Fqn.nameOf(tenantFqn);
         this.canEdit = canEdit;
         this.context = new TopologyContext(attachments, extensions, canEdit, this::saved, this::refresh,
-                fqn -> displayNames.getOrDefault(fqn, ""));
+                fqn -> displayNames.getOrDefault(fqn, ""),
+                com.vaadin.flow.server.VaadinService.getCurrent().getInstantiator()
+                        .getOrCreate(org.wasmconsole.attachment.FilterChainService.class));
         addClassNames("tenant-section", "topology-section");
 
         count.addClassName("match-count");
@@ -111,13 +114,22 @@ public class TenantTopologyPanel extends Div {
                 + (canEdit ? "" : " You can read this section; platform admins change it."));
         note.addClassName("section-note");
         body.addClassName("topology-body");
-        add(head, note, body);
+        // The default settings sit right under the workspaces they reach. The service comes from Spring
+        // through Vaadin's instantiator, so that the tenant page (being recomposed from contributed
+        // sections, issue #15) needs no new constructor argument for it.
+        defaults = new DefaultSettingsPanel(com.vaadin.flow.server.VaadinService.getCurrent().getInstantiator()
+                .getOrCreate(org.wasmconsole.attachment.DefaultSettingService.class), topology, extensions, tenantFqn,
+                canEdit);
+        add(head, note, body, defaults);
         refresh();
     }
 
     /** Reads the tenant's topology again and shows it, keeping what was unfolded. */
     public void refresh() {
         topology = topologyService.topology(tenantFqn);
+        if (defaults != null) {
+            defaults.refresh(); // a workspace added or deleted has its own default setting block
+        }
         displayNames = topology.attachmentCount() == 0 ? Map.of() : loadDisplayNames();
         if (firstLoad) {
             firstLoad = false;

@@ -3,6 +3,7 @@ package org.wasmconsole.attachment.ui;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.wasmconsole.attachment.AttachmentService;
+import org.wasmconsole.attachment.FilterChainService;
 import org.wasmconsole.attachment.StoredTarget;
 import org.wasmconsole.extension.ExtensionService;
 
@@ -13,9 +14,11 @@ import org.wasmconsole.extension.ExtensionService;
  * @param saved       shows the topology again after a change to that target (which flashes once)
  * @param refresh     shows the topology again after any other change or failure
  * @param displayName an attached extension's display name by FQN ("" when it has none)
+ * @param chains      a target's filter chain, what its default settings pass down included
  */
 record TopologyContext(AttachmentService attachments, ExtensionService extensions, boolean canEdit,
-                       Consumer<StoredTarget> saved, Runnable refresh, Function<String, String> displayName) {
+                       Consumer<StoredTarget> saved, Runnable refresh, Function<String, String> displayName,
+                       FilterChainService chains) {
 
     String displayName(String extensionFqn) {
         return displayName.apply(extensionFqn);

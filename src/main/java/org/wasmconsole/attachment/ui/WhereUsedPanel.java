@@ -42,6 +42,7 @@ public class WhereUsedPanel extends Div {
     private final String extensionName;
     private final boolean admin;
     private final List<Usage> usages;
+    private final List<org.wasmconsole.attachment.SettingUsage> defaults;
 
     /**
      * @param admin whether the viewer is a platform admin: admins get the hint on where to attach;
@@ -53,17 +54,56 @@ public class WhereUsedPanel extends Div {
         this.extensionName = extensionName;
         this.admin = admin;
         this.usages = service.whereUsed(extensionFqn);
+        // Through Vaadin's instantiator: the details page (being recomposed, issue #15) passes no new argument.
+        this.defaults = com.vaadin.flow.server.VaadinService.getCurrent().getInstantiator()
+                .getOrCreate(org.wasmconsole.attachment.DefaultSettingService.class).whereUsed(extensionFqn);
         addClassName("where-used-panel");
-        if (usages.isEmpty()) {
+        if (usages.isEmpty() && defaults.isEmpty()) {
             showEmpty();
         } else {
-            showUsages();
+            if (!usages.isEmpty()) {
+                showUsages();
+            }
+            showDefaults();
         }
     }
 
     /** How many attachments are listed (for the tab's label). */
     public int usageCount() {
-        return usages.size();
+        return usages.size() + defaults.size();
+    }
+
+    /**
+     * The default security settings that attach the extension: it runs on every workload under them
+     * that no lower level replaces it for (README, "Default security settings").
+     */
+    private void showDefaults() {
+        if (defaults.isEmpty()) {
+            return;
+        }
+        Div section = new Div(new H3("Default security settings"), new Paragraph("Attached as a default: it runs on"
+                + " every workload under these settings unless a lower level replaces them (TSB's propagation)."));
+        section.addClassNames("where-used-tenant", "where-used-defaults");
+        com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+        for (org.wasmconsole.attachment.SettingUsage u : defaults) {
+            com.vaadin.flow.component.html.ListItem item = new com.vaadin.flow.component.html.ListItem();
+            item.addClassName("where-used-default");
+            item.getElement().setAttribute("data-target", u.ref().fqn());
+            Span kind = new Span(u.ref().level().documentKind());
+            kind.addClassName("where-used-kind");
+            Component name = u.ref().tenant() == null ? new Span(u.ref().fqn())
+                    : routerLink("tenants/" + u.ref().tenant(), u.ref().fqn(), "Open tenant " + u.ref().tenant());
+            item.add(name, new Span(" "), kind);
+            if (u.attachment().overridesConfig()) {
+                item.add(muted(" · own config"));
+            }
+            if (u.attachment().overridesMatch()) {
+                item.add(muted(" · own match"));
+            }
+            list.add(item);
+        }
+        section.add(list);
+        add(section);
     }
 
     /** {@code tenants/<tenant>?target=<target FQN>}: the tenant page with the target selected. */

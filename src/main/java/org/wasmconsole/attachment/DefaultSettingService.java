@@ -1,0 +1,319 @@
+package org.wasmconsole.attachment;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wasmconsole.base.ConflictException;
+import org.wasmconsole.base.Names;
+import org.wasmconsole.base.NotFoundException;
+import org.wasmconsole.base.ValidationException;
+import org.wasmconsole.base.Violation;
+import org.wasmconsole.extension.ConfigSchemas;
+import org.wasmconsole.extension.ExtensionDefinition;
+import org.wasmconsole.extension.WasmExtension;
+import org.wasmconsole.security.Roles;
+import org.wasmconsole.tenant.Tenant;
+import org.wasmconsole.tenant.TenantDirectory;
+
+/**
+ * TSB's default security settings: OrganizationSetting, TenantSetting and WorkspaceSetting with the
+ * extensions of their {@code spec.defaultSecuritySetting.extension}. The one way in for the tenant page,
+ * the REST API and import, with the allowedIn rule of gateways and security settings: in a tenant or
+ * workspace setting an extension the tenant may use; in an organization setting, which reaches every
+ * tenant, only an extension open to all tenants (an empty allowedIn). Reads are scoped like tenants: an
+ * operator reads the organization's settings and those of their own tenants; only admins write.
+ */
+@Service
+@Transactional
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+public class DefaultSettingService {
+
+    private final DefaultSettingRepository settings;
+    private final TopologyService topology;
+    private final TenantScope scope;
+    private final TenantDirectory tenants;
+    private final EntityManager entityManager;
+    private final ApplicationEventPublisher events;
+
+    DefaultSettingService(DefaultSettingRepository settings, TopologyService topology, TenantScope scope,
+                          TenantDirectory tenants, EntityManager entityManager, ApplicationEventPublisher events) {
+        this.settings = settings;
+        this.topology = topology;
+        this.scope = scope;
+        this.tenants = tenants;
+        this.entityManager = entityManager;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StoredSetting> find(SettingRef ref) {
+        checkOwner(ref);
+        return settings.findByOwnerFqnAndName(ref.ownerFqn(), ref.name()).map(DefaultSetting::stored);
+    }
+
+    @Transactional(readOnly = true)
+    public StoredSetting get(SettingRef ref) {
+        return find(ref).orElseThrow(() -> notFound(ref));
+    }
+
+    /** The settings of one organization, tenant or workspace ({@code ref}'s name is ignored), in name order. */
+    @Transactional(readOnly = true)
+    public List<StoredSetting> list(SettingRef owner) {
+        checkOwner(owner);
+        return settings.findByOwnerFqnOrderByName(owner.ownerFqn()).stream().map(DefaultSetting::stored).toList();
+    }
+
+    /** The settings that reach a tenant: its organization's, its own and its workspaces', in FQN order. */
+    @Transactional(readOnly = true)
+    public List<StoredSetting> reaching(String tenantFqn) {
+        Tenant tenant = scope.visibleTenant(tenantFqn);
+        return settings.reaching(tenant.getOrganizationName(), tenant.getId()).stream()
+                .map(DefaultSetting::stored).toList();
+    }
+
+    /** Every violation of the definition, as {@link #save} would find them; nothing is written. */
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional(readOnly = true)
+    public List<Violation> check(DefaultSettingDefinition definition) {
+        List<Violation> v = new ArrayList<>();
+        checkOwner(definition.ref());
+        resolve(definition, v);
+        return v;
+    }
+
+    /** Creates the setting or replaces it whole. With an etag, only if it is still the current one. */
+    @RolesAllowed(Roles.ADMIN)
+    public StoredSetting save(DefaultSettingDefinition definition, String expectedEtag) {
+        SettingRef ref = definition.ref();
+        Owner owner = checkOwner(ref);
+        List<Violation> v = new ArrayList<>();
+        List<WasmExtension> extensions = resolve(definition, v);
+        if (!v.isEmpty()) {
+            throw new ValidationException(v);
+        }
+        // As for gateways: a concurrent allowedIn change or delete of an attached extension fails on its version.
+        extensions.forEach(e -> entityManager.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT));
+        Optional<DefaultSetting> existing = settings.findByOwnerFqnAndName(ref.ownerFqn(), ref.name());
+        DefaultSetting setting = existing.orElseGet(() -> new DefaultSetting(ref, owner.tenant(), owner.workspace()));
+        DefaultSettingDefinition before = existing.map(DefaultSetting::definition).orElse(null);
+        if (expectedEtag != null && existing.isPresent() && !expectedEtag.equals(setting.getEtag())) {
+            throw stale(ref);
+        }
+        setting.apply(definition, extensions, scope.username());
+        DefaultSetting saved;
+        try {
+            saved = settings.saveAndFlush(setting);
+        } catch (OptimisticLockingFailureException e) {
+            throw stale(ref);
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException("metadata.name", ref.level().label() + " '" + ref.name()
+                    + "' was created by someone else at the same moment; reload and try again");
+        }
+        publish(before == null ? AttachmentChanged.Change.CREATED : AttachmentChanged.Change.UPDATED, ref,
+                summary(before, definition));
+        return saved.stored();
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public void delete(SettingRef ref, String expectedEtag) {
+        checkOwner(ref);
+        DefaultSetting setting = settings.findByOwnerFqnAndName(ref.ownerFqn(), ref.name())
+                .orElseThrow(() -> notFound(ref));
+        if (expectedEtag != null && !expectedEtag.equals(setting.getEtag())) {
+            throw stale(ref);
+        }
+        int attached = setting.getAttachments().size();
+        settings.delete(setting);
+        settings.flush();
+        publish(AttachmentChanged.Change.DELETED, ref, "deleted with " + attached + " attachment(s)");
+    }
+
+    /** Adds the attachment at the end of the setting's list; creates the setting when there is none yet. */
+    @RolesAllowed(Roles.ADMIN)
+    public StoredSetting attach(SettingRef ref, Attachment attachment, String expectedEtag) {
+        DefaultSettingDefinition current = find(ref).map(StoredSetting::definition)
+                .orElse(new DefaultSettingDefinition(ref, null, true, List.of(), null, null));
+        List<Attachment> list = new ArrayList<>(current.attachments());
+        list.add(attachment);
+        return save(current.withAttachments(list), expectedEtag);
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public StoredSetting updateAttachment(SettingRef ref, Attachment attachment, String expectedEtag) {
+        DefaultSettingDefinition current = get(ref).definition();
+        List<Attachment> list = new ArrayList<>(current.attachments());
+        list.set(indexOf(current, attachment.fqn()), attachment);
+        return save(current.withAttachments(list), expectedEtag);
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public StoredSetting detach(SettingRef ref, String extensionFqn, String expectedEtag) {
+        DefaultSettingDefinition current = get(ref).definition();
+        List<Attachment> list = new ArrayList<>(current.attachments());
+        list.remove(indexOf(current, extensionFqn));
+        return save(current.withAttachments(list), expectedEtag);
+    }
+
+    /**
+     * Every default setting the extension is attached in, in FQN order; an operator gets the
+     * organization's and those of their own tenants. Not found when the caller may not see the extension.
+     */
+    @Transactional(readOnly = true)
+    public List<SettingUsage> whereUsed(String extensionFqn) {
+        WasmExtension extension = extensionEntity(extensionFqn).filter(e -> scope.isAdmin()
+                        || e.getAllowedTenants().isEmpty() || e.getAllowedTenants().stream().anyMatch(scope::canSee))
+                .orElseThrow(() -> new NotFoundException("extension " + extensionFqn));
+        return settings.attachmentsOf(extension.getId()).stream()
+                .filter(a -> a.getSetting().getLevel() == SettingLevel.ORGANIZATION
+                        || scope.canSee(a.getSetting().tenantEntity()))
+                .map(DefaultSettingEntry::usage).toList();
+    }
+
+    /** Whether an extension with this definition may be attached at the setting's level. */
+    public static boolean allowedAt(ExtensionDefinition extension, SettingRef ref) {
+        if (ref.level() == SettingLevel.ORGANIZATION) {
+            return extension.organization().equals(ref.organization()) && extension.allowedIn().isEmpty();
+        }
+        return AttachmentValidator.isAllowedIn(extension, ref.tenantFqn());
+    }
+
+    private List<WasmExtension> resolve(DefaultSettingDefinition d, List<Violation> v) {
+        Names.checkDnsLabel(d.ref().name()).ifPresent(m -> v.add(new Violation("metadata.name", m)));
+        Names.checkDisplayName(d.displayName()).ifPresent(m -> v.add(new Violation("spec.displayName", m)));
+        v.addAll(d.meta().violations());
+        if (d.attachments().size() > TargetValidator.MAX_ATTACHMENTS) {
+            v.add(new Violation(SettingUsage.PATH, "has " + d.attachments().size() + " entries; attach at most "
+                    + TargetValidator.MAX_ATTACHMENTS + " extensions to one " + d.ref().level().label()));
+        }
+        List<WasmExtension> found = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < d.attachments().size(); i++) {
+            Attachment a = d.attachments().get(i);
+            String prefix = SettingUsage.PATH + "[" + i + "]";
+            if (a == null) {
+                v.add(new Violation(prefix, "is empty: give the fqn of the extension to attach, or remove the entry"));
+                continue;
+            }
+            int before = v.size();
+            v.addAll(AttachmentValidator.validate(a, prefix));
+            if (a.fqn() == null || v.size() > before && v.subList(before, v.size()).stream()
+                    .anyMatch(x -> x.path().equals(prefix + ".fqn"))) {
+                continue;
+            }
+            if (!seen.add(a.fqn())) {
+                v.add(new Violation(prefix + ".fqn", "'" + a.fqn() + "' is already attached earlier in "
+                        + SettingUsage.PATH + "; attach an extension once and give that entry several match selectors"));
+                continue;
+            }
+            Optional<WasmExtension> extension = extensionEntity(a.fqn());
+            if (extension.isEmpty()) {
+                v.add(new Violation(prefix + ".fqn", "extension '" + a.fqn() + "' does not exist; attach an existing"
+                        + " extension (see the catalogue)"));
+                continue;
+            }
+            ExtensionDefinition x = extension.get().toDefinition();
+            if (d.ref().level() == SettingLevel.ORGANIZATION) {
+                if (!allowedAt(x, d.ref())) {
+                    v.add(new Violation(prefix + ".fqn", x.organization().equals(d.ref().organization())
+                            ? "extension '" + x.name() + "' is allowed only in some tenants, and an organization"
+                                    + " default reaches every tenant: attach it in a TenantSetting of each tenant it is"
+                                    + " allowed in, or open it to all tenants (an empty spec.allowedIn)"
+                            : "extension '" + x.name() + "' belongs to organization '" + x.organization()
+                                    + "'; attach an extension of organization '" + d.ref().organization() + "'"));
+                }
+            } else {
+                AttachmentValidator.checkAllowedIn(x, d.ref().tenantFqn(), prefix).ifPresent(v::add);
+            }
+            if (v.stream().noneMatch(y -> y.path().startsWith(prefix + ".config"))) {
+                v.addAll(ConfigSchemas.validate(extension.get().getConfigSchema(), a.config(), prefix + ".config"));
+            }
+            found.add(extension.get());
+        }
+        return found;
+    }
+
+    /** What the setting belongs to, if the caller may see it (404 otherwise, like one that does not exist). */
+    private Owner checkOwner(SettingRef ref) {
+        return switch (ref.level()) {
+            case ORGANIZATION -> {
+                if (tenants.organization(ref.organization()).isEmpty()) {
+                    throw new NotFoundException("organization " + ref.organization());
+                }
+                yield new Owner(null, null);
+            }
+            case TENANT -> new Owner(scope.visibleTenant(ref.tenantFqn()), null);
+            case WORKSPACE -> {
+                Workspace w = topology.workspaceEntity(ref.tenantFqn(), ref.workspace());
+                yield new Owner(w.getTenant(), w);
+            }
+        };
+    }
+
+    private record Owner(Tenant tenant, Workspace workspace) {
+    }
+
+    private Optional<WasmExtension> extensionEntity(String fqn) {
+        String[] parts = fqn.split("/");
+        if (parts.length != 4 || !parts[0].equals("organizations") || !parts[2].equals("extensions")) {
+            return Optional.empty();
+        }
+        return entityManager.createQuery("select e from WasmExtension e where e.organizationName = :o and e.name = :n",
+                        WasmExtension.class).setParameter("o", parts[1]).setParameter("n", parts[3])
+                .getResultStream().findFirst();
+    }
+
+    private static String summary(DefaultSettingDefinition before, DefaultSettingDefinition after) {
+        Set<String> was = before == null ? Set.of() : fqns(before);
+        Set<String> now = fqns(after);
+        List<String> parts = new ArrayList<>();
+        now.stream().filter(f -> !was.contains(f)).map(DefaultSettingService::name).forEach(n -> parts.add("attached " + n));
+        was.stream().filter(f -> !now.contains(f)).map(DefaultSettingService::name).forEach(n -> parts.add("detached " + n));
+        if (parts.isEmpty()) {
+            return before == null ? "created" : "updated";
+        }
+        return String.join(", ", parts);
+    }
+
+    private static Set<String> fqns(DefaultSettingDefinition d) {
+        return d.attachments().stream().filter(Objects::nonNull).map(Attachment::fqn).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static String name(String fqn) {
+        return fqn.substring(fqn.lastIndexOf('/') + 1);
+    }
+
+    private void publish(AttachmentChanged.Change change, SettingRef ref, String summary) {
+        events.publishEvent(new AttachmentChanged(change, ref.level().label(), ref.organization(), ref.fqn(), summary));
+    }
+
+    private static int indexOf(DefaultSettingDefinition d, String extensionFqn) {
+        for (int i = 0; i < d.attachments().size(); i++) {
+            if (Objects.equals(d.attachments().get(i).fqn(), extensionFqn)) {
+                return i;
+            }
+        }
+        throw new NotFoundException("attachment of " + extensionFqn + " in " + d.fqn());
+    }
+
+    private static NotFoundException notFound(SettingRef ref) {
+        return new NotFoundException(ref.level().label().toLowerCase(java.util.Locale.ROOT) + " " + ref.fqn());
+    }
+
+    private static ConflictException stale(SettingRef ref) {
+        return new ConflictException("metadata.etag", ref.level().label() + " '" + ref.name() + "' was changed by"
+                + " someone else since you read it; reload it and apply your change again");
+    }
+}
