@@ -3,7 +3,6 @@ package org.wasmconsole.tenant.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -25,24 +24,17 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.domain.PageRequest;
-import org.wasmconsole.attachment.StoredTarget;
-import org.wasmconsole.attachment.TenantTopology;
 import org.wasmconsole.attachment.TopologyService;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.Names;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
-import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.TenantAssignmentService;
-import org.wasmconsole.extension.ExtensionSummary;
-import org.wasmconsole.extension.TenantAssignment;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.ConsoleOrganization;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
-import org.wasmconsole.base.ui.ExtensionNameList;
 import org.wasmconsole.base.ui.Notify;
 
 /** The organization's tenants: create, rename (display name) and delete, with what a delete affects. */
@@ -51,9 +43,6 @@ import org.wasmconsole.base.ui.Notify;
 @RolesAllowed(Roles.ADMIN)
 @StyleSheet("context://themes/console/tenants.css")
 public class TenantListView extends VerticalLayout {
-
-    /** How many affected extensions a delete dialog names before "and N more". */
-    static final int DIALOG_LIST_LIMIT = 20;
 
     /** One row: the tenant and how many extensions name it in allowedIn. */
     record TenantRow(TenantInfo tenant, long assigned) {
@@ -133,10 +122,6 @@ public class TenantListView extends VerticalLayout {
                 .toList();
         grid.setItems(rows);
         count.setText(rows.size() == 1 ? "1 tenant" : rows.size() + " tenants");
-    }
-
-    private ExtensionFilter filter(TenantInfo tenant) {
-        return new ExtensionFilter(organization, null, null, null, tenant.fqn());
     }
 
     // --- create -----------------------------------------------------------------------------------------
@@ -220,47 +205,7 @@ public class TenantListView extends VerticalLayout {
     // --- delete -----------------------------------------------------------------------------------------
 
     private void confirmDelete(TenantInfo tenant) {
-        ExtensionFilter filter = filter(tenant);
-        long onlyCount = assignments.countForTenant(filter, TenantAssignment.ONLY_THIS_TENANT);
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.addClassName("tenant-delete-dialog");
-        if (onlyCount > 0) {
-            List<String> only = names(assignments.listForTenant(filter, TenantAssignment.ONLY_THIS_TENANT,
-                    PageRequest.of(0, DIALOG_LIST_LIMIT)));
-            dialog.setHeader("Cannot delete " + tenant.name());
-            dialog.setText(new Div(
-                    new Paragraph(tenant.name() + " is the only allowed tenant of "
-                            + (onlyCount == 1 ? "this extension:" : "these " + onlyCount + " extensions:")),
-                    new ExtensionNameList(only, onlyCount),
-                    new Paragraph("Without it their allowed tenants would be empty, which makes an extension "
-                            + "available to ALL tenants. Assign them to another tenant, or delete them, first.")));
-            dialog.setConfirmText("OK");
-            dialog.open();
-            return;
-        }
-        long assigned = assignments.countForTenant(filter, TenantAssignment.ASSIGNED);
-        Div body = new Div();
-        if (assigned == 0) {
-            body.add(new Paragraph("No extension names " + tenant.name() + " in its allowed tenants."));
-        } else {
-            List<String> affected = names(assignments.listForTenant(filter, TenantAssignment.ASSIGNED,
-                    PageRequest.of(0, DIALOG_LIST_LIMIT)));
-            body.add(new Paragraph(tenant.name() + " will be removed from the allowed tenants of "
-                    + (assigned == 1 ? "this extension, which stays available to its other tenants:"
-                    : "these " + assigned + " extensions, which stay available to their other tenants:")),
-                    new ExtensionNameList(affected, assigned));
-        }
-        Paragraph contents = new Paragraph(contents(topology.topology(tenant.fqn())));
-        contents.addClassName("tenant-delete-contents");
-        body.add(contents);
-        body.add(new Paragraph("Operators of " + tenant.name() + " lose access to it. This cannot be undone."));
-        dialog.setHeader("Delete tenant " + tenant.name() + "?");
-        dialog.setText(body);
-        dialog.setCancelable(true);
-        dialog.setConfirmText("Delete tenant");
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> delete(tenant));
-        dialog.open();
+        new TenantDeleteDialog(assignments, topology, organization, this::delete).open(tenant);
     }
 
     private void delete(TenantInfo tenant) {
@@ -273,46 +218,8 @@ public class TenantListView extends VerticalLayout {
         refresh();
     }
 
-    /**
-     * What goes with the tenant: "Its 2 workspaces, 5 gateways, 1 security setting and 7 attachments are
-     * deleted too." (only the kinds it has), or that it has none.
-     */
-    static String contents(TenantTopology topology) {
-        int workspaces = topology.workspaces().size();
-        if (workspaces == 0) {
-            return "It has no workspaces, so no gateway or attachment goes with it.";
-        }
-        List<StoredTarget> targets = topology.workspaces().stream().flatMap(w -> w.groups().stream())
-                .flatMap(g -> g.targets().stream()).toList();
-        if (targets.isEmpty()) {
-            return "Its " + count(workspaces, "workspace is", "workspaces are") + " deleted with it (no gateways"
-                    + " or security settings in " + (workspaces == 1 ? "it" : "them") + ").";
-        }
-        long gateways = targets.stream().filter(t -> t.ref().kind().isGateway()).count();
-        long settings = targets.size() - gateways;
-        List<String> parts = new java.util.ArrayList<>();
-        parts.add(count(workspaces, "workspace", "workspaces"));
-        if (gateways > 0) {
-            parts.add(count(gateways, "gateway", "gateways"));
-        }
-        if (settings > 0) {
-            parts.add(count(settings, "security setting", "security settings"));
-        }
-        int attachments = topology.attachmentCount();
-        parts.add(attachments == 0 ? "no attachments" : count(attachments, "attachment", "attachments"));
-        return "Its " + String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.getLast()
-                + " are deleted with it.";
-    }
-
-    private static String count(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
-    }
-
     // --- helpers ------------------------------------------------------------------------------------------
 
-    private static List<String> names(List<ExtensionSummary> summaries) {
-        return summaries.stream().map(ExtensionSummary::name).toList();
-    }
 
     private static void showError(TextField field, java.util.Optional<String> message) {
         field.setInvalid(message.isPresent());
