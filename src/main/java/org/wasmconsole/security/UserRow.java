@@ -3,5 +3,5 @@ package org.wasmconsole.security;
 import java.time.Instant;
 
 /** One row of the user list as read from the database, before its tenants are added. */
-record UserRow(Long id, String username, Role role, boolean enabled, Instant createdAt) {
+record UserRow(Long id, String username, Role role, boolean enabled, Instant createdAt, String providerName) {
 }

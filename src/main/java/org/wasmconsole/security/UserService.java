@@ -98,7 +98,7 @@ public class UserService {
             tenants.computeIfAbsent((Long) row[0], id -> new HashSet<>()).add((Long) row[1]);
         }
         return admin.listRows().stream().map(r -> new UserInfo(r.username(), r.role(),
-                tenants.getOrDefault(r.id(), Set.of()), r.enabled(), r.createdAt())).toList();
+                tenants.getOrDefault(r.id(), Set.of()), r.enabled(), r.createdAt(), r.providerName())).toList();
     }
 
     @Transactional(readOnly = true)
@@ -136,7 +136,11 @@ public class UserService {
      * {@link LoginThrottle}, so that the user can sign in with it at once. Open sessions stay signed in.
      */
     public void resetPassword(String username, String newPassword) {
-        load(username);
+        ConsoleUser user = load(username);
+        if (user.isFromProvider()) {
+            throw new ValidationException("password", "'" + username + "' signs in with " + user.getProviderName()
+                    + " and cannot have a local password; change their access with group mappings");
+        }
         checkPassword(newPassword).ifPresent(m -> {
             throw new ValidationException("password", m);
         });
