@@ -1,5 +1,6 @@
 package org.wasmconsole.security;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param groupsClaim   the claim whose values the group mapping rules match
  * @param localLogin    whether the login page shows the password form beside the provider's button;
  *                      false shows it only at {@code /login?local} (the break-glass way in)
+ * @param retryAfter    after the provider could not be reached, how long until it is asked again
  */
 @ConfigurationProperties("console.oidc")
 public record OidcSettings(String issuerUri, String clientId, String clientSecret,
@@ -26,7 +28,8 @@ public record OidcSettings(String issuerUri, String clientId, String clientSecre
                            @DefaultValue({"openid", "profile", "email"}) List<String> scopes,
                            @DefaultValue("preferred_username") String usernameClaim,
                            @DefaultValue("groups") String groupsClaim,
-                           @DefaultValue("true") boolean localLogin) {
+                           @DefaultValue("true") boolean localLogin,
+                           @DefaultValue("15s") Duration retryAfter) {
 
     public boolean enabled() {
         return issuerUri != null && !issuerUri.isBlank();

@@ -1,7 +1,6 @@
 package org.wasmconsole.security;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,13 +16,12 @@ import org.springframework.stereotype.Component;
  * The OIDC provider as the login page and the sign-in see it. Its metadata (endpoints, keys) is read
  * from the issuer when first needed, not at start, so that the console starts and local sign-in works
  * while the provider cannot be reached; after a failure it is tried again at most every
- * {@link #RETRY_AFTER}, and the login page says that sign-in with the provider is unavailable.
+ * {@code console.oidc.retry-after}, and the login page says that sign-in with the provider is unavailable.
  */
 @Component
 @EnableConfigurationProperties(OidcSettings.class)
 public class SingleSignOn {
 
-    static final Duration RETRY_AFTER = Duration.ofSeconds(15);
     /** The session attribute with the reason of the last refused sign-in through the provider. */
     public static final String REFUSAL = SingleSignOn.class.getName() + ".refusal";
     private static final Logger log = LoggerFactory.getLogger(SingleSignOn.class);
@@ -74,7 +72,7 @@ public class SingleSignOn {
         }
         synchronized (this) {
             if (registration == null && (lastFailure == null
-                    || clock.instant().isAfter(lastFailure.plus(RETRY_AFTER)))) {
+                    || !clock.instant().isBefore(lastFailure.plus(settings.retryAfter())))) {
                 try {
                     registration = discover();
                     failure = null;

@@ -78,7 +78,8 @@ public class GroupMappingView extends VerticalLayout {
 
         grid.addClassName("group-mapping-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(GroupMappingInfo::group).setKey("group").setHeader("Group").setFlexGrow(2);
+        // Auto width: the group is what a row is about; on a phone the grid scrolls rather than clip it.
+        grid.addColumn(GroupMappingInfo::group).setKey("group").setHeader("Group").setAutoWidth(true).setFlexGrow(2);
         grid.addColumn(m -> m.role() == Role.PLATFORM_ADMIN ? "Platform admin" : "Tenant operator").setKey("role")
                 .setHeader("Role").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::tenantsCell).setKey("tenants").setHeader("Tenants").setFlexGrow(3);
