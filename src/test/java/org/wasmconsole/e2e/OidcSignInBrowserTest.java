@@ -21,7 +21,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.wasmconsole.ConsoleTest;
+import org.wasmconsole.audit.AuditAction;
+import org.wasmconsole.audit.AuditEntry;
+import org.wasmconsole.audit.AuditFilter;
+import org.wasmconsole.audit.AuditService;
 import org.wasmconsole.security.Role;
 import org.wasmconsole.security.SystemAuthentication;
 import org.wasmconsole.security.UserInfo;
@@ -60,6 +63,8 @@ class OidcSignInBrowserTest extends BrowserTest {
     TenantDirectory tenants;
     @Autowired
     UserService users;
+    @Autowired
+    AuditService auditService;
 
     @AfterAll
     static void stopProvider() {
@@ -111,6 +116,8 @@ class OidcSignInBrowserTest extends BrowserTest {
         UserInfo alice = asSystem(() -> users.find("alice@sso")).orElseThrow();
         assertThat(alice.provider()).isEqualTo("Corp SSO");
         assertThat(alice.role()).isEqualTo(Role.PLATFORM_ADMIN);
+        assertThat(audit("alice@sso", AuditAction.LOGIN)).anySatisfy(e -> assertThat(e.summary())
+                .contains("with Corp SSO", "subject alice-sub", "issuer http://localhost:" + PROVIDER_PORT));
     }
 
     @Test
@@ -140,6 +147,8 @@ class OidcSignInBrowserTest extends BrowserTest {
         page.navigate(url("/"));
         assertThat(page).hasURL(url("/login"));
         assertThat(asSystem(() -> users.find("carol@sso"))).isEmpty();
+        assertThat(audit("carol@sso", AuditAction.LOGIN_FAILED)).anySatisfy(e -> assertThat(e.summary())
+                .contains("Corp SSO", "subject carol-sub", "none of your groups (strangers)"));
     }
 
     @Test
@@ -187,6 +196,11 @@ class OidcSignInBrowserTest extends BrowserTest {
                 Map.of("preferred_username", username, "groups", groups), 3600));
         page.navigate(url("/login"));
         page.getByRole(AriaRole.BUTTON, named("Sign in with Corp SSO")).click();
+    }
+
+    private List<AuditEntry> audit(String user, AuditAction action) {
+        return asSystem(() -> auditService.list(new AuditFilter(user, null, action, null, null),
+                org.springframework.data.domain.PageRequest.of(0, 50)));
     }
 
     private void rules() {
