@@ -40,8 +40,9 @@ class OpenApiTest {
         // spec §7's 12 (5 extension, 2 tenant, 4 user, apply) + tenant get, put, delete; attachments (#7):
         // workspaces 5, groups 5 x 2 kinds, gateways and settings 5 x 5 kinds (Gateway: #18), their Istio output 5,
         // their filter chains 5 (#18), where used 1; an extension's config schema (#19): get, put, delete;
-        // the Istio output of a workspace and of a tenant (#17) 2; an extension's module (#20): get, pin, accept
-        assertThat(endpoints).hasSize(15 + 5 + 10 + 25 + 5 + 5 + 1 + 3 + 2 + 3);
+        // the Istio output of a workspace and of a tenant (#17) 2; an extension's module (#20): get, pin, accept;
+        // OIDC group mappings (#22): list, create, get, replace, delete
+        assertThat(endpoints).hasSize(15 + 5 + 10 + 25 + 5 + 5 + 1 + 3 + 2 + 3 + 5);
         for (String endpoint : endpoints) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1);
