@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.wasmconsole.audit.AuditAction;
@@ -41,10 +40,6 @@ import org.wasmconsole.user.GroupMappingService;
  * login page, logout ends the session here and at the provider.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-// Its own context (OIDC on): closed afterwards, so that the browserless view tests that run later in the
-// same JVM find only the shared context's Vaadin service (with both alive, UserListViewTest's navigation
-// found no view).
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class OidcSignInBrowserTest extends BrowserTest {
 
     static final String ISSUER_ID = "corp";
