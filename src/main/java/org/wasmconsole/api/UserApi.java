@@ -45,7 +45,8 @@ class UserApi {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record UserBody(String name, String role, List<String> tenants, boolean enabled, String createdAt) {
+    record UserBody(String name, String role, List<String> tenants, boolean enabled, String createdAt,
+                    String provider) {
     }
 
     @Operation(summary = "List console users")
@@ -104,7 +105,7 @@ class UserApi {
 
     private static UserBody body(UserInfo u, Map<Long, String> fqns) {
         return new UserBody(u.name(), u.role().name(), u.tenantIds().stream().map(fqns::get).sorted().toList(),
-                u.enabled(), u.createdAt() == null ? null : u.createdAt().toString());
+                u.enabled(), u.createdAt() == null ? null : u.createdAt().toString(), u.provider());
     }
 
     /** A tenant FQN as its id, or null when there is no such tenant. */

@@ -11,85 +11,54 @@ import org.wasmconsole.security.Role;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The body of a user create or change, read field by field so that each mistake is named by its
- * path; the rules on the values (name, password strength, tenants of an operator) are the service's.
+ * The body of a user create or change, bound by Jackson ({@link BodyBinding}: every mistake at once,
+ * named by its path); the rules on the values (name, password strength, tenants of an operator) are
+ * the service's.
  */
 record UserRequest(String name, String password, Role role, Set<Long> tenantIds, Boolean enabled) {
 
-    private static final Set<String> FIELDS = Set.of("name", "password", "role", "tenants", "enabled");
+    /** The body as sent. */
+    record Body(String name, String password, Role role, List<String> tenants, Boolean enabled) {
+    }
 
     /**
      * @param pathName the name in the path of a change (null for a create): the body's name may be left out
      * @param tenantId a tenant fqn as its id, or null when no such tenant exists
      */
     static UserRequest read(JsonNode body, String pathName, Function<String, Long> tenantId) {
-        List<Violation> problems = new ArrayList<>();
         if (body == null || !body.isObject()) {
             throw new ValidationException("", "send a mapping with name, password, role and tenants");
         }
-        for (String field : body.propertyNames()) {
-            if (!FIELDS.contains(field)) {
-                problems.add(new Violation(field, "is not a field of a user; known fields: enabled, name, password,"
-                        + " role, tenants"));
+        List<Violation> bound = new ArrayList<>();
+        Body in = BodyBinding.bind(body, Body.class, "a user", "enabled, name, password, role, tenants", bound);
+        List<Violation> problems = new ArrayList<>();
+        for (Violation v : bound) {
+            if (v.path().equals("tenants")) {
+                problems.add(new Violation("tenants", "must be a list of tenant fqns"));
+            } else if (!v.path().startsWith("tenants[")) { // an item that is no string: reported below
+                problems.add(v);
             }
         }
-        String name = string(body, "name", problems);
+        String name = in.name();
         if (pathName != null && name != null && !name.equals(pathName)) {
             problems.add(new Violation("name", "is '" + name + "' but the path names '" + pathName
                     + "'; a user cannot be renamed"));
         }
-        String password = string(body, "password", problems);
-        String roleText = string(body, "role", problems);
-        Role role = null;
-        if (roleText != null) {
-            try {
-                role = Role.valueOf(roleText);
-            } catch (IllegalArgumentException e) {
-                problems.add(new Violation("role", "'" + roleText + "' is not PLATFORM_ADMIN or TENANT_OPERATOR"));
-            }
-        }
         Set<Long> tenants = new HashSet<>();
-        JsonNode list = body.get("tenants");
-        if (list != null && !list.isNull()) {
-            if (!list.isArray()) {
-                problems.add(new Violation("tenants", "must be a list of tenant fqns"));
+        List<String> fqns = in.tenants() == null ? List.of() : in.tenants();
+        for (int i = 0; i < fqns.size(); i++) {
+            JsonNode item = body.get("tenants").get(i);
+            Long id = fqns.get(i) == null ? null : tenantId.apply(fqns.get(i));
+            if (id == null) {
+                problems.add(new Violation("tenants[" + i + "]", item + " is not a tenant of"
+                        + " this console; write its fqn, e.g. organizations/tse/tenants/payments"));
             } else {
-                for (int i = 0; i < list.size(); i++) {
-                    JsonNode item = list.get(i);
-                    Long id = item.isString() ? tenantId.apply(item.asString()) : null;
-                    if (id == null) {
-                        problems.add(new Violation("tenants[" + i + "]", item + " is not a tenant of this console;"
-                                + " write its fqn, e.g. organizations/tse/tenants/payments"));
-                    } else {
-                        tenants.add(id);
-                    }
-                }
-            }
-        }
-        JsonNode enabledNode = body.get("enabled");
-        Boolean enabled = null;
-        if (enabledNode != null && !enabledNode.isNull()) {
-            if (enabledNode.isBoolean()) {
-                enabled = enabledNode.booleanValue();
-            } else {
-                problems.add(new Violation("enabled", "must be true or false"));
+                tenants.add(id);
             }
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        return new UserRequest(pathName != null ? pathName : name, password, role, tenants, enabled);
-    }
-
-    private static String string(JsonNode body, String field, List<Violation> problems) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            problems.add(new Violation(field, "must be a string"));
-            return null;
-        }
-        return node.asString();
+        return new UserRequest(pathName != null ? pathName : name, in.password(), in.role(), tenants, in.enabled());
     }
 }

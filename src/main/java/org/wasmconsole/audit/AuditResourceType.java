@@ -6,6 +6,8 @@ public enum AuditResourceType {
     TENANT("Tenant"),
     ORGANIZATION("Organization"),
     USER("User"),
+    /** An OIDC group mapping rule (user.GroupMappingService). */
+    GROUP_MAPPING("Group mapping"),
     WORKSPACE("Workspace"),
     /** A gateway group or security group. */
     GROUP("Group"),

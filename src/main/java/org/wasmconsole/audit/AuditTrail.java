@@ -17,6 +17,7 @@ import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.resource.ExtensionYaml;
 import org.wasmconsole.security.CurrentUser;
 import org.wasmconsole.user.UserChanged;
+import org.wasmconsole.user.GroupMappingChanged;
 import org.wasmconsole.tenant.TenantChanged;
 
 /**
@@ -131,6 +132,18 @@ class AuditTrail {
         };
         records.save(new AuditRecord(now(), currentUser.username(), action, AuditResourceType.USER, null,
                 event.username(), event.detail(), null, null, null));
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void groupMappingChanged(GroupMappingChanged event) {
+        AuditAction action = switch (event.change()) {
+            case CREATED -> AuditAction.CREATE;
+            case UPDATED -> AuditAction.UPDATE;
+            case DELETED -> AuditAction.DELETE;
+        };
+        records.save(new AuditRecord(now(), currentUser.username(), action, AuditResourceType.GROUP_MAPPING, null,
+                event.group(), event.detail(), null, null, null));
     }
 
     static Instant now() {

@@ -14,7 +14,10 @@ import org.springframework.security.authentication.event.InteractiveAuthenticati
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.stereotype.Component;
+import org.wasmconsole.security.ConsoleOidcUser;
+import org.wasmconsole.security.OidcSignInRefused;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,17 +54,39 @@ class SecurityAudit {
     @EventListener
     void signedIn(InteractiveAuthenticationSuccessEvent event) {
         Authentication auth = event.getAuthentication();
-        record(auth.getName(), AuditAction.LOGIN, AuditResourceType.USER, auth.getName(), "signed in" + from(auth));
+        record(auth.getName(), AuditAction.LOGIN, AuditResourceType.USER, auth.getName(), "signed in"
+                + provider(auth) + from(auth));
+    }
+
+    /** A person the OIDC provider authenticated but the console refused (no group mapping matches, ...). */
+    @EventListener
+    void oidcSignInRefused(OidcSignInRefused event) {
+        record(event.username(), AuditAction.LOGIN_FAILED, AuditResourceType.USER, event.username(), event.detail());
+    }
+
+    /** " with Corporate SSO (issuer …, subject …)" for a sign-in through the OIDC provider, else nothing. */
+    private static String provider(Authentication auth) {
+        if (auth.getPrincipal() instanceof ConsoleOidcUser user) {
+            return " with " + user.getProviderName() + " (issuer " + user.getIssuer() + ", subject "
+                    + user.getSubject() + ")";
+        }
+        return "";
     }
 
     @EventListener
     void signInFailed(AbstractAuthenticationFailureEvent event) {
+        if (event.getException() instanceof OAuth2AuthenticationException e
+                && OidcSignInRefused.ERROR_CODE.equals(e.getError().getErrorCode())) {
+            return; // recorded with the person's name and the reason by oidcSignInRefused
+        }
         Authentication auth = event.getAuthentication();
         String name = auth.getName() == null || auth.getName().isBlank() ? "(no name)" : auth.getName();
         String reason = switch (event.getException()) {
             case LockedException e -> "account locked after repeated failures";
             case DisabledException e -> "account disabled";
             case BadCredentialsException e -> "wrong user name or password";
+            case OAuth2AuthenticationException e -> "sign-in with the OIDC provider failed: "
+                    + e.getError().getErrorCode();
             default -> event.getException().getClass().getSimpleName();
         };
         record(name, AuditAction.LOGIN_FAILED, AuditResourceType.USER, name, reason + from(auth));

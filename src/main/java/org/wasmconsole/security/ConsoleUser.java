@@ -16,7 +16,10 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
-/** A person who signs in to the console. The password is stored as a bcrypt hash only. */
+/**
+ * A person who signs in to the console: with a local password (stored as a bcrypt hash only), or
+ * through the OIDC provider (no password; issuer and subject name the person at the provider).
+ */
 @Entity
 @Table(name = "console_user")
 public class ConsoleUser {
@@ -28,8 +31,20 @@ public class ConsoleUser {
     @Column(nullable = false, unique = true, length = 63)
     private String username;
 
-    @Column(name = "password_hash", nullable = false, length = 100)
+    /** Null for a user of the OIDC provider: they have no local password. */
+    @Column(name = "password_hash", length = 100)
     private String passwordHash;
+
+    /** The OIDC provider's issuer and its id of the person; both null for a local user. */
+    @Column(length = 255)
+    private String issuer;
+
+    @Column(length = 255)
+    private String subject;
+
+    /** The provider's name as the console shows it (e.g. "Corporate SSO"); null for a local user. */
+    @Column(name = "provider_name", length = 63)
+    private String providerName;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
@@ -68,6 +83,33 @@ public class ConsoleUser {
         this.role = role;
         this.tenantIds = new HashSet<>(tenantIds);
         this.createdAt = Instant.now();
+    }
+
+    /** A user of the OIDC provider, as the first sign-in creates it. */
+    static ConsoleUser ofProvider(String username, String issuer, String subject, String providerName, Role role,
+                                  Set<Long> tenantIds) {
+        ConsoleUser user = new ConsoleUser(username, null, role, tenantIds);
+        user.issuer = issuer;
+        user.subject = subject;
+        user.providerName = providerName;
+        return user;
+    }
+
+    /** Whether this user signs in through the OIDC provider (and so has no local password). */
+    public boolean isFromProvider() {
+        return issuer != null;
+    }
+
+    public String getIssuer() {
+        return issuer;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getProviderName() {
+        return providerName;
     }
 
     public Long getId() {

@@ -18,7 +18,11 @@ public class CurrentUser {
         }
         boolean admin = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .anyMatch(a -> a.equals("ROLE_" + Roles.ADMIN));
-        Set<Long> tenants = auth.getPrincipal() instanceof ConsolePrincipal p ? p.getTenantIds() : Set.of();
+        Set<Long> tenants = switch (auth.getPrincipal()) {
+            case ConsolePrincipal p -> p.getTenantIds();
+            case ConsoleOidcUser o -> o.getTenantIds();
+            default -> Set.of();
+        };
         return new Viewer(auth.getName(), admin, tenants);
     }
 

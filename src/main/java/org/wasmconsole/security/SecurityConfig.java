@@ -10,6 +10,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -21,7 +22,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 
-/** Form login through the console's login view; services are guarded by method security too. */
+/**
+ * Form login through the console's login view, and sign-in through the OIDC provider when one is
+ * configured ({@link OidcLogin}); services are guarded by method security too.
+ */
 @Configuration
 @EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true)
@@ -32,7 +36,12 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests, SecurityStamps stamps,
-            @Value("${console.security.image-hosts:}") List<String> imageHosts) throws Exception {
+            @Value("${console.security.image-hosts:}") List<String> imageHosts,
+            ObjectProvider<OidcLogin> oidc) throws Exception {
+        OidcLogin sso = oidc.getIfAvailable();
+        if (sso != null) {
+            sso.configure(http);
+        }
         return http
                 // The console's own browser code (frontend/) and the CodeMirror WebJar: Vaadin's
                 // configurer denies every path it does not know, even to signed-in users.
@@ -43,8 +52,12 @@ class SecurityConfig {
                 // exception for the login path: a cross-site POST to /login would sign the victim's browser
                 // in as the attacker. The login form sends Spring's token, which Vaadin puts in the page.
                 .csrf(c -> c.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest))
-                .with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView("/" + LOGIN_ROUTE)
-                        .enableCsrfConfiguration(false))
+                .with(VaadinSecurityConfigurer.vaadin(), c -> {
+                    c.loginView("/" + LOGIN_ROUTE).enableCsrfConfiguration(false);
+                    if (sso != null) {
+                        c.logoutSuccessHandler(sso.logoutSuccessHandler());
+                    }
+                })
                 // Vaadin's configurer sets only the login page and success handler of the form login;
                 // a failure handler set here is kept (it would otherwise default to "?error"). It must
                 // come after Vaadin's: configured first, the form login would be initialised without

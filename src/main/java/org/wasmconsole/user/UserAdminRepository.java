@@ -17,7 +17,8 @@ import org.wasmconsole.security.Role;
 interface UserAdminRepository extends Repository<ConsoleUser, Long> {
 
     /** Every user without the hash ({@link ConsoleUser} has no getter for the creation time). */
-    @Query("select new org.wasmconsole.user.UserRow(u.id, u.username, u.role, u.enabled, u.createdAt)"
+    @Query("select new org.wasmconsole.user.UserRow(u.id, u.username, u.role, u.enabled, u.createdAt,"
+            + " u.providerName)"
             + " from ConsoleUser u order by u.username")
     List<UserRow> listRows();
 
@@ -26,6 +27,8 @@ interface UserAdminRepository extends Repository<ConsoleUser, Long> {
     List<Object[]> tenantRows();
 
     Optional<ConsoleUser> findByUsername(String username);
+
+    Optional<ConsoleUser> findByIssuerAndSubject(String issuer, String subject);
 
     long countByRoleAndEnabledTrue(Role role);
 

@@ -106,7 +106,7 @@ public class UserService {
             tenants.computeIfAbsent((Long) row[0], id -> new HashSet<>()).add((Long) row[1]);
         }
         return admin.listRows().stream().map(r -> new UserInfo(r.username(), r.role(),
-                tenants.getOrDefault(r.id(), Set.of()), r.enabled(), r.createdAt())).toList();
+                tenants.getOrDefault(r.id(), Set.of()), r.enabled(), r.createdAt(), r.providerName())).toList();
     }
 
     @Transactional(readOnly = true)
@@ -146,7 +146,11 @@ public class UserService {
      * (whoever knew the old password is signed out), except the one of an admin resetting their own.
      */
     public void resetPassword(String username, String newPassword) {
-        load(username);
+        ConsoleUser user = load(username);
+        if (user.isFromProvider()) {
+            throw new ValidationException("password", "'" + username + "' signs in with " + user.getProviderName()
+                    + " and cannot have a local password; change their access with group mappings");
+        }
         checkPassword(newPassword).ifPresent(m -> {
             throw new ValidationException("password", m);
         });

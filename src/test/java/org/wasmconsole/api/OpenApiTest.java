@@ -42,7 +42,8 @@ class OpenApiTest {
         // their filter chains 5 (#18), where used 1; an extension's config schema (#19): get, put, delete;
         // the Istio output of a workspace and of a tenant (#17) 2; an extension's module (#20): get, pin, accept;
         // default settings (#18) at 3 levels: list, create, get, put, delete, filter chain
-        assertThat(endpoints).hasSize(15 + 5 + 10 + 25 + 5 + 5 + 1 + 3 + 2 + 3 + 3 * 6);
+        // OIDC group mappings (#22): list, create, get, replace, delete
+        assertThat(endpoints).hasSize(15 + 5 + 10 + 25 + 5 + 5 + 1 + 3 + 2 + 3 + 3 * 6 + 5);
         for (String endpoint : endpoints) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1);

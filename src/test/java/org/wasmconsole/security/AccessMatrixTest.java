@@ -99,6 +99,8 @@ class AccessMatrixTest {
     @Autowired
     DefaultSettingService settings;
     @Autowired
+    org.wasmconsole.user.GroupMappingService groupMappings;
+    @Autowired
     UserDetailsService userDetails;
 
     long tenantA;
@@ -174,6 +176,13 @@ class AccessMatrixTest {
                 new Call("UserService.delete", ADMIN_ONLY, t -> t.users.delete("ghost")),
                 new Call("ApplyService.apply", ADMIN_ONLY, t -> t.apply.apply("kind: Nothing", true)),
                 new Call("UserService.count", ADMIN_ONLY, t -> t.users.count()),
+                new Call("GroupMappingService.list", ADMIN_ONLY, t -> t.groupMappings.list()),
+                new Call("GroupMappingService.get", ADMIN_ONLY, t -> t.groupMappings.get(-1)),
+                new Call("GroupMappingService.create", ADMIN_ONLY, t -> t.groupMappings.create(" ",
+                        Role.TENANT_OPERATOR, Set.of())),
+                new Call("GroupMappingService.update", ADMIN_ONLY, t -> t.groupMappings.update(-1, "ghost",
+                        Role.PLATFORM_ADMIN, Set.of())),
+                new Call("GroupMappingService.delete", ADMIN_ONLY, t -> t.groupMappings.delete(-1)),
                 new Call("UserService.checkNew", ADMIN_ONLY, t -> t.users.checkNew("Bad User", "x", Role.PLATFORM_ADMIN,
                         Set.of())),
                 new Call("UserService.lockedUsers", ADMIN_ONLY, t -> t.users.lockedUsers()),
@@ -305,7 +314,8 @@ class AccessMatrixTest {
         List<String> missing = new ArrayList<>();
         for (Class<?> service : List.of(ExtensionService.class, TenantAssignmentService.class, TenantService.class,
                 ApplyService.class, UserService.class, TopologyService.class, AttachmentService.class,
-                org.wasmconsole.attachment.FilterChainService.class, DefaultSettingService.class)) {
+                org.wasmconsole.attachment.FilterChainService.class, DefaultSettingService.class,
+                org.wasmconsole.user.GroupMappingService.class)) {
             for (Method m : service.getDeclaredMethods()) {
                 if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())) {
                     String key = service.getSimpleName() + "." + m.getName();

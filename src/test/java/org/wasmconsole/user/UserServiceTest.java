@@ -127,7 +127,7 @@ class UserServiceTest {
         assertThat(info(adm).tenantIds()).isEmpty();
 
         assertThat(Arrays.stream(UserInfo.class.getRecordComponents()).map(RecordComponent::getName))
-                .containsExactly("name", "role", "tenantIds", "enabled", "createdAt");
+                .containsExactly("name", "role", "tenantIds", "enabled", "createdAt", "provider");
         String hash = userDetails.loadUserByUsername(op).getPassword();
         assertThat(hash).startsWith("$2");
         assertThat(all.toString()).doesNotContain(hash).doesNotContain("$2a$").doesNotContain("$2b$");

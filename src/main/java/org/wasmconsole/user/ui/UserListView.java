@@ -84,6 +84,9 @@ public class UserListView extends VerticalLayout {
                 .setComparator(UserInfo::name).setSortable(true);
         grid.addColumn(u -> roleLabel(u.role())).setKey("role").setHeader("Role").setAutoWidth(true)
                 .setFlexGrow(0);
+        // Where the user signs in: a local password, or the OIDC provider (whose rules set role and tenants).
+        grid.addColumn(u -> u.fromProvider() ? u.provider() : "Local").setKey("source").setHeader("Source")
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::tenantsCell).setKey("tenants").setHeader("Tenants").setFlexGrow(3);
         grid.addComponentColumn(this::statusCell).setKey("enabled").setHeader("Status").setAutoWidth(true)
                 .setFlexGrow(0);
@@ -167,6 +170,11 @@ public class UserListView extends VerticalLayout {
         }
         if (user.enabled()) {
             toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
+        if (user.fromProvider()) {
+            // No local password; role and tenants come from the group mapping rules at every sign-in.
+            reset.setVisible(false);
+            edit.setVisible(false);
         }
         if (user.name().equals(me)) {
             toggle.setEnabled(false);
