@@ -86,7 +86,7 @@ public class ConsoleUser {
     }
 
     /** A user of the OIDC provider, as the first sign-in creates it. */
-    static ConsoleUser ofProvider(String username, String issuer, String subject, String providerName, Role role,
+    public static ConsoleUser ofProvider(String username, String issuer, String subject, String providerName, Role role,
                                   Set<Long> tenantIds) {
         ConsoleUser user = new ConsoleUser(username, null, role, tenantIds);
         user.issuer = issuer;

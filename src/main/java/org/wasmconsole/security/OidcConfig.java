@@ -18,7 +18,7 @@ class OidcConfig {
     }
 
     @Bean
-    OidcLogin oidcLogin(OidcSettings settings, ClientRegistrationRepository registrations, OidcUsers users) {
+    OidcLogin oidcLogin(OidcSettings settings, ClientRegistrationRepository registrations, OidcAccounts users) {
         return new OidcLogin(settings, registrations, users);
     }
 }

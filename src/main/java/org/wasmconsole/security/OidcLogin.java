@@ -34,9 +34,9 @@ class OidcLogin {
 
     private final OidcSettings settings;
     private final ClientRegistrationRepository registrations;
-    private final OidcUsers users;
+    private final OidcAccounts users;
 
-    OidcLogin(OidcSettings settings, ClientRegistrationRepository registrations, OidcUsers users) {
+    OidcLogin(OidcSettings settings, ClientRegistrationRepository registrations, OidcAccounts users) {
         this.settings = settings;
         this.registrations = registrations;
         this.users = users;
@@ -75,14 +75,14 @@ class OidcLogin {
 
     private OidcUser loadUser(OidcUserRequest request) {
         OidcUser oidc = new OidcUserService().loadUser(request);
-        var who = new OidcUsers.Identity(oidc.getIssuer() == null ? settings.issuerUri() : oidc.getIssuer().toString(),
+        var who = new OidcAccounts.Identity(oidc.getIssuer() == null ? settings.issuerUri() : oidc.getIssuer().toString(),
                 oidc.getSubject(), settings.providerId(), settings.providerName(),
                 oidc.getClaimAsString(settings.usernameClaim()), groups(oidc.getClaims().get(settings.groupsClaim())));
         try {
-            OidcUsers.SignedIn account = users.signIn(who);
+            OidcAccounts.SignedIn account = users.signIn(who);
             return new ConsoleOidcUser(oidc, account.name(), settings.providerName(), account.role(),
                     account.tenantIds());
-        } catch (OidcUsers.Refused e) {
+        } catch (OidcAccounts.Refused e) {
             throw new OAuth2AuthenticationException(new OAuth2Error(REFUSED_CODE, e.getMessage(), null), e.getMessage());
         }
     }

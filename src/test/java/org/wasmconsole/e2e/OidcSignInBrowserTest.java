@@ -16,6 +16,7 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +28,8 @@ import org.wasmconsole.audit.AuditFilter;
 import org.wasmconsole.audit.AuditService;
 import org.wasmconsole.security.Role;
 import org.wasmconsole.security.SystemAuthentication;
-import org.wasmconsole.security.UserInfo;
-import org.wasmconsole.security.UserService;
+import org.wasmconsole.user.UserInfo;
+import org.wasmconsole.user.UserService;
 import org.wasmconsole.tenant.TenantDirectory;
 import org.wasmconsole.user.GroupMappingService;
 
@@ -39,6 +40,8 @@ import org.wasmconsole.user.GroupMappingService;
  * admin, a group mapped to one tenant's operator sees only that tenant, no matching rule is refused on the
  * login page, logout ends the session here and at the provider.
  */
+// Its own web context (OIDC configured): run in a JVM of its own, see pom.xml's separate-jvm execution.
+@Tag("separate-jvm")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OidcSignInBrowserTest extends BrowserTest {
 

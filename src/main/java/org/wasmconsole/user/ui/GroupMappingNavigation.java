@@ -24,4 +24,10 @@ class GroupMappingNavigation implements NavigationEntries {
                 ? List.of(new SideNavItem("Group mappings", GroupMappingView.ROUTE, VaadinIcon.SITEMAP.create()))
                 : List.of();
     }
+
+    /** Right after Users (300): the rules decide who the provider's people are. */
+    @Override
+    public int order() {
+        return 310;
+    }
 }

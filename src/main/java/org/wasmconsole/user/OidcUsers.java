@@ -1,4 +1,4 @@
-package org.wasmconsole.security;
+package org.wasmconsole.user;
 
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +12,12 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wasmconsole.security.ConsoleUser;
+import org.wasmconsole.security.ConsoleUserRepository;
+import org.wasmconsole.security.OidcAccessRules;
+import org.wasmconsole.security.OidcAccounts;
+import org.wasmconsole.security.OidcSignInRefused;
+import org.wasmconsole.security.Role;
 
 /**
  * The console accounts of people who sign in through the OIDC provider, created at their first
@@ -25,10 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class OidcUsers {
-
-    /** The longest console user name (the column, and the audit trail's "user"). */
-    static final int MAX_NAME = 63;
+class OidcUsers implements OidcAccounts {
 
     private final UserAdminRepository admin;
     private final ConsoleUserRepository users;
@@ -43,31 +46,8 @@ class OidcUsers {
         this.events = events;
     }
 
-    /** A refused sign-in, with what the login page tells the person. */
-    static final class Refused extends RuntimeException {
-        Refused(String message) {
-            super(message);
-        }
-    }
-
-    /** Who signed in, as the provider said it. */
-    record Identity(String issuer, String subject, String providerId, String providerName, String username,
-                    Collection<String> groups) {
-
-        String consoleName() {
-            return username + "@" + providerId;
-        }
-
-        String describe() {
-            return providerName + " (issuer " + issuer + ", subject " + subject + ")";
-        }
-    }
-
-    /** The signed-in account after this sign-in: its name, role and tenants. */
-    record SignedIn(String name, Role role, Set<Long> tenantIds) {
-    }
-
-    SignedIn signIn(Identity who) {
+    @Override
+    public SignedIn signIn(Identity who) {
         String name = who.consoleName();
         if (who.username() == null || who.username().isBlank() || who.username().chars().anyMatch(Character::isISOControl)) {
             throw refuse(who, name, "the provider sent no usable user name (claim missing or empty); ask your"

@@ -1,4 +1,4 @@
-package org.wasmconsole.security;
+package org.wasmconsole.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +19,9 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.wasmconsole.ConsoleTest;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.tenant.TenantService;
-import org.wasmconsole.user.GroupMappingService;
+import org.wasmconsole.security.OidcAccounts;
+import org.wasmconsole.security.OidcSignInRefused;
+import org.wasmconsole.security.Role;
 
 /**
  * The accounts of OIDC sign-in: created at the first sign-in, re-evaluated at every one from the
@@ -60,8 +62,8 @@ class OidcUsersTest {
         });
     }
 
-    private static OidcUsers.Identity who(String subject, String username, List<String> groups) {
-        return new OidcUsers.Identity(ISSUER, subject, "sso", "Test IdP", username, groups);
+    private static OidcAccounts.Identity who(String subject, String username, List<String> groups) {
+        return new OidcAccounts.Identity(ISSUER, subject, "sso", "Test IdP", username, groups);
     }
 
     @Test
@@ -69,7 +71,7 @@ class OidcUsersTest {
         String sub = UUID.randomUUID().toString();
         String name = "erin-" + sub.substring(0, 6);
         var first = oidcUsers.signIn(who(sub, name, List.of(ops)));
-        assertThat(first).isEqualTo(new OidcUsers.SignedIn(name + "@sso", Role.TENANT_OPERATOR, Set.of(payments)));
+        assertThat(first).isEqualTo(new OidcAccounts.SignedIn(name + "@sso", Role.TENANT_OPERATOR, Set.of(payments)));
         UserInfo created = asSystem(() -> users.find(name + "@sso")).orElseThrow();
         assertThat(created.provider()).isEqualTo("Test IdP");
 
@@ -86,7 +88,7 @@ class OidcUsersTest {
         oidcUsers.signIn(who(sub, name, List.of(ops, admins)));
         assertThat(events.stream(UserChanged.class)).as("nothing changed, nothing recorded").isEmpty();
 
-        var refused = catchThrowableOfType(OidcUsers.Refused.class,
+        var refused = catchThrowableOfType(OidcAccounts.Refused.class,
                 () -> oidcUsers.signIn(who(sub, name, List.of("gone-from-every-group"))));
         assertThat(refused.getMessage()).contains("none of your groups (gone-from-every-group)");
         assertThat(events.stream(OidcSignInRefused.class)).singleElement()
@@ -97,7 +99,7 @@ class OidcUsersTest {
     void nobodyWithoutAMatchingRuleGetsAnAccount() {
         String sub = UUID.randomUUID().toString();
         assertThatThrownBy(() -> oidcUsers.signIn(who(sub, "frank-" + sub.substring(0, 6), List.of("strangers"))))
-                .isInstanceOf(OidcUsers.Refused.class);
+                .isInstanceOf(OidcAccounts.Refused.class);
         assertThat(asSystem(() -> users.find("frank-" + sub.substring(0, 6) + "@sso"))).isEmpty();
     }
 
@@ -109,7 +111,7 @@ class OidcUsersTest {
         assertThat(signedIn.name()).isEqualTo(local + "@sso");
         assertThat(asSystem(() -> users.find(local)).orElseThrow().role()).isEqualTo(Role.TENANT_OPERATOR);
 
-        var other = catchThrowableOfType(OidcUsers.Refused.class,
+        var other = catchThrowableOfType(OidcAccounts.Refused.class,
                 () -> oidcUsers.signIn(who(UUID.randomUUID().toString(), local, List.of(admins))));
         assertThat(other.getMessage()).as("another subject with the same user name").contains("belongs to another account");
     }
@@ -125,7 +127,7 @@ class OidcUsersTest {
         assertThatThrownBy(() -> userDetails.loadUserByUsername(name)).isInstanceOf(UsernameNotFoundException.class);
 
         asSystem(() -> users.setEnabled(name, false));
-        var disabled = catchThrowableOfType(OidcUsers.Refused.class,
+        var disabled = catchThrowableOfType(OidcAccounts.Refused.class,
                 () -> oidcUsers.signIn(who(sub, name.substring(0, name.indexOf('@')), List.of(ops))));
         assertThat(disabled.getMessage()).contains("disabled");
     }
