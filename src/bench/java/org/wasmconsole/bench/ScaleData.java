@@ -186,7 +186,7 @@ final class ScaleData {
             for (int i = 0; i < records; i++) {
                 AuditMix m = mix[i % mix.length];
                 String user = user(m == AuditMix.LOGIN ? i % USERS : (i / 7) % USERS);
-                String ext = DataGenerator.name((i * 7919) % 1000);
+                String ext = DataGenerator.name((int) ((long) i * 7919 % 1000));
                 p.setTimestamp(1, new Timestamp(end - (long) (records - i) * step));
                 p.setString(2, user);
                 p.setString(3, m.action);
