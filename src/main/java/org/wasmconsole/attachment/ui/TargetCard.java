@@ -115,7 +115,7 @@ final class TargetCard extends Div {
             }
             add(list);
         }
-        addIfPresent(TargetExtras.filterChain(target, context.extensions()));
+        addIfPresent(TargetExtras.filterChain(target, context.definition()));
         addIfPresent(TargetExtras.keptFields(target));
     }
 

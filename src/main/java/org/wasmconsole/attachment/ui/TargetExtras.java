@@ -10,14 +10,13 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.wasmconsole.attachment.FilterChain;
 import org.wasmconsole.attachment.StoredTarget;
 import org.wasmconsole.attachment.TargetDefinition;
 import org.wasmconsole.base.YamlText;
 import org.wasmconsole.extension.ExtensionDefinition;
-import org.wasmconsole.extension.ExtensionService;
-import org.wasmconsole.extension.StoredExtension;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,12 +30,12 @@ final class TargetExtras {
     }
 
     /** The filter chain, collapsed; null when nothing is attached. */
-    static Details filterChain(StoredTarget target, ExtensionService extensions) {
+    static Details filterChain(StoredTarget target, Function<String, Optional<ExtensionDefinition>> extensions) {
         TargetDefinition d = target.definition();
         if (d.attachments().isEmpty()) {
             return null;
         }
-        FilterChain chain = FilterChain.at(d, fqn -> find(extensions, fqn));
+        FilterChain chain = FilterChain.at(d, extensions);
         OrderedList list = new OrderedList();
         list.addClassName("filter-chain");
         list.getElement().setAttribute("aria-label", "Filter chain of " + d.ref().name());
@@ -109,13 +108,5 @@ final class TargetExtras {
         Details details = new Details(summary, content);
         details.addClassName("kept-details");
         return details;
-    }
-
-    private static Optional<ExtensionDefinition> find(ExtensionService extensions, String fqn) {
-        String[] parts = fqn == null ? new String[0] : fqn.split("/");
-        if (parts.length != 4) {
-            return Optional.empty();
-        }
-        return extensions.find(parts[1], parts[3]).map(StoredExtension::definition);
     }
 }

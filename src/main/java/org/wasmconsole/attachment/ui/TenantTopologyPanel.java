@@ -34,6 +34,7 @@ import org.wasmconsole.attachment.TopologyService;
 import org.wasmconsole.attachment.WorkspaceInfo;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
+import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.base.ui.Notify;
 
@@ -64,6 +65,8 @@ public class TenantTopologyPanel extends Div {
     private final Set<String> expanded = new HashSet<>();
     private final Map<String, WorkspaceBlock> blocks = new HashMap<>();
     private Map<String, String> displayNames = Map.of();
+    /** Attached extensions by FQN, for the cards' filter chains: read per workspace as it is first unfolded. */
+    private final Map<String, ExtensionDefinition> definitions = new HashMap<>();
     private final TopologyContext context;
     private TenantTopology topology;
     private boolean firstLoad = true;
@@ -81,7 +84,7 @@ public class TenantTopologyPanel extends Div {
         this.tenantName = tenantFqn.substring(tenantFqn.lastIndexOf('/') + 1);
         this.canEdit = canEdit;
         this.context = new TopologyContext(attachments, extensions, canEdit, this::saved, this::refresh,
-                fqn -> displayNames.getOrDefault(fqn, ""));
+                fqn -> displayNames.getOrDefault(fqn, ""), fqn -> Optional.ofNullable(definitions.get(fqn)));
         addClassNames("tenant-section", "topology-section");
 
         count.addClassName("match-count");
@@ -118,6 +121,7 @@ public class TenantTopologyPanel extends Div {
     /** Reads the tenant's topology again and shows it, keeping what was unfolded. */
     public void refresh() {
         topology = topologyService.topology(tenantFqn);
+        definitions.clear();
         displayNames = topology.attachmentCount() == 0 ? Map.of() : loadDisplayNames();
         if (firstLoad) {
             firstLoad = false;
@@ -174,6 +178,19 @@ public class TenantTopologyPanel extends Div {
         return names;
     }
 
+    /** Reads the extensions attached in these targets that are not read yet: one query, not one per attachment. */
+    private void loadDefinitions(List<StoredTarget> targets) {
+        String organization = tenantFqn.split("/")[1];
+        String prefix = "organizations/" + organization + "/extensions/";
+        List<String> missing = targets.stream().flatMap(t -> t.definition().attachments().stream())
+                .map(Attachment::fqn).filter(fqn -> fqn.startsWith(prefix) && !definitions.containsKey(fqn))
+                .map(fqn -> fqn.substring(prefix.length())).distinct().toList();
+        if (!missing.isEmpty()) {
+            extensions.findAll(organization, missing).forEach((name, e) -> definitions.put(prefix + name,
+                    e.definition()));
+        }
+    }
+
     /**
      * Unfolds the workspace of the target with this FQN, marks the target and scrolls to it (the
      * {@code ?target=} deep link); false when the tenant has no such target.
@@ -191,6 +208,7 @@ public class TenantTopologyPanel extends Div {
         WorkspaceBlock block = blocks.get(found.get().ref().workspace());
         block.setExpanded(true);
         block.cards.values().forEach(c -> c.removeClassName("target-highlight"));
+        block.groupBlocks.forEach(g -> g.show(targetFqn));
         TargetCard card = block.cards.get(targetFqn);
         if (card != null) {
             card.addClassName("target-highlight");
@@ -226,6 +244,7 @@ public class TenantTopologyPanel extends Div {
         final Button toggle = new Button();
         final Div content = new Div();
         final Map<String, TargetCard> cards = new HashMap<>();
+        final List<GroupBlock> groupBlocks = new java.util.ArrayList<>();
         boolean built;
 
         WorkspaceBlock(WorkspaceNode node) {
@@ -298,8 +317,11 @@ public class TenantTopologyPanel extends Div {
                         : "No groups in " + node.workspace().name() + " yet."));
                 return;
             }
+            loadDefinitions(node.groups().stream().flatMap(g -> g.targets().stream()).toList());
             for (GroupNode group : node.groups()) {
-                content.add(new GroupBlock(context, topologyService, cards, group));
+                GroupBlock block = new GroupBlock(context, topologyService, cards, group);
+                groupBlocks.add(block);
+                content.add(block);
             }
         }
 
