@@ -149,7 +149,7 @@ final class StartupBench {
             Path log = Path.of("target", "bench", "start-" + db + "-" + (variant.options().isEmpty() ? "jar" : "aot")
                     + "-" + i + ".log");
             try (AppProcess app = AppProcess.start(jar, env, log, variant.options())) {
-                app.awaitReady(Duration.ofMinutes(3));
+                app.awaitReady(Duration.ofMinutes(10));
                 long resident = app.procStatus("VmRSS");
                 double cpuSeconds = app.cpuSeconds();
                 System.out.printf("[bench] %s start %d: ready (%s) after %.2f s, %.1f s CPU, RSS %s%n", db, i,
