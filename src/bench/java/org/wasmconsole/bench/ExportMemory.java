@@ -34,7 +34,8 @@ import org.wasmconsole.resource.ExtensionExport;
  */
 public final class ExportMemory {
 
-    static final String HEAP = "-Xmx128m";
+    /** -Dbench.export.heap: 128m by default (a first run at 10k under load ran out of it: see docs/benchmarks.md). */
+    static final String HEAP = "-Xmx" + (Bench.prop("bench.export.heap") == null ? "128m" : Bench.prop("bench.export.heap"));
 
     private ExportMemory() {
     }
@@ -69,6 +70,8 @@ public final class ExportMemory {
             System.gc();
         }
         long before = memory.getHeapMemoryUsage().getUsed();
+        // Tells, when the heap runs out, whether the context or the export did not fit.
+        System.out.println("[export-memory] context started; live heap before the export " + Stats.mib(before));
         AtomicLong maxLive = new AtomicLong(before);
         AtomicInteger samples = new AtomicInteger();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();

@@ -66,7 +66,7 @@ final class ScaleBench {
         String team01 = ScaleData.tenantFqn(1);
 
         // Tenant page: 1,000 gateways, 10,000 attachments (-Dbench.scale.tenant=false skips it).
-        if (!"false".equals(System.getProperty("bench.scale.tenant"))) {
+        if (!"false".equals(Bench.prop("bench.scale.tenant"))) {
             tenantPage(topology, attachments, extensions, team01, size);
         }
         whereUsedChainAndHistory(data, attachments, size, audit);

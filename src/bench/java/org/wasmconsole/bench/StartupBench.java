@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Item 5: the production jar until its ready probe answers 200, its CPU time and resident memory
@@ -102,7 +103,7 @@ final class StartupBench {
                 "--destination", dir.resolve("app").toString()), Map.of(), dir.resolve("extract.log"));
         Path extracted = dir.resolve("app").resolve(jar.getFileName());
         Path cache = dir.resolve("console.aot");
-        List<String> options = new ArrayList<>(List.of(System.getProperty("bench.start.options", PRODUCTION_OPTIONS)
+        List<String> options = new ArrayList<>(List.of(Objects.requireNonNullElse(Bench.prop("bench.start.options"), PRODUCTION_OPTIONS)
                 .strip().split("\\s+")));
         options.removeIf(String::isBlank);
         List<String> training = new ArrayList<>(List.of(Bench.javaBin()));
