@@ -39,6 +39,7 @@ RUN SPRING_DATASOURCE_URL=jdbc:h2:mem:training CONSOLE_SAMPLE_DATA=false PORT=0 
 USER 10001
 EXPOSE 8080
 ENV PORT=8080
-# Serial GC and 512 KiB thread stacks: less resident memory for a console with a handful of users
-# (G1's remembered sets and worker threads cost RSS); the heap may use 75 % of the container's memory.
-ENTRYPOINT ["java", "-XX:AOTCache=/app/console.aot", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAMPercentage=75", "-jar", "/app/console.jar"]
+# Serial GC, 512 KiB thread stacks and a 64 MiB initial heap (else 1/64 of the RAM, committed at once):
+# less resident memory for a console with a handful of users; the heap may grow to 75 % of the
+# container's memory. Measured in docs/benchmarks.md, item 5.
+ENTRYPOINT ["java", "-XX:AOTCache=/app/console.aot", "-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-XX:MaxRAMPercentage=75", "-jar", "/app/console.jar"]
