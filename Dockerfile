@@ -14,7 +14,8 @@ COPY frontend frontend
 COPY themes themes
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B package -DskipTests \
-    && cp target/wasm-extension-console-*.jar /build/console.jar
+    && cp target/wasm-extension-console-*.jar /build/console.jar \
+    && java -Djarmode=tools -jar /build/console.jar extract --destination /build/app
 
 # Run: the JRE only, as an unprivileged user. curl is part of the Temurin Ubuntu images and is what
 # the compose health check calls; the build fails here rather than the health check later if it
@@ -25,8 +26,20 @@ RUN curl --version > /dev/null \
     && mkdir -p /app/data \
     && chown console /app/data
 WORKDIR /app
-COPY --from=build /build/console.jar /app/console.jar
+# The jar extracted (console.jar next to lib/): JDK 25's AOT cache takes classes from plain jar files
+# only, not from the jars nested in a Spring Boot jar.
+COPY --from=build /build/app /app
+# Training run (JDK 25, JEP 514): starts the console once on a throw-away in-memory database, exits
+# right after the context refresh and writes the AOT cache of the classes it loaded and linked. Same
+# JVM, same jar path and the same GC as the ENTRYPOINT, or the JVM ignores the cache (with a
+# warning, never failing). docs/benchmarks.md, item 5: start-up and memory with and without it.
+RUN SPRING_DATASOURCE_URL=jdbc:h2:mem:training CONSOLE_SAMPLE_DATA=false PORT=0 \
+    java -XX:+UseSerialGC -Xss512k -XX:AOTCacheOutput=/app/console.aot -Dspring.context.exit=onRefresh \
+        -jar /app/console.jar
 USER 10001
 EXPOSE 8080
 ENV PORT=8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/console.jar"]
+# Serial GC, 512 KiB thread stacks and a 64 MiB initial heap (else 1/64 of the RAM, committed at once):
+# less resident memory for a console with a handful of users; the heap may grow to 75 % of the
+# container's memory. Measured in docs/benchmarks.md, item 5.
+ENTRYPOINT ["java", "-XX:AOTCache=/app/console.aot", "-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-XX:MaxRAMPercentage=75", "-jar", "/app/console.jar"]

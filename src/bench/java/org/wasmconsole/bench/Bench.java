@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * one table (also written to {@code target/bench/results.md}).
  *
  * <p>Properties: {@code bench.sizes} (1000,10000,100000), {@code bench.items}
- * (grid,export,apply,sessions,startup), {@code bench.postgres.url} (PostgreSQL skipped without it;
+ * (grid,export,apply,scale,sessions,startup), {@code bench.postgres.url} (PostgreSQL skipped without it;
  * a throw-away database: its schema is dropped), {@code bench.postgres.user} (postgres),
  * {@code bench.postgres.password}, {@code bench.jar} (the packaged jar), {@code bench.sessions} (10,30),
  * {@code bench.starts} (3), {@code bench.heap} (-Xmx4g for the database JVMs).
@@ -39,7 +39,7 @@ public final class Bench {
 
     static Set<String> items() {
         return new LinkedHashSet<>(Arrays.asList(System.getProperty("bench.items",
-                "grid,export,apply,sessions,startup").split(",")));
+                "grid,export,apply,scale,sessions,startup").split(",")));
     }
 
     public static void main(String[] args) throws Exception {
@@ -56,9 +56,11 @@ public final class Bench {
 
         Path h2Dir = Files.createTempDirectory("bench-h2-");
         try {
-            boolean dbItems = items.contains("grid") || items.contains("export") || items.contains("apply");
+            boolean dbItems = items.contains("grid") || items.contains("export") || items.contains("apply")
+                    || items.contains("scale");
             if (dbItems || items.contains("sessions")) {
-                child("h2", "jdbc:h2:file:" + h2Dir.resolve("console").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE"
+                // AUTO_SERVER: the export-memory child JVM (ExportMemory) opens the same file database.
+                child("h2", "jdbc:h2:file:" + h2Dir.resolve("console").toAbsolutePath() + ";AUTO_SERVER=TRUE"
                         + System.getProperty("bench.h2.options", ""),
                         "sa", "", results, dbItems ? items : Set.of());
             }
@@ -115,7 +117,8 @@ public final class Bench {
         cmd.add("-Dbench.items=" + (dbItems != null ? dbItems
                 : String.join(",", items.isEmpty() ? Set.of("none") : items)));
         for (String p : List.of("bench.grid.warmup", "bench.grid.samples", "bench.export.runs", "bench.apply.runs",
-                "bench.apply.documents", "bench.app.args")) {
+                "bench.apply.documents", "bench.app.args", "bench.scale.audit", "bench.scale.samples",
+                "bench.scale.tenant", "bench.export.heap")) {
             if (prop(p) != null) {
                 cmd.add("-D" + p + "=" + System.getProperty(p));
             }

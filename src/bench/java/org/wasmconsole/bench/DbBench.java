@@ -94,28 +94,7 @@ public final class DbBench {
             wipePostgres(user, password);
         }
         long t0 = System.nanoTime();
-        Map<String, Object> props = new HashMap<>();
-        props.put("spring.datasource.url", url);
-        props.put("spring.datasource.username", user);
-        props.put("spring.datasource.password", password);
-        props.put("console.sample-data.enabled", "false");
-        props.put("console.admin.password", ADMIN_PASSWORD);
-        props.put("server.port", "0");
-        props.put("spring.main.banner-mode", "off");
-        props.put("logging.level.root", "WARN");
-        props.put("vaadin.devmode.devTools.enabled", "false");
-        // A 10,000-document stream of these extensions is ~15 MB: over the 5 MB default import limit.
-        props.put("console.import.max-bytes", "64MB");
-        // As command-line arguments: they take precedence over application.properties.
-        List<String> argList = new ArrayList<>(props.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toList());
-        // Experiments: extra application arguments, e.g. -Dbench.app.args=--spring.jpa.properties.x=y
-        String extra = System.getProperty("bench.app.args", "").strip();
-        if (!extra.isEmpty()) {
-            argList.addAll(List.of(extra.split("\\s+")));
-            System.out.println("[bench] " + db + ": extra application arguments " + extra);
-        }
-        String[] args = argList.toArray(String[]::new);
+        String[] args = appArgs(db, url, user, password);
         context = new SpringApplicationBuilder(ConsoleApplication.class).run(args);
         System.out.printf("[bench] %s: Spring context started in %.1f s%n", db, (System.nanoTime() - t0) / 1e9);
         service = context.getBean(ExtensionService.class);
@@ -145,12 +124,42 @@ public final class DbBench {
                 new GridBench(db, service, dataSource, results, admin, operator).run(size);
             }
             if (items.contains("export")) {
-                new ExportBench(db, context, dataSource, results, admin).run(size);
+                new ExportBench(db, context, dataSource, results, admin, new String[] {url, user, password}).run(size);
             }
+        }
+        if (items.contains("scale")) {
+            new ScaleBench(db, context, results, admin).run(dataSource, filled);
         }
         if (items.contains("apply")) {
             ApplyBench.run(context, db, filled, results, admin);
         }
+    }
+
+
+    /** The console's Spring arguments for a benchmark JVM on this database (no sample data, no web port). */
+    static String[] appArgs(String db, String url, String user, String password) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("spring.datasource.url", url);
+        props.put("spring.datasource.username", user);
+        props.put("spring.datasource.password", password);
+        props.put("console.sample-data.enabled", "false");
+        props.put("console.admin.password", ADMIN_PASSWORD);
+        props.put("server.port", "0");
+        props.put("spring.main.banner-mode", "off");
+        props.put("logging.level.root", "WARN");
+        props.put("vaadin.devmode.devTools.enabled", "false");
+        // A 10,000-document stream of these extensions is ~15 MB: over the 5 MB default import limit.
+        props.put("console.import.max-bytes", "64MB");
+        // As command-line arguments: they take precedence over application.properties.
+        List<String> argList = new ArrayList<>(props.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toList());
+        // Experiments: extra application arguments, e.g. -Dbench.app.args=--spring.jpa.properties.x=y
+        String extra = System.getProperty("bench.app.args", "").strip();
+        if (!extra.isEmpty()) {
+            argList.addAll(List.of(extra.split("\\s+")));
+            System.out.println("[bench] " + db + ": extra application arguments " + extra);
+        }
+        return argList.toArray(String[]::new);
     }
 
     /** The benchmark owns the database it is given: refuses a database whose name lacks "bench". */

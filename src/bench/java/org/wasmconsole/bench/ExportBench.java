@@ -34,9 +34,12 @@ final class ExportBench {
     private final DataSource dataSource;
     private final Path results;
     private final Authentication admin;
+    /** url, user, password: for the child JVM that measures the export's live heap. */
+    private final String[] connection;
 
     ExportBench(String db, ConfigurableApplicationContext context, DataSource dataSource, Path results,
-                Authentication admin) {
+                Authentication admin, String[] connection) {
+        this.connection = connection;
         this.db = db;
         this.context = context;
         this.dataSource = dataSource;
@@ -102,16 +105,13 @@ final class ExportBench {
         long expected = exportFromMemory(documents);
         List<Double> viaService = new ArrayList<>();
         List<Double> fromMemory = new ArrayList<>();
-        List<HeapWatch.Reading> heap = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             long t0 = System.nanoTime();
             exportFromMemory(documents);
             fromMemory.add(Stats.ms(System.nanoTime() - t0));
-            HeapWatch watch = HeapWatch.start();
             t0 = System.nanoTime();
             long got = exportViaService();
             viaService.add(Stats.ms(System.nanoTime() - t0));
-            heap.add(watch.stop());
             // Same documents both ways (in another order: the byte count is what must agree).
             DbBench.check("export size in bytes", got, expected);
             System.out.printf("[bench] %s/%d: export run %d: service %s, from memory %s%n", db, size, r + 1,
@@ -119,14 +119,32 @@ final class ExportBench {
         }
         double service = Stats.median(viaService);
         double memory = Stats.median(fromMemory);
-        long live = heap.stream().mapToLong(HeapWatch.Reading::liveGrowth).max().orElse(-1);
-        long peak = heap.stream().mapToLong(HeapWatch.Reading::peakGrowth).max().orElse(-1);
-        int gcs = heap.stream().mapToInt(HeapWatch.Reading::collections).min().orElse(0);
         Results.append(results, new Results("2 YAML export of all (forEach + writer)", db, size,
                 Stats.fmtMs(service), "Jackson from memory " + Stats.fmtMs(memory), Results.ratio(service, memory),
-                String.format("%.1f MB out; heap growth: live %s (max after-GC, >= %d GCs/run), peak incl."
-                        + " garbage %s; median of %d", expected / 1e6, live < 0 || gcs == 0 ? "n/a (no GC during run)"
-                        : Stats.mib(live), gcs, Stats.mib(peak), runs)));
+                String.format("%.1f MB out; median of %d", expected / 1e6, runs)));
         documents.clear();
+        memory(size, expected);
     }
+
+    /** The same export in a child JVM with -Xmx128m: the live heap after full GCs while it runs ({@link ExportMemory}). */
+    private void memory(int size, long expected) {
+        try {
+            String[] r = ExportMemory.measure(db, connection[0], connection[1], connection[2],
+                    results.resolveSibling("export-memory-" + db + "-" + size + ".log"));
+            long bytes = Long.parseLong(r[0]);
+            double seconds = Double.parseDouble(r[1]);
+            long before = Long.parseLong(r[2]);
+            long maxLive = Long.parseLong(r[3]);
+            DbBench.check("export size in bytes (child JVM)", bytes, expected);
+            Results.append(results, new Results("2 export: live heap while exporting, " + ExportMemory.HEAP, db, size,
+                    "+" + Stats.mib(maxLive - before), "live before " + Stats.mib(before), "-",
+                    String.format("largest used heap right after a full GC (System.gc() every 250 ms, %s samples)"
+                            + " minus before; finished in %s in %s", r[4], ExportMemory.HEAP,
+                            Stats.fmtMs(seconds * 1000))));
+        } catch (Exception e) {
+            Results.append(results, new Results("2 export: live heap while exporting, " + ExportMemory.HEAP, db, size,
+                    "FAILED", "", "-", e.getMessage()));
+        }
+    }
+
 }

@@ -50,7 +50,7 @@ final class SessionBench {
         try (AppProcess app = AppProcess.start(jar, env, out.resolve("sessions-app.log"), List.of());
              Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                      .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-            app.awaitReady(Duration.ofMinutes(3));
+            app.awaitReady(Duration.ofMinutes(10));
             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(chromium).setHeadless(true)
                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -257,6 +257,25 @@ public class ExtensionService {
         return found;
     }
 
+    /**
+     * The named extensions that exist and that the caller may see, by name; one query per
+     * {@value #NAMES_PER_QUERY} names (the tenant page's filter chains asked once per attachment:
+     * docs/benchmarks.md, item 6).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, StoredExtension> findAll(String organization, Collection<String> names) {
+        List<String> distinct = names.stream().distinct().toList();
+        Map<String, StoredExtension> found = new HashMap<>();
+        Viewer viewer = currentUser.viewer();
+        for (int from = 0; from < distinct.size(); from += NAMES_PER_QUERY) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + NAMES_PER_QUERY));
+            Specification<WasmExtension> named = (root, query, cb) -> root.get("name").in(chunk);
+            repository.findAll(ExtensionQueries.matching(ExtensionFilter.all(organization), null, viewer).and(named))
+                    .forEach(e -> found.put(e.getName(), StoredExtension.of(e, viewer)));
+        }
+        return found;
+    }
+
     /** The named extensions, in the given order; all must exist and be visible, else nothing is returned. */
     @Transactional(readOnly = true)
     public List<StoredExtension> getAll(String organization, Collection<String> names) {

@@ -7,6 +7,8 @@ import static org.wasmconsole.attachment.ui.TopologyWidgets.deleteAction;
 import static org.wasmconsole.attachment.ui.TopologyWidgets.empty;
 import static org.wasmconsole.attachment.ui.TopologyWidgets.muted;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
@@ -25,14 +27,30 @@ import org.wasmconsole.base.ui.Notify;
 /** A gateway group or security group on the tenant page, with its gateways or settings as cards. */
 final class GroupBlock extends Div {
 
+    /**
+     * Cards a group shows at first, and how many more each "Show more" adds: a tenant with 1,000
+     * gateways and 10,000 attachments would otherwise build tens of thousands of components into the
+     * session as a workspace unfolds (docs/benchmarks.md, item 6). Nothing is cut off: the button
+     * says how many are not shown yet, and the deep link to a gateway shows it wherever it is.
+     */
+    static final int FIRST_CARDS = 10;
+    static final int MORE_CARDS = 50;
+
     private final TopologyContext context;
     private final TopologyService topologyService;
+    private final Map<String, TargetCard> cards;
+    private final GroupNode node;
+    private final Div list = new Div();
+    private final Button more = new Button();
+    private int shown;
 
     /** @param cards where each target's card is registered by FQN, for the deep link and the flash */
     GroupBlock(TopologyContext context, TopologyService topologyService, Map<String, TargetCard> cards,
                GroupNode node) {
         this.context = context;
         this.topologyService = topologyService;
+        this.cards = cards;
+        this.node = node;
         boolean canEdit = context.canEdit();
         GroupInfo group = node.group();
         boolean gateway = group.kind() == GroupKind.GATEWAY;
@@ -69,14 +87,38 @@ final class GroupBlock extends Div {
                     + newText + "\", then attach extensions to it." : "")));
             return;
         }
-        Div list = new Div();
         list.addClassName("target-list");
-        for (StoredTarget target : node.targets()) {
-            TargetCard card = new TargetCard(context, group, target);
+        more.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        more.addClassName("show-more-targets");
+        more.addClickListener(e -> showUpTo(shown + MORE_CARDS));
+        add(list, more);
+        showUpTo(FIRST_CARDS);
+    }
+
+    /** Makes sure the card of this target is built (the deep link); false when the group has no such target. */
+    boolean show(String targetFqn) {
+        for (int i = 0; i < node.targets().size(); i++) {
+            if (node.targets().get(i).ref().fqn().equals(targetFqn)) {
+                showUpTo(i + 1);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void showUpTo(int n) {
+        int to = Math.min(n, node.targets().size());
+        for (StoredTarget target : node.targets().subList(Math.min(shown, to), to)) {
+            TargetCard card = new TargetCard(context, node.group(), target);
             cards.put(target.ref().fqn(), card);
             list.add(card);
         }
-        add(list);
+        shown = Math.max(shown, to);
+        int left = node.targets().size() - shown;
+        more.setVisible(left > 0);
+        String what = node.group().kind() == GroupKind.GATEWAY ? "gateways" : "security settings";
+        more.setText("Show " + Math.min(MORE_CARDS, left) + " more " + what + " (" + left + " of "
+                + node.targets().size() + " not shown yet)");
     }
 
     private void confirmDelete(GroupNode node) {

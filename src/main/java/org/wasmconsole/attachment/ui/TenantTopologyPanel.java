@@ -64,6 +64,7 @@ public class TenantTopologyPanel extends Div {
     private final Set<String> expanded = new HashSet<>();
     private final Map<String, WorkspaceBlock> blocks = new HashMap<>();
     private Map<String, String> displayNames = Map.of();
+    /** Attached extensions by FQN, for the cards' filter chains: read per workspace as it is first unfolded. */
     private final TopologyContext context;
     private TenantTopology topology;
     private boolean firstLoad = true;
@@ -203,6 +204,7 @@ public class TenantTopologyPanel extends Div {
         WorkspaceBlock block = blocks.get(found.get().ref().workspace());
         block.setExpanded(true);
         block.cards.values().forEach(c -> c.removeClassName("target-highlight"));
+        block.groupBlocks.forEach(g -> g.show(targetFqn));
         TargetCard card = block.cards.get(targetFqn);
         if (card != null) {
             card.addClassName("target-highlight");
@@ -238,6 +240,7 @@ public class TenantTopologyPanel extends Div {
         final Button toggle = new Button();
         final Div content = new Div();
         final Map<String, TargetCard> cards = new HashMap<>();
+        final List<GroupBlock> groupBlocks = new java.util.ArrayList<>();
         boolean built;
 
         WorkspaceBlock(WorkspaceNode node) {
@@ -311,7 +314,9 @@ public class TenantTopologyPanel extends Div {
                 return;
             }
             for (GroupNode group : node.groups()) {
-                content.add(new GroupBlock(context, topologyService, cards, group));
+                GroupBlock block = new GroupBlock(context, topologyService, cards, group);
+                groupBlocks.add(block);
+                content.add(block);
             }
         }
 

@@ -37,6 +37,14 @@ import org.wasmconsole.base.Fqn;
  */
 public class WhereUsedPanel extends Div {
 
+    /**
+     * Rows a workspace's table shows at first, and how many more each "Show more" adds: an extension
+     * attached 10,000 times would otherwise build some 200,000 elements into the session and the page
+     * (docs/benchmarks.md, item 6). Nothing is cut off: the button says how many are left.
+     */
+    static final int FIRST_ROWS = 20;
+    static final int MORE_ROWS = 100;
+
     private final AttachmentService service;
     private final String extensionFqn;
     private final String extensionName;
@@ -163,7 +171,6 @@ public class WhereUsedPanel extends Div {
                 header("Group"), header("Namespace"), header("Workload labels"), header("Config"),
                 header("Match"), header("Istio")));
         NativeTableBody body = new NativeTableBody();
-        list.forEach(u -> body.add(row(u)));
         NativeTable table = new NativeTable(head, body);
         table.addClassName("where-used-table");
         table.getElement().setAttribute("aria-label", "Attachments in workspace " + workspace);
@@ -171,7 +178,33 @@ public class WhereUsedPanel extends Div {
         scroller.addClassName("where-used-table-scroller");
         Div section = new Div(title, scroller);
         section.addClassName("where-used-workspace");
+        int shown = addRows(body, list, 0, FIRST_ROWS);
+        if (shown < list.size()) {
+            Button more = new Button();
+            more.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            more.addClassName("where-used-more");
+            int[] next = {shown};
+            Runnable relabel = () -> more.setText("Show " + Math.min(MORE_ROWS, list.size() - next[0]) + " more ("
+                    + (list.size() - next[0]) + " of " + list.size() + " not shown yet)");
+            relabel.run();
+            more.addClickListener(e -> {
+                next[0] = addRows(body, list, next[0], MORE_ROWS);
+                if (next[0] >= list.size()) {
+                    section.remove(more);
+                } else {
+                    relabel.run();
+                }
+            });
+            section.add(more);
+        }
         return section;
+    }
+
+    /** Adds up to {@code n} rows from {@code from} on; returns how many rows are shown now. */
+    private int addRows(NativeTableBody body, List<Usage> list, int from, int n) {
+        int to = Math.min(list.size(), from + n);
+        list.subList(from, to).forEach(u -> body.add(row(u)));
+        return to;
     }
 
     private NativeTableRow row(Usage usage) {

@@ -45,6 +45,8 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
     private final Span count = new Span();
     private final Div emptyState = new Div();
     private AuditFilter currentFilter = AuditFilter.all();
+    /** Records matching {@code currentFilter}, counted when it was set. */
+    private long matches;
 
     public HistoryView(AuditService audit, ExtensionService extensions) {
         this.audit = audit;
@@ -76,8 +78,10 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
             open.getElement().setAttribute("title", "Before and after: click the row");
             return open;
         })).setHeader("").setWidth("3rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.CENTER);
+        // The count is the expensive half of a filtered page at scale (docs/benchmarks.md, item 6): counted
+        // once per filter change, in refresh(), for the header and the grid alike.
         grid.setItems(query -> audit.list(currentFilter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
-                query -> (int) Math.min(Integer.MAX_VALUE, audit.count(currentFilter)));
+                query -> (int) Math.min(Integer.MAX_VALUE, matches));
         grid.setPartNameGenerator(e -> e.hasDocuments() ? "has-documents" : null);
         grid.addItemClickListener(e -> open(e.getItem()));
         emptyState.addClassName("empty-state");
@@ -107,7 +111,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
 
     private void refresh() {
         currentFilter = filters.toFilter();
-        long matches = audit.count(currentFilter);
+        matches = audit.count(currentFilter);
         count.setText(matches == 1 ? "1 record" : String.format("%,d records", matches));
         grid.getDataProvider().refreshAll();
         grid.setVisible(matches > 0);
