@@ -52,10 +52,12 @@ public class ExtensionService {
     private final CurrentUser currentUser;
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
+    private final ExtensionSearch search;
 
     ExtensionService(WasmExtensionRepository repository, TenantDirectory tenants, CurrentUser currentUser,
-                     EntityManager entityManager, ApplicationEventPublisher events) {
+                     EntityManager entityManager, ApplicationEventPublisher events, ExtensionSearch search) {
         this.repository = repository;
+        this.search = search;
         this.events = events;
         this.entityManager = entityManager;
         this.tenants = tenants;
@@ -250,7 +252,7 @@ public class ExtensionService {
             List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + NAMES_PER_QUERY));
             Specification<WasmExtension> named = (root, query, cb) -> root.get("name").in(chunk);
             Specification<WasmExtension> spec = ExtensionQueries.matching(ExtensionFilter.all(organization), null,
-                    viewer).and(named);
+                    viewer, search).and(named);
             repository.summaries(spec, PageRequest.of(0, chunk.size()), viewer)
                     .forEach(s -> found.put(s.name(), s.displayName() == null ? "" : s.displayName()));
         }
@@ -335,7 +337,7 @@ public class ExtensionService {
             }
             tenantId = tenant.get().getId();
         }
-        return Optional.of(ExtensionQueries.matching(filter, tenantId, viewer));
+        return Optional.of(ExtensionQueries.matching(filter, tenantId, viewer, search));
     }
 
     /** The definition's violations as an exception; else the look-ups made to check it, for the save. */

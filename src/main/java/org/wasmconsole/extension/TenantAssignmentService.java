@@ -43,10 +43,12 @@ public class TenantAssignmentService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final EntityManager entityManager;
+    private final ExtensionSearch search;
 
     TenantAssignmentService(WasmExtensionRepository repository, TenantDirectory tenants, CurrentUser currentUser,
-                            ApplicationEventPublisher events, EntityManager entityManager) {
+                            ApplicationEventPublisher events, EntityManager entityManager, ExtensionSearch search) {
         this.repository = repository;
+        this.search = search;
         this.tenants = tenants;
         this.currentUser = currentUser;
         this.events = events;
@@ -87,7 +89,7 @@ public class TenantAssignmentService {
         Root<WasmExtension> extension = query.from(WasmExtension.class);
         Join<WasmExtension, Tenant> tenant = extension.join("allowedTenants");
         Viewer viewer = currentUser.viewer();
-        Predicate visible = ExtensionQueries.matching(ExtensionFilter.all(organization), null, viewer)
+        Predicate visible = ExtensionQueries.matching(ExtensionFilter.all(organization), null, viewer, search)
                 .toPredicate(extension, query, cb);
         // An operator learns nothing of other tenants, not even how many extensions name them.
         Predicate counted = viewer.admin() ? visible : cb.and(visible, tenant.get("id").in(viewer.tenantIds()));
@@ -224,7 +226,7 @@ public class TenantAssignmentService {
         // The visibility rules and the other filters as for the catalogue, without its "available to" part.
         ExtensionFilter rest = new ExtensionFilter(filter.organization(), filter.text(), filter.phase(),
                 filter.pullPolicy(), null);
-        return Optional.of(ExtensionQueries.matching(rest, null, currentUser.viewer())
+        return Optional.of(ExtensionQueries.matching(rest, null, currentUser.viewer(), search)
                 .and(assignment.specification(tenant.get().getId())));
     }
 
