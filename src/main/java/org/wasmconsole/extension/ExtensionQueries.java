@@ -5,6 +5,7 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -28,8 +29,7 @@ final class ExtensionQueries {
     /**
      * @param tenantId the id of the filter's tenant (resolved by the caller), or null for no tenant filter
      */
-    static Specification<WasmExtension> matching(ExtensionFilter filter, Long tenantId, Viewer viewer,
-                                                 ExtensionSearch search) {
+    static Specification<WasmExtension> matching(ExtensionFilter filter, Long tenantId, Viewer viewer) {
         List<Specification<WasmExtension>> parts = new ArrayList<>();
         parts.add(inOrganization(filter.organization()));
         parts.add(visibleTo(viewer));
@@ -37,7 +37,8 @@ final class ExtensionQueries {
             parts.add(availableTo(Set.of(tenantId)));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            parts.add(search.matching(filter.text()));
+            String pattern = "%" + escapeLike(filter.text().strip().toLowerCase(Locale.ROOT)) + "%";
+            parts.add((root, query, cb) -> cb.like(root.get("searchText"), pattern, '\\'));
         }
         if (filter.phase() != null) {
             parts.add((root, query, cb) -> cb.equal(root.get("phase"), filter.phase()));
@@ -99,7 +100,7 @@ final class ExtensionQueries {
         return requested.getOrderFor("name") == null ? requested.and(Sort.by("name")) : requested;
     }
 
-    static String escapeLike(String text) {
+    private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

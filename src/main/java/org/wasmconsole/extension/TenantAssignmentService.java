@@ -43,12 +43,10 @@ public class TenantAssignmentService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final EntityManager entityManager;
-    private final ExtensionSearch search;
 
     TenantAssignmentService(WasmExtensionRepository repository, TenantDirectory tenants, CurrentUser currentUser,
-                            ApplicationEventPublisher events, EntityManager entityManager, ExtensionSearch search) {
+                            ApplicationEventPublisher events, EntityManager entityManager) {
         this.repository = repository;
-        this.search = search;
         this.tenants = tenants;
         this.currentUser = currentUser;
         this.events = events;
@@ -89,7 +87,7 @@ public class TenantAssignmentService {
         Root<WasmExtension> extension = query.from(WasmExtension.class);
         Join<WasmExtension, Tenant> tenant = extension.join("allowedTenants");
         Viewer viewer = currentUser.viewer();
-        Predicate visible = ExtensionQueries.matching(ExtensionFilter.all(organization), null, viewer, search)
+        Predicate visible = ExtensionQueries.matching(ExtensionFilter.all(organization), null, viewer)
                 .toPredicate(extension, query, cb);
         // An operator learns nothing of other tenants, not even how many extensions name them.
         Predicate counted = viewer.admin() ? visible : cb.and(visible, tenant.get("id").in(viewer.tenantIds()));
@@ -226,7 +224,7 @@ public class TenantAssignmentService {
         // The visibility rules and the other filters as for the catalogue, without its "available to" part.
         ExtensionFilter rest = new ExtensionFilter(filter.organization(), filter.text(), filter.phase(),
                 filter.pullPolicy(), null);
-        return Optional.of(ExtensionQueries.matching(rest, null, currentUser.viewer(), search)
+        return Optional.of(ExtensionQueries.matching(rest, null, currentUser.viewer())
                 .and(assignment.specification(tenant.get().getId())));
     }
 

@@ -4,7 +4,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -17,7 +16,6 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -43,7 +41,6 @@ import tools.jackson.databind.JsonNode;
  */
 @Entity
 @Table(name = "wasm_extension")
-@EntityListeners(SearchIndexHook.class)
 public class WasmExtension {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -136,10 +133,6 @@ public class WasmExtension {
     /** Lower-cased name, display name, url, summary and description for the text filter. */
     @Column(name = "search_text", nullable = false, length = 140000)
     private String searchText;
-
-    /** The search text H2's trigram table holds for this extension (SearchIndexHook); null before the insert. */
-    @Transient
-    private String indexedSearchText;
 
     @Column(nullable = false, length = 64)
     private String etag;
@@ -284,18 +277,6 @@ public class WasmExtension {
         ExtensionDefinition all = toDefinition();
         return viewer.admin() ? all
                 : all.toBuilder().allowedIn(allowedTenantsFor(viewer).stream().map(Tenant::fqn).toList()).build();
-    }
-
-    String searchText() {
-        return searchText;
-    }
-
-    String indexedSearchText() {
-        return indexedSearchText;
-    }
-
-    void indexedSearchText(String text) {
-        indexedSearchText = text;
     }
 
     public String getEtag() {

@@ -18,10 +18,8 @@ import org.wasmconsole.ConsoleTest;
 import org.wasmconsole.tenant.TenantService;
 
 /**
- * Issue #23: the indexed text filter ({@link ExtensionSearch}: H2's trigram table, PostgreSQL's pg_trgm
- * index) gives exactly what the plain filter gave, a {@code LIKE '%text%'} on the lower-cased search
- * text, over generated extensions (created, then some edited and some deleted through the service, so
- * that the index has been kept up to date by every kind of write) and generated queries: 1 to 2
+ * Issue #23: the catalogue's text filter (PostgreSQL: answered from the pg_trgm index of migration V14)
+ * gives exactly what the plain filter gives, a {@code LIKE '%text%'} on the lower-cased search text, over generated extensions (created, then some edited and some deleted through the service) and generated queries: 1 to 2
  * characters, {@code %}, {@code _}, backslashes, unicode, mixed case, surrounding blanks, line breaks.
  */
 @ConsoleTest
@@ -38,8 +36,6 @@ class ExtensionSearchEquivalenceTest {
     TenantService tenants;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ExtensionSearch search;
 
     final Random random = new Random(23);
     final List<String> texts = new ArrayList<>();
@@ -98,7 +94,7 @@ class ExtensionSearchEquivalenceTest {
         List<String> queries = new ArrayList<>(List.of("a", "A", "%", "_", "\\", "%%", "_a", "a_", "\\%", " ",
                 "é", "É", "ß", "σ", "Σ", "İ", "i̇", "日", "😀", "rate limit", "RATE LIMIT", "  rate  ", "ate li",
                 "oci://", "registry.example.com", "q:1.0", "g-1", "ab", "xyz", "nothing-like-this", "\n"));
-        for (int k = 0; k < 400; k++) {
+        for (int k = 0; k < 240; k++) {
             if (k % 2 == 0) {
                 String text = texts.get(random.nextInt(texts.size()));
                 int length = 1 + random.nextInt(Math.min(8, text.length()));
@@ -148,20 +144,26 @@ class ExtensionSearchEquivalenceTest {
     }
 
     @Test
-    void everyWriteKeepsTheTrigramTableExactlyInStepOnH2() {
-        if (!search.usesTrigramTable()) {
-            return; // PostgreSQL: pg_trgm indexes search_text itself
+    void postgresqlHasTheTrigramIndexAndUsesItForTheFilter() {
+        String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+        if (!"PostgreSQL".equals(product)) {
+            return; // H2 has no substring index (SearchIndexMigration says why)
         }
-        Map<Long, String> textById = new HashMap<>();
-        jdbc.query("select id, search_text from wasm_extension", rs -> {
-            textById.put(rs.getLong(1), rs.getString(2));
-        });
-        Map<Long, java.util.Set<Long>> gramsById = new HashMap<>();
-        jdbc.query("select extension_id, gram from extension_search_gram", rs -> {
-            gramsById.computeIfAbsent(rs.getLong(1), x -> new java.util.HashSet<>()).add(rs.getLong(2));
-        });
-        textById.forEach((id, text) -> assertThat(gramsById.getOrDefault(id, java.util.Set.of()))
-                .as("trigrams of extension %d", id).isEqualTo(SearchGrams.of(text)));
-        assertThat(textById.keySet()).containsAll(gramsById.keySet());
+        assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'wasm_extension'",
+                String.class)).contains("ix_extension_search_trgm");
+        String plan = String.join("\n", jdbc.execute((java.sql.Connection c) -> {
+            try (var s = c.createStatement()) {
+                s.execute("set local enable_seqscan = off");
+                try (var rs = s.executeQuery("explain select count(*) from wasm_extension"
+                        + " where search_text like '%rate limit%'")) {
+                    List<String> lines = new ArrayList<>();
+                    while (rs.next()) {
+                        lines.add(rs.getString(1));
+                    }
+                    return lines;
+                }
+            }
+        }));
+        assertThat(plan).contains("ix_extension_search_trgm");
     }
 }
