@@ -21,6 +21,8 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.query.QueryUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
@@ -52,12 +54,10 @@ public class ExtensionService {
     private final CurrentUser currentUser;
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
-    private final ExtensionSearch search;
 
     ExtensionService(WasmExtensionRepository repository, TenantDirectory tenants, CurrentUser currentUser,
-                     EntityManager entityManager, ApplicationEventPublisher events, ExtensionSearch search) {
+                     EntityManager entityManager, ApplicationEventPublisher events) {
         this.repository = repository;
-        this.search = search;
         this.events = events;
         this.entityManager = entityManager;
         this.tenants = tenants;
@@ -252,9 +252,27 @@ public class ExtensionService {
             List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + NAMES_PER_QUERY));
             Specification<WasmExtension> named = (root, query, cb) -> root.get("name").in(chunk);
             Specification<WasmExtension> spec = ExtensionQueries.matching(ExtensionFilter.all(organization), null,
-                    viewer, search).and(named);
+                    viewer).and(named);
             repository.summaries(spec, PageRequest.of(0, chunk.size()), viewer)
                     .forEach(s -> found.put(s.name(), s.displayName() == null ? "" : s.displayName()));
+        }
+        return found;
+    }
+
+    /**
+     * The named extensions of an organization that exist and that the caller may see, by name: one query per
+     * {@value #NAMES_PER_QUERY} names (apply reads what its documents name this way, not one by one).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, StoredExtension> findAll(String organization, Collection<String> names) {
+        List<String> distinct = names.stream().distinct().toList();
+        Map<String, StoredExtension> found = new HashMap<>();
+        Viewer viewer = currentUser.viewer();
+        for (int from = 0; from < distinct.size(); from += NAMES_PER_QUERY) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + NAMES_PER_QUERY));
+            Specification<WasmExtension> named = (root, query, cb) -> root.get("name").in(chunk);
+            repository.findAll(ExtensionQueries.matching(ExtensionFilter.all(organization), null, viewer).and(named))
+                    .forEach(e -> found.put(e.getName(), StoredExtension.of(e, viewer)));
         }
         return found;
     }
@@ -337,7 +355,7 @@ public class ExtensionService {
             }
             tenantId = tenant.get().getId();
         }
-        return Optional.of(ExtensionQueries.matching(filter, tenantId, viewer, search));
+        return Optional.of(ExtensionQueries.matching(filter, tenantId, viewer));
     }
 
     /** The definition's violations as an exception; else the look-ups made to check it, for the save. */
@@ -352,19 +370,55 @@ public class ExtensionService {
 
     /**
      * The organization and tenants one definition names, each read once for both its rules and its
-     * save: a bulk apply writes thousands of definitions, and every query counts.
+     * save: a bulk apply writes thousands of definitions, and every query counts. Inside a transaction,
+     * the ones found are shared by every definition of that transaction (apply: 10,000 documents naming
+     * the same few tenants read them once); what was not found is asked again, as it may be created later
+     * in the same transaction (a Tenant document before the extensions that name it). Tenants and
+     * organizations are never renamed, and one deleted in the same transaction would fail its foreign key.
      */
     private final class Lookups {
 
-        private final Map<String, Optional<Tenant>> tenantsByFqn = new HashMap<>();
-        private final Map<String, Optional<Organization>> organizations = new HashMap<>();
+        private static final Object SHARED = new Object();
+
+        private final Map<String, Tenant> tenantsByFqn;
+        private final Map<String, Organization> organizations;
+
+        @SuppressWarnings("unchecked")
+        Lookups() {
+            Map<String, Map<String, ?>> shared = null;
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                shared = (Map<String, Map<String, ?>>) TransactionSynchronizationManager.getResource(SHARED);
+                if (shared == null) {
+                    Map<String, Map<String, ?>> created = new HashMap<>();
+                    shared = created;
+                    TransactionSynchronizationManager.bindResource(SHARED, created);
+                    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            TransactionSynchronizationManager.unbindResourceIfPossible(SHARED);
+                        }
+                    });
+                }
+            }
+            tenantsByFqn = shared == null ? new HashMap<>()
+                    : (Map<String, Tenant>) shared.computeIfAbsent("tenants", k -> new HashMap<String, Tenant>());
+            organizations = shared == null ? new HashMap<>()
+                    : (Map<String, Organization>) shared.computeIfAbsent("organizations",
+                            k -> new HashMap<String, Organization>());
+        }
 
         boolean tenantExists(String fqn) {
             return tenant(fqn).isPresent();
         }
 
         Optional<Organization> organization(String name) {
-            return organizations.computeIfAbsent(name, tenants::organization);
+            Organization known = organizations.get(name);
+            if (known != null) {
+                return Optional.of(known);
+            }
+            Optional<Organization> found = tenants.organization(name);
+            found.ifPresent(o -> organizations.put(name, o));
+            return found;
         }
 
         /** The tenants of these FQNs, in order; every one exists (the definition was checked). */
@@ -373,7 +427,13 @@ public class ExtensionService {
         }
 
         private Optional<Tenant> tenant(String fqn) {
-            return tenantsByFqn.computeIfAbsent(fqn, tenants::tenant);
+            Tenant known = tenantsByFqn.get(fqn);
+            if (known != null) {
+                return Optional.of(known);
+            }
+            Optional<Tenant> found = tenants.tenant(fqn);
+            found.ifPresent(t -> tenantsByFqn.put(fqn, t));
+            return found;
         }
     }
 
