@@ -98,7 +98,11 @@ final class GridBench {
                 String in = ids.stream().map(id -> "?").collect(Collectors.joining(","));
                 try (PreparedStatement ps = c.prepareStatement("select a.extension_id, t.name"
                         + " from extension_allowed_tenant a join tenant t on t.id = a.tenant_id"
-                        + " where a.extension_id in (" + in + ") order by a.extension_id, a.position")) {
+                        + " where a.extension_id in (" + in + ")"
+                        // An operator sees only their own tenants in allowedIn (the service hides the others).
+                        + (viewerTenants == null ? "" : " and a.tenant_id in (" + viewerTenants.stream()
+                                .map(String::valueOf).collect(Collectors.joining(",")) + ")")
+                        + " order by a.extension_id, a.position")) {
                     for (int k = 0; k < ids.size(); k++) {
                         ps.setLong(k + 1, ids.get(k));
                     }

@@ -102,6 +102,8 @@ public class ApplyService {
      */
     private List<DocumentResult> applyAll(List<ParsedResource> resources) {
         Map<String, JsonNode> schemasInStream = schemasInStream(resources);
+        ExistingExtensions stored = new ExistingExtensions(extensions, resources.stream()
+                .filter(r -> r instanceof ParsedExtension && r.fqn() != null).map(ParsedExtension.class::cast).toList());
         DocumentResult[] results = new DocumentResult[resources.size()];
         Map<String, Integer> seen = new HashMap<>();
         int done = 0;
@@ -111,7 +113,7 @@ public class ApplyService {
                 if (pass(resource) != pass) {
                     continue;
                 }
-                results[i] = duplicate(resource, seen).orElseGet(() -> applyOne(resource, schemasInStream));
+                results[i] = duplicate(resource, seen).orElseGet(() -> applyOne(resource, schemasInStream, stored));
                 if (++done % CLEAR_EVERY == 0) {
                     entityManager.flush();
                     entityManager.clear();
@@ -164,13 +166,14 @@ public class ApplyService {
                 resource.fqn() + " is already in document " + first + " of this stream; keep one of them")), List.of()));
     }
 
-    private DocumentResult applyOne(ParsedResource resource, Map<String, JsonNode> schemasInStream) {
+    private DocumentResult applyOne(ParsedResource resource, Map<String, JsonNode> schemasInStream,
+                                    ExistingExtensions stored) {
         return switch (resource) {
             // Every problem at once: a WasmExtension's rules are checked on what could be read of it.
             case InvalidDocument invalid -> error(invalid, ErrorKind.MALFORMED, invalid.problems(extensions::check),
                     invalid.partial() == null ? List.of() : invalid.partial().warnings());
             case ParsedTenant tenant -> applyTenant(tenant);
-            case ParsedExtension extension -> applyExtension(extension, schemasInStream.get(extension.fqn()));
+            case ParsedExtension extension -> applyExtension(extension, schemasInStream.get(extension.fqn()), stored);
             case ParsedConfigSchema schema -> applyConfigSchema(schema);
             case ParsedWorkspace workspace -> topologyApply.workspace(workspace);
             case ParsedGroup group -> topologyApply.group(group);
@@ -179,32 +182,17 @@ public class ApplyService {
         };
     }
 
-    private DocumentResult applyExtension(ParsedExtension parsed, JsonNode schemaInStream) {
+    private DocumentResult applyExtension(ParsedExtension parsed, JsonNode schemaInStream, ExistingExtensions stored) {
         ExtensionDefinition definition = parsed.definition();
         List<String> warnings = new ArrayList<>(parsed.warnings());
         try {
-            Optional<StoredExtension> existing = parsed.fqn() == null ? Optional.empty()
-                    : extensions.find(definition.organization(), definition.name());
-            if (existing.isEmpty()) {
-                if (parsed.etag() != null) {
-                    warnings.add("spec.etag was ignored: " + definition.fqn() + " does not exist here yet");
-                }
-                extensions.create(definition, schemaInStream);
-                return result(parsed, Outcome.CREATED, List.of(), warnings);
-            }
-            StoredExtension current = existing.get();
-            List<FieldChange> changes = DocumentDiff.between(ExtensionDocuments.write(current.definition(), null),
-                    ExtensionDocuments.write(definition, null));
-            if (changes.isEmpty()) {
-                return result(parsed, Outcome.UNCHANGED, List.of(), warnings);
-            }
-            if (parsed.etag() != null && !parsed.etag().equals(current.etag())) {
-                return error(parsed, ErrorKind.CONFLICT, List.of(problem(parsed, "spec.etag", "is " + parsed.etag()
-                        + " but " + definition.fqn() + " is now at " + current.etag() + ": it was changed since this"
-                        + " document was read; export it again, or remove spec.etag to overwrite")), warnings);
-            }
-            extensions.update(definition, current.etag(), InUse.REFUSE, schemaInStream);
-            return result(parsed, Outcome.UPDATED, changes, warnings);
+            Optional<StoredExtension> existing = parsed.fqn() == null ? Optional.empty() : stored.find(parsed);
+            return new Replacement<StoredExtension>(parsed, definition.fqn(), parsed.etag(),
+                    ExtensionDocuments.write(definition, null),
+                    current -> ExtensionDocuments.write(current.definition(), null), StoredExtension::etag)
+                    .apply(existing, () -> extensions.create(definition, schemaInStream),
+                            current -> extensions.update(definition, current.etag(), InUse.REFUSE, schemaInStream),
+                            warnings);
         } catch (RuntimeException e) {
             return refused(parsed, e, warnings);
         }

@@ -120,27 +120,10 @@ class TopologyApply {
             if (missing.isPresent()) {
                 return missing.get();
             }
-            Optional<StoredTarget> existing = attachments.find(ref);
-            if (existing.isEmpty()) {
-                if (parsed.etag() != null) {
-                    warnings.add("spec.etag was ignored: " + ref.fqn() + " does not exist here yet");
-                }
-                attachments.save(definition, null);
-                return result(parsed, Outcome.CREATED, List.of(), warnings);
-            }
-            StoredTarget current = existing.get();
-            List<FieldChange> changes = DocumentDiff.between(TargetDocuments.write(current.definition(), null),
-                    TargetDocuments.write(definition, null));
-            if (changes.isEmpty()) {
-                return result(parsed, Outcome.UNCHANGED, List.of(), warnings);
-            }
-            if (parsed.etag() != null && !parsed.etag().equals(current.etag())) {
-                return error(parsed, ErrorKind.CONFLICT, List.of(problem(parsed, "spec.etag", "is " + parsed.etag()
-                        + " but " + ref.fqn() + " is now at " + current.etag() + ": it was changed since this"
-                        + " document was read; export it again, or remove spec.etag to overwrite")), warnings);
-            }
-            attachments.save(definition, current.etag());
-            return result(parsed, Outcome.UPDATED, changes, warnings);
+            return new Replacement<StoredTarget>(parsed, ref.fqn(), parsed.etag(), TargetDocuments.write(definition, null),
+                    current -> TargetDocuments.write(current.definition(), null), StoredTarget::etag)
+                    .apply(attachments.find(ref), () -> attachments.save(definition, null),
+                            current -> attachments.save(definition, current.etag()), warnings);
         } catch (RuntimeException e) {
             return refused(parsed, e, warnings);
         }

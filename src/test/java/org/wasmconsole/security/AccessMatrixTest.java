@@ -145,6 +145,8 @@ class AccessMatrixTest {
                         t -> t.assignments.assignedCounts(ORG)),
                 new Call("ExtensionService.displayNames", EVERYONE_SIGNED_IN,
                         t -> t.extensions.displayNames(ORG, List.of("open"))),
+                new Call("ExtensionService.findAll", EVERYONE_SIGNED_IN,
+                        t -> t.extensions.findAll(ORG, List.of("open"))),
                 new Call("ExtensionService.check", ADMIN_ONLY, t -> t.extensions.check(extension("checked", List.of()))),
                 new Call("ExtensionService.create", ADMIN_ONLY, t -> t.extensions.create(extension("Bad Name", List.of()))),
                 new Call("ExtensionService.update", ADMIN_ONLY, t -> t.extensions.update(extension("ghost", List.of()),

@@ -1,0 +1,172 @@
+package org.wasmconsole.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wasmconsole.SignedIn.asSystem;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.wasmconsole.ConsoleTest;
+import org.wasmconsole.tenant.TenantService;
+
+/**
+ * Issue #23: the catalogue's text filter (PostgreSQL: answered from the pg_trgm index of migration V14)
+ * gives exactly what the plain filter gives, a {@code LIKE '%text%'} on the lower-cased search text, over generated extensions (created, then some edited and some deleted through the service) and generated queries: 1 to 2
+ * characters, {@code %}, {@code _}, backslashes, unicode, mixed case, surrounding blanks, line breaks.
+ */
+@ConsoleTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExtensionSearchEquivalenceTest {
+
+    static final String ORG = "search-eq";
+    /** Few distinct characters, so that random queries often match; specials and non-ASCII among them. */
+    static final String ALPHABET = "abcABC xyzé%_\\-./:İßΣσ日本😀ab";
+
+    @Autowired
+    ExtensionService service;
+    @Autowired
+    TenantService tenants;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final Random random = new Random(23);
+    final List<String> texts = new ArrayList<>();
+
+    @BeforeAll
+    void generate() {
+        asSystem(() -> {
+            tenants.createOrganization(ORG, null);
+            tenants.create(ORG, "one", null);
+            for (int i = 0; i < 240; i++) {
+                ExtensionDefinition d = randomDefinition("g-" + i, i);
+                service.create(d);
+            }
+            // Every kind of write keeps the index: edits of the searched fields, edits of others, deletions.
+            for (int i = 0; i < 240; i += 3) {
+                StoredExtension current = service.get(ORG, "g-" + i);
+                ExtensionDefinition edited = i % 2 == 0
+                        ? randomDefinition("g-" + i, i + 1000)
+                        : current.definition().toBuilder().priority(i).build();
+                service.update(edited, current.etag());
+            }
+            for (int i = 1; i < 240; i += 10) {
+                service.delete(ORG, "g-" + i, null);
+            }
+        });
+        jdbc.queryForList("select search_text from wasm_extension where organization_name = ?", String.class, ORG)
+                .forEach(texts::add);
+    }
+
+    private ExtensionDefinition randomDefinition(String name, int i) {
+        return ExtensionDefinition.builder().organization(ORG).name(name)
+                .url("oci://registry.example.com/" + word(3, 8).replaceAll("[^a-z]", "q").toLowerCase()
+                        + "q:1.0")
+                .displayName(random.nextInt(4) == 0 ? null : word(1, 30).replace("\n", " "))
+                .summary(random.nextInt(3) == 0 ? null : word(0, 60).replace("\n", " "))
+                .description(random.nextInt(5) == 0 ? null : word(0, 200) + (i % 7 == 0 ? "\nrate limit\n" : ""))
+                .allowedIn(i % 4 == 0 ? List.of("organizations/" + ORG + "/tenants/one") : List.of())
+                .build();
+    }
+
+    private String word(int min, int max) {
+        int length = min + random.nextInt(max - min + 1);
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < length) {
+            int at = random.nextInt(ALPHABET.length());
+            int cp = ALPHABET.codePointAt(at);
+            if (Character.isLowSurrogate(ALPHABET.charAt(at))) {
+                continue;
+            }
+            sb.appendCodePoint(random.nextInt(40) == 0 ? '\n' : cp);
+        }
+        return sb.toString();
+    }
+
+    private List<String> queries() {
+        List<String> queries = new ArrayList<>(List.of("a", "A", "%", "_", "\\", "%%", "_a", "a_", "\\%", " ",
+                "é", "É", "ß", "σ", "Σ", "İ", "i̇", "日", "😀", "rate limit", "RATE LIMIT", "  rate  ", "ate li",
+                "oci://", "registry.example.com", "q:1.0", "g-1", "ab", "xyz", "nothing-like-this", "\n"));
+        for (int k = 0; k < 240; k++) {
+            if (k % 2 == 0) {
+                String text = texts.get(random.nextInt(texts.size()));
+                int length = 1 + random.nextInt(Math.min(8, text.length()));
+                int start = random.nextInt(text.length() - length + 1);
+                String part = text.substring(start, start + length);
+                queries.add(random.nextBoolean() ? part.toUpperCase(java.util.Locale.ROOT) : part);
+            } else {
+                queries.add(word(1, 6));
+            }
+        }
+        return queries;
+    }
+
+    @Test
+    void theIndexedFilterFindsWhatThePlainLikeFinds() {
+        Map<String, Integer> matches = new HashMap<>();
+        for (String q : queries()) {
+            if (q.isBlank()) {
+                continue; // a blank filter is no filter
+            }
+            for (String tenant : new String[] {null, "organizations/" + ORG + "/tenants/one"}) {
+                ExtensionFilter filter = new ExtensionFilter(ORG, q, null, null, tenant);
+                List<String> expected = plainLike(q, tenant != null);
+                List<String> listed = asSystem(() -> service.list(filter, PageRequest.of(0, 1000))).stream()
+                        .map(ExtensionSummary::name).sorted().toList();
+                long counted = asSystem(() -> service.count(filter));
+                assertThat(listed).as("list for %s, tenant %s", q, tenant).isEqualTo(expected);
+                assertThat(counted).as("count for %s, tenant %s", q, tenant).isEqualTo(expected.size());
+                matches.merge(tenant == null ? "any" : "tenant", expected.size(), Integer::sum);
+            }
+        }
+        // The generated data and queries really exercise the filter: many matches, with and without a tenant.
+        assertThat(matches.get("any")).isGreaterThan(2000);
+        assertThat(matches.get("tenant")).isGreaterThan(200);
+    }
+
+    /** Today's filter, as it was written before the index: LIKE on the lower-cased search text. */
+    private List<String> plainLike(String q, boolean tenantOne) {
+        String pattern = "%" + q.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                .replace("%", "\\%").replace("_", "\\_") + "%";
+        String tenantPart = tenantOne ? " and (e.all_tenants or exists (select 1 from extension_allowed_tenant a"
+                + " join tenant t on t.id = a.tenant_id where a.extension_id = e.id and t.name = 'one'"
+                + " and t.organization_name = e.organization_name))" : "";
+        return jdbc.queryForList("select e.name from wasm_extension e where e.organization_name = ?"
+                + " and e.search_text like ? escape '\\'" + tenantPart + " order by e.name", String.class, ORG, pattern)
+                .stream().sorted().toList();
+    }
+
+    @Test
+    void postgresqlHasTheTrigramIndexAndUsesItForTheFilter() {
+        String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+        if (!"PostgreSQL".equals(product)) {
+            return; // H2 has no substring index (SearchIndexMigration says why)
+        }
+        assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'wasm_extension'",
+                String.class)).contains("ix_extension_search_trgm");
+        String plan = String.join("\n", jdbc.execute((java.sql.Connection c) -> {
+            // A test database is small: without this the planner rightly prefers a scan.
+            try (var s = c.createStatement()) {
+                s.execute("set enable_seqscan = off");
+                try (var rs = s.executeQuery("explain select count(*) from wasm_extension"
+                        + " where search_text like '%rate limit%'")) {
+                    List<String> lines = new ArrayList<>();
+                    while (rs.next()) {
+                        lines.add(rs.getString(1));
+                    }
+                    return lines;
+                } finally {
+                    s.execute("reset enable_seqscan");
+                }
+            }
+        }));
+        assertThat(plan).contains("ix_extension_search_trgm");
+    }
+}
