@@ -1,5 +1,6 @@
 package org.wasmconsole.base;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -21,11 +22,27 @@ public final class YamlText {
             .enable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .disable(YAMLWriteFeature.SPLIT_LINES)
             .build();
+    // YamlQuoting: text such as "1e3", ".inf" or "0x10" must stay text when the user saves the form.
+    private static final YAMLMapper CONFIG_WRITER = YAMLMapper.builder(YAMLFactory.builder()
+                    .stringQuotingChecker(new YamlQuoting())
+                    .build())
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .build();
 
     private YamlText() {
     }
 
     public static String write(JsonNode document) {
         return WRITER.writeValueAsString(document);
+    }
+
+    /**
+     * A plugin config as the YAML a user edits: block style, no document marker; empty for none.
+     * Here in base because both the extension screens and the attach dialog show configs.
+     */
+    public static String config(@Nullable JsonNode config) {
+        return config == null || config.isNull() ? "" : CONFIG_WRITER.writeValueAsString(config);
     }
 }

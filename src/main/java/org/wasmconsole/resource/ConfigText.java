@@ -1,11 +1,8 @@
 package org.wasmconsole.resource;
 
 import java.util.List;
-import org.wasmconsole.base.YamlQuoting;
+import org.wasmconsole.base.YamlText;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * A plugin config typed as text (YAML, or JSON, which is YAML too): parsed into a tree, or the
@@ -14,14 +11,6 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  */
 public final class ConfigText {
 
-    // YamlQuoting: text such as "1e3", ".inf" or "0x10" must stay text when the user saves the form.
-    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-                    .stringQuotingChecker(new YamlQuoting())
-                    .build())
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .build();
     private static final YamlTreeReader READER = new YamlTreeReader(YamlLimits.DEFAULT);
 
     /** Either a value (null for no config) or an error at line:column (both from 1). */
@@ -70,6 +59,6 @@ public final class ConfigText {
 
     /** The config as the YAML a user edits: block style, no document marker; empty for none. */
     public static String format(JsonNode config) {
-        return config == null || config.isNull() ? "" : YAML.writeValueAsString(config);
+        return YamlText.config(config);
     }
 }

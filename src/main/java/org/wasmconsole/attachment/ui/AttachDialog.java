@@ -29,6 +29,7 @@ import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
+import org.wasmconsole.base.YamlText;
 import org.wasmconsole.base.ui.YamlEditor;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionFilter;
@@ -37,7 +38,6 @@ import org.wasmconsole.extension.ExtensionSummary;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.extension.WorkloadMode;
 import org.wasmconsole.extension.ui.config.ConfigField;
-import org.wasmconsole.resource.ConfigText;
 import org.wasmconsole.base.ui.Notify;
 
 /**
@@ -206,7 +206,7 @@ class AttachDialog extends Dialog {
         }
         // With a schema, the override is edited in fields that show what is inherited from the extension.
         config.setSchema(stored == null ? null : stored.configSchema(), chosen == null ? null : chosen.config(), false);
-        String text = chosen == null ? "" : ConfigText.format(chosen.config()).stripTrailing();
+        String text = chosen == null ? "" : YamlText.config(chosen.config()).stripTrailing();
         extensionConfig.setValue(text);
         if (chosen == null) {
             extensionConfigNote.setText(existing == null ? "Choose an extension to see its config."

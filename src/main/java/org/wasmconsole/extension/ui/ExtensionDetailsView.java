@@ -19,13 +19,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.security.access.AccessDeniedException;
-import org.wasmconsole.attachment.AttachmentService;
-import org.wasmconsole.attachment.Usage;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.extension.ExtensionInUseException;
 import org.wasmconsole.extension.ExtensionSection;
 import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.extension.ExtensionUsage;
 import org.wasmconsole.extension.InUse;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.security.Roles;
@@ -47,16 +46,16 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
     static final String SUFFIX = " · Wasm Extension Console";
 
     private final ExtensionService service;
-    private final AttachmentService attachments;
+    private final ExtensionUsage usage;
     private final List<ExtensionSection> sections;
     private final String organization;
     private final boolean admin;
     private String title = "Extension" + SUFFIX;
 
-    public ExtensionDetailsView(ExtensionService service, AttachmentService attachments, List<ExtensionSection> sections,
+    public ExtensionDetailsView(ExtensionService service, ExtensionUsage usage, List<ExtensionSection> sections,
                                 ConsoleOrganization organization, AuthenticationContext authentication) {
         this.service = service;
-        this.attachments = attachments;
+        this.usage = usage;
         this.sections = sections.stream().sorted(Comparator.comparingInt(ExtensionSection::order)).toList();
         this.organization = organization.name();
         this.admin = authentication.hasRole(Roles.ADMIN);
@@ -135,7 +134,7 @@ public class ExtensionDetailsView extends Div implements BeforeEnterObserver, Ha
      */
     private void confirmDelete(StoredExtension stored) {
         String name = stored.definition().name();
-        List<Usage> usages = attachments.whereUsed(stored.fqn());
+        List<ExtensionUsage.Place> usages = usage.whereUsed(stored.fqn());
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.addClassName("details-delete-dialog");
         dialog.setHeader("Delete " + name + "?");

@@ -23,8 +23,6 @@ import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Optional;
-import org.wasmconsole.attachment.AttachmentService;
-import org.wasmconsole.attachment.Usage;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
@@ -33,6 +31,7 @@ import org.wasmconsole.base.ui.YamlEditor;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionInUseException;
 import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.extension.ExtensionUsage;
 import org.wasmconsole.extension.ModuleCheckParts;
 import org.wasmconsole.extension.InUse;
 import org.wasmconsole.extension.StoredExtension;
@@ -58,7 +57,7 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
     private static final int PHONE_WIDTH = 800;
 
     private final ExtensionService service;
-    private final AttachmentService attachments;
+    private final ExtensionUsage usage;
     private final String organization;
     private final List<TenantInfo> tenants;
     private final ExtensionForm form;
@@ -75,10 +74,10 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
     /** True while the tab is set back to YAML by the view itself, which must not restart the editor. */
     private boolean stayingInYaml;
 
-    public ExtensionEditorView(ExtensionService service, AttachmentService attachments, TenantService tenantService,
+    public ExtensionEditorView(ExtensionService service, ExtensionUsage usage, TenantService tenantService,
                                ModuleCheckParts moduleCheck, ConsoleOrganization organization) {
         this.service = service;
-        this.attachments = attachments;
+        this.usage = usage;
         this.organization = organization.name();
         this.tenants = tenantService.list(this.organization);
         this.form = new ExtensionForm(this.organization, tenants);
@@ -240,9 +239,9 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
      */
     private void write(ExtensionDefinition definition, String etag) {
         if (original != null && !original.definition().allowedIn().equals(definition.allowedIn())) {
-            List<Usage> invalidated;
+            List<ExtensionUsage.Place> invalidated;
             try {
-                invalidated = attachments.invalidatedBy(original.fqn(), definition.allowedIn());
+                invalidated = usage.invalidatedBy(original.fqn(), definition.allowedIn());
             } catch (NotFoundException e) {
                 invalidated = List.of();
             }
@@ -254,13 +253,13 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
         write(definition, etag, InUse.REFUSE);
     }
 
-    private void confirmDetach(ExtensionDefinition definition, String etag, List<Usage> invalidated) {
+    private void confirmDetach(ExtensionDefinition definition, String etag, List<ExtensionUsage.Place> invalidated) {
         String name = definition.name();
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.addClassNames("in-use-dialog", "narrowing-dialog");
         dialog.setHeader("Detach " + name + " where it is no longer allowed?");
         dialog.setWidth(UsageList.DIALOG_WIDTH);
-        List<String> leftOut = invalidated.stream().map(u -> u.ref().tenantName()).distinct().toList();
+        List<String> leftOut = invalidated.stream().map(u -> u.tenant()).distinct().toList();
         dialog.setText(new Div(
                 new Paragraph("The new allowed tenants leave out " + String.join(", ", leftOut) + ", where " + name
                         + " is attached in " + UsageList.places(invalidated.size()) + ":"),

@@ -32,14 +32,13 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
-import org.wasmconsole.attachment.AttachmentService;
-import org.wasmconsole.attachment.Usage;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionInUseException;
 import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.extension.ExtensionUsage;
 import org.wasmconsole.extension.ModuleCheckParts;
 import org.wasmconsole.extension.ExtensionSummary;
 import org.wasmconsole.extension.InUse;
@@ -63,7 +62,7 @@ import org.wasmconsole.base.Fqn;
 public class ExtensionListView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ExtensionService service;
-    private final AttachmentService attachments;
+    private final ExtensionUsage usage;
     private final String organization;
     private final boolean admin;
     private final Grid<ExtensionSummary> grid = ExtensionGrid.create();
@@ -81,11 +80,11 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
     /** The proxy order the grid starts with, as the URL would write it. */
     private final String defaultSort;
 
-    public ExtensionListView(ExtensionService service, AttachmentService attachments, TenantService tenants,
+    public ExtensionListView(ExtensionService service, ExtensionUsage usage, TenantService tenants,
                              ExtensionExport export, ModuleCheckParts moduleCheck, ConsoleOrganization organization,
                              AuthenticationContext authentication) {
         this.service = service;
-        this.attachments = attachments;
+        this.usage = usage;
         this.organization = organization.name();
         this.admin = authentication.hasRole(Roles.ADMIN);
         this.filters = new CatalogueFilters(tenants.list(this.organization), this::filtersChanged);
@@ -180,9 +179,9 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
         if (names.isEmpty()) {
             return;
         }
-        List<Usage> usages;
+        List<ExtensionUsage.Place> usages;
         try {
-            usages = names.stream().flatMap(n -> attachments.whereUsed(ExtensionDefinition.fqn(organization, n))
+            usages = names.stream().flatMap(n -> usage.whereUsed(ExtensionDefinition.fqn(organization, n))
                     .stream()).toList();
         } catch (NotFoundException e) {
             Notify.error("Nothing was deleted: " + e.getMessage() + " (deleted by someone else?)");
@@ -207,7 +206,7 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
         } else {
             dialog.addClassName("in-use-dialog");
             dialog.setWidth(UsageList.DIALOG_WIDTH);
-            List<String> attached = usages.stream().map(u -> u.attachment().fqn())
+            List<String> attached = usages.stream().map(u -> u.extensionFqn())
                     .map(Fqn::nameOf).distinct().toList();
             String where = " attached in " + UsageList.places(usages.size()) + ":";
             body.add(new Paragraph(one ? "It is" + where

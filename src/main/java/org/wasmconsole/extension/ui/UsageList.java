@@ -5,9 +5,8 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.util.List;
-import org.wasmconsole.attachment.GatewayTarget;
-import org.wasmconsole.attachment.Usage;
 import org.wasmconsole.base.Fqn;
+import org.wasmconsole.extension.ExtensionUsage.Place;
 
 /**
  * The attachments a delete or an {@code allowedIn} change would affect, for its dialog: the first
@@ -21,7 +20,7 @@ final class UsageList extends Div {
     /** The width of a dialog that shows a usage list: room for a path on one line. */
     static final String DIALOG_WIDTH = "min(40rem, 95vw)";
 
-    UsageList(List<Usage> usages, boolean showExtension) {
+    UsageList(List<Place> usages, boolean showExtension) {
         addClassName("usage-list");
         UnorderedList list = new UnorderedList();
         usages.stream().limit(LIMIT).forEach(u -> list.add(item(u, showExtension)));
@@ -33,21 +32,20 @@ final class UsageList extends Div {
         }
     }
 
-    private static ListItem item(Usage usage, boolean showExtension) {
-        GatewayTarget target = usage.target();
+    private static ListItem item(Place usage, boolean showExtension) {
         ListItem item = new ListItem();
-        item.getElement().setAttribute("data-target", usage.ref().fqn());
+        item.getElement().setAttribute("data-target", usage.targetFqn());
         if (showExtension) {
-            String fqn = usage.attachment().fqn();
+            String fqn = usage.extensionFqn();
             Span extension = new Span(Fqn.nameOf(fqn));
             extension.addClassName("usage-extension");
             item.add(extension, new Span(" in "));
         }
-        Span kind = new Span(target.kind().label());
+        Span kind = new Span(usage.kind());
         kind.addClassName("usage-kind");
-        Span name = new Span(target.name());
+        Span name = new Span(usage.name());
         name.addClassName("usage-target");
-        Span where = new Span(usage.ref().tenantName() + " / " + target.workspace() + " / " + target.group());
+        Span where = new Span(usage.tenant() + " / " + usage.workspace() + " / " + usage.group());
         where.addClassName("usage-where");
         item.add(kind, new Span(" "), name, where);
         return item;

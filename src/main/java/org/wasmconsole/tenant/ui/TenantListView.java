@@ -24,15 +24,15 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
-import org.wasmconsole.attachment.TopologyService;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.Names;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
-import org.wasmconsole.extension.TenantAssignmentService;
 import org.wasmconsole.security.Roles;
+import org.wasmconsole.tenant.AssignedExtensions;
 import org.wasmconsole.tenant.ConsoleOrganization;
+import org.wasmconsole.tenant.TenantContents;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
 import org.wasmconsole.base.ui.Notify;
@@ -49,17 +49,17 @@ public class TenantListView extends VerticalLayout {
     }
 
     private final TenantService tenants;
-    private final TenantAssignmentService assignments;
-    private final TopologyService topology;
+    private final AssignedExtensions assignments;
+    private final TenantContents contents;
     private final String organization;
     private final Grid<TenantRow> grid = new Grid<>(TenantRow.class, false);
     private final Span count = new Span();
 
-    public TenantListView(TenantService tenants, TenantAssignmentService assignments, TopologyService topology,
+    public TenantListView(TenantService tenants, AssignedExtensions assignments, TenantContents contents,
                           ConsoleOrganization organization) {
         this.tenants = tenants;
         this.assignments = assignments;
-        this.topology = topology;
+        this.contents = contents;
         this.organization = organization.name();
         addClassName("tenant-list-view");
         setSizeFull();
@@ -116,7 +116,7 @@ public class TenantListView extends VerticalLayout {
     }
 
     void refresh() {
-        Map<Long, Long> assigned = assignments.assignedCounts(organization);
+        Map<Long, Long> assigned = assignments.countsByTenant(organization);
         List<TenantRow> rows = tenants.list(organization).stream()
                 .map(t -> new TenantRow(t, assigned.getOrDefault(t.id(), 0L)))
                 .toList();
@@ -205,7 +205,7 @@ public class TenantListView extends VerticalLayout {
     // --- delete -----------------------------------------------------------------------------------------
 
     private void confirmDelete(TenantInfo tenant) {
-        new TenantDeleteDialog(assignments, topology, organization, this::delete).open(tenant);
+        new TenantDeleteDialog(assignments, contents, organization, this::delete).open(tenant);
     }
 
     private void delete(TenantInfo tenant) {
