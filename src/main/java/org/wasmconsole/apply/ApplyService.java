@@ -187,7 +187,9 @@ public class ApplyService {
         List<String> warnings = new ArrayList<>(parsed.warnings());
         try {
             Optional<StoredExtension> existing = parsed.fqn() == null ? Optional.empty() : stored.find(parsed);
-            return new Replacement<StoredExtension>(parsed, definition.fqn(), parsed.etag(),
+            // parsed.fqn(), not definition.fqn(): null when the document names no organization or name,
+            // which its rules then report (Fqn refuses to build an fqn without them).
+            return new Replacement<StoredExtension>(parsed, parsed.fqn(), parsed.etag(),
                     ExtensionDocuments.write(definition, null),
                     current -> ExtensionDocuments.write(current.definition(), null), StoredExtension::etag)
                     .apply(existing, () -> extensions.create(definition, schemaInStream),

@@ -67,7 +67,7 @@ public class DefaultSettingsPanel extends Div {
         this.organization = parts[1];
         this.tenant = parts[3];
         this.canEdit = canEdit;
-        addClassNames("tenant-section", "topology-section", "default-settings");
+        addClassNames("tenant-section", "default-settings");
         Div head = new Div(new H3("Default security settings"));
         head.addClassNames("section-header", "topology-header");
         Paragraph note = new Paragraph("Extensions of a default security setting run on every workload under it:"
