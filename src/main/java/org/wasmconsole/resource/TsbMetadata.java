@@ -45,11 +45,20 @@ final class TsbMetadata {
      */
     static ObjectNode header(ObjectNode doc, String apiVersion, String kind, String tenantFqn) {
         Fqn tenant = Fqn.tenantOf(tenantFqn);
+        ObjectNode metadata = organizationHeader(doc, apiVersion, kind, tenant.organization());
+        metadata.put("tenant", tenant.tenant());
+        return metadata;
+    }
+
+    /**
+     * Starts a document as the API writes it: apiVersion, kind and the metadata's organization;
+     * returns the metadata for the caller's names.
+     */
+    static ObjectNode organizationHeader(ObjectNode doc, String apiVersion, String kind, String organization) {
         doc.put("apiVersion", apiVersion);
         doc.put("kind", kind);
         ObjectNode metadata = doc.putObject("metadata");
-        metadata.put("organization", tenant.organization());
-        metadata.put("tenant", tenant.tenant());
+        metadata.put("organization", organization);
         return metadata;
     }
 
