@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -143,27 +142,23 @@ public class AttachmentService {
     @RolesAllowed(Roles.ADMIN)
     public StoredTarget attach(TargetRef ref, Attachment attachment, String expectedEtag) {
         TargetDefinition current = get(ref).definition();
-        List<Attachment> list = new ArrayList<>(current.attachments());
-        list.add(attachment);
-        return save(current.withAttachments(list), expectedEtag);
+        return save(current.withAttachments(AttachmentLists.appended(current.attachments(), attachment)),
+                expectedEtag);
     }
 
     /** Replaces the config and match of the attachment of {@code extensionFqn}. */
     @RolesAllowed(Roles.ADMIN)
     public StoredTarget updateAttachment(TargetRef ref, Attachment attachment, String expectedEtag) {
         TargetDefinition current = get(ref).definition();
-        int index = indexOf(current, attachment.fqn());
-        List<Attachment> list = new ArrayList<>(current.attachments());
-        list.set(index, attachment);
-        return save(current.withAttachments(list), expectedEtag);
+        return save(current.withAttachments(AttachmentLists.replaced(current.attachments(), attachment,
+                current.fqn())), expectedEtag);
     }
 
     @RolesAllowed(Roles.ADMIN)
     public StoredTarget detach(TargetRef ref, String extensionFqn, String expectedEtag) {
         TargetDefinition current = get(ref).definition();
-        List<Attachment> list = new ArrayList<>(current.attachments());
-        list.remove(indexOf(current, extensionFqn));
-        return save(current.withAttachments(list), expectedEtag);
+        return save(current.withAttachments(AttachmentLists.without(current.attachments(), extensionFqn,
+                current.fqn())), expectedEtag);
     }
 
     /**
@@ -172,7 +167,7 @@ public class AttachmentService {
      */
     @Transactional(readOnly = true)
     public List<Usage> whereUsed(String extensionFqn) {
-        WasmExtension extension = visibleExtension(extensionFqn);
+        WasmExtension extension = ExtensionLookup.visible(entityManager, scope, extensionFqn);
         return targets.attachmentsOf(extension.getId()).stream()
                 .filter(a -> scope.canSee(a.getTarget().getGroup().getWorkspace().getTenant()))
                 .map(AttachmentEntry::usage).toList();
@@ -182,7 +177,7 @@ public class AttachmentService {
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public List<Usage> invalidatedBy(String extensionFqn, List<String> proposedAllowedIn) {
-        WasmExtension extension = visibleExtension(extensionFqn);
+        WasmExtension extension = ExtensionLookup.visible(entityManager, scope, extensionFqn);
         ExtensionDefinition after = extension.toDefinition().toBuilder().allowedIn(proposedAllowedIn).build();
         return targets.attachmentsOf(extension.getId()).stream().map(AttachmentEntry::usage)
                 .filter(u -> !AttachmentValidator.isAllowedIn(after, u.target().tenant())).toList();
@@ -266,7 +261,7 @@ public class AttachmentService {
             if (a == null || a.fqn() == null) {
                 continue;
             }
-            Optional<WasmExtension> extension = extensionEntity(a.fqn());
+            Optional<WasmExtension> extension = ExtensionLookup.find(entityManager, a.fqn());
             if (extension.isEmpty()) {
                 if (v.stream().noneMatch(x -> x.path().equals(prefix + ".fqn"))) {
                     v.add(new Violation(prefix + ".fqn", "extension '" + a.fqn() + "' does not exist; attach an"
@@ -287,19 +282,6 @@ public class AttachmentService {
         return found;
     }
 
-    private Optional<WasmExtension> extensionEntity(String fqn) {
-        return Fqn.tryParse(fqn, Fqn.Level.EXTENSION).flatMap(x -> entityManager.createQuery(
-                        "select e from WasmExtension e where e.organizationName = :o and e.name = :n", WasmExtension.class)
-                .setParameter("o", x.organization()).setParameter("n", x.extension()).getResultStream().findFirst());
-    }
-
-    /** The extension if the caller may see it: an admin any, an operator those available to a tenant of theirs. */
-    private WasmExtension visibleExtension(String fqn) {
-        return extensionEntity(fqn).filter(e -> e.getAllowedTenants().isEmpty()
-                        || e.getAllowedTenants().stream().anyMatch(scope::canSee) || scope.isAdmin())
-                .orElseThrow(() -> new NotFoundException("extension " + fqn));
-    }
-
     private Optional<Target> findEntity(TargetRef ref) {
         TargetGroup group = groupEntity(ref.tenant(), ref.workspace(), ref.kind().groupKind(), ref.group());
         return targets.findByGroupIdAndKindAndName(group.getId(), ref.kind(), ref.name());
@@ -310,15 +292,6 @@ public class AttachmentService {
         return groups.findByWorkspaceIdAndKindAndName(found.getId(), kind, name)
                 .orElseThrow(() -> new NotFoundException(kind.label().toLowerCase() + " "
                         + Fqn.tenantOf(tenantFqn).workspace(workspace).group(kind.pathSegment(), name)));
-    }
-
-    private static int indexOf(TargetDefinition target, String extensionFqn) {
-        for (int i = 0; i < target.attachments().size(); i++) {
-            if (Objects.equals(target.attachments().get(i).fqn(), extensionFqn)) {
-                return i;
-            }
-        }
-        throw new NotFoundException("attachment of " + extensionFqn + " in " + target.fqn());
     }
 
     private static NotFoundException notFound(TargetRef ref) {

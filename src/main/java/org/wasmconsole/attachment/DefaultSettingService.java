@@ -145,25 +145,22 @@ public class DefaultSettingService {
     public StoredSetting attach(SettingRef ref, Attachment attachment, String expectedEtag) {
         DefaultSettingDefinition current = find(ref).map(StoredSetting::definition)
                 .orElse(new DefaultSettingDefinition(ref, null, true, List.of(), null, null));
-        List<Attachment> list = new ArrayList<>(current.attachments());
-        list.add(attachment);
-        return save(current.withAttachments(list), expectedEtag);
+        return save(current.withAttachments(AttachmentLists.appended(current.attachments(), attachment)),
+                expectedEtag);
     }
 
     @RolesAllowed(Roles.ADMIN)
     public StoredSetting updateAttachment(SettingRef ref, Attachment attachment, String expectedEtag) {
         DefaultSettingDefinition current = get(ref).definition();
-        List<Attachment> list = new ArrayList<>(current.attachments());
-        list.set(indexOf(current, attachment.fqn()), attachment);
-        return save(current.withAttachments(list), expectedEtag);
+        return save(current.withAttachments(AttachmentLists.replaced(current.attachments(), attachment,
+                current.fqn())), expectedEtag);
     }
 
     @RolesAllowed(Roles.ADMIN)
     public StoredSetting detach(SettingRef ref, String extensionFqn, String expectedEtag) {
         DefaultSettingDefinition current = get(ref).definition();
-        List<Attachment> list = new ArrayList<>(current.attachments());
-        list.remove(indexOf(current, extensionFqn));
-        return save(current.withAttachments(list), expectedEtag);
+        return save(current.withAttachments(AttachmentLists.without(current.attachments(), extensionFqn,
+                current.fqn())), expectedEtag);
     }
 
     /**
@@ -172,9 +169,7 @@ public class DefaultSettingService {
      */
     @Transactional(readOnly = true)
     public List<SettingUsage> whereUsed(String extensionFqn) {
-        WasmExtension extension = extensionEntity(extensionFqn).filter(e -> scope.isAdmin()
-                        || e.getAllowedTenants().isEmpty() || e.getAllowedTenants().stream().anyMatch(scope::canSee))
-                .orElseThrow(() -> new NotFoundException("extension " + extensionFqn));
+        WasmExtension extension = ExtensionLookup.visible(entityManager, scope, extensionFqn);
         return settings.attachmentsOf(extension.getId()).stream()
                 .filter(a -> a.getSetting().getLevel() == SettingLevel.ORGANIZATION
                         || scope.canSee(a.getSetting().tenantEntity()))
@@ -217,7 +212,7 @@ public class DefaultSettingService {
                         + SettingUsage.PATH + "; attach an extension once and give that entry several match selectors"));
                 continue;
             }
-            Optional<WasmExtension> extension = extensionEntity(a.fqn());
+            Optional<WasmExtension> extension = ExtensionLookup.find(entityManager, a.fqn());
             if (extension.isEmpty()) {
                 v.add(new Violation(prefix + ".fqn", "extension '" + a.fqn() + "' does not exist; attach an existing"
                         + " extension (see the catalogue)"));
@@ -264,16 +259,6 @@ public class DefaultSettingService {
     private record Owner(Tenant tenant, Workspace workspace) {
     }
 
-    private Optional<WasmExtension> extensionEntity(String fqn) {
-        String[] parts = fqn.split("/");
-        if (parts.length != 4 || !parts[0].equals("organizations") || !parts[2].equals("extensions")) {
-            return Optional.empty();
-        }
-        return entityManager.createQuery("select e from WasmExtension e where e.organizationName = :o and e.name = :n",
-                        WasmExtension.class).setParameter("o", parts[1]).setParameter("n", parts[3])
-                .getResultStream().findFirst();
-    }
-
     private static String summary(DefaultSettingDefinition before, DefaultSettingDefinition after) {
         Set<String> was = before == null ? Set.of() : fqns(before);
         Set<String> now = fqns(after);
@@ -297,15 +282,6 @@ public class DefaultSettingService {
 
     private void publish(AttachmentChanged.Change change, SettingRef ref, String summary) {
         events.publishEvent(new AttachmentChanged(change, ref.level().label(), ref.organization(), ref.fqn(), summary));
-    }
-
-    private static int indexOf(DefaultSettingDefinition d, String extensionFqn) {
-        for (int i = 0; i < d.attachments().size(); i++) {
-            if (Objects.equals(d.attachments().get(i).fqn(), extensionFqn)) {
-                return i;
-            }
-        }
-        throw new NotFoundException("attachment of " + extensionFqn + " in " + d.fqn());
     }
 
     private static NotFoundException notFound(SettingRef ref) {

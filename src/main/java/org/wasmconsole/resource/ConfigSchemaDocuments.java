@@ -102,10 +102,7 @@ public final class ConfigSchemaDocuments {
     /** The document of an extension's schema, as the API and export write it. */
     public static ObjectNode write(String organization, String name, JsonNode schema) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
-        doc.put("apiVersion", API_VERSION);
-        doc.put("kind", KIND);
-        ObjectNode metadata = doc.putObject("metadata");
-        metadata.put("organization", organization);
+        ObjectNode metadata = TsbMetadata.organizationHeader(doc, API_VERSION, KIND, organization);
         metadata.put("name", name);
         doc.putObject("spec").set("schema", schema);
         return doc;

@@ -196,10 +196,7 @@ public final class ExtensionDocuments {
     /** The document of an extension, fields in the order of spec §1; fqn and etag when etag is given. */
     public static ObjectNode write(ExtensionDefinition d, String etag) {
         ObjectNode doc = NODES.objectNode();
-        doc.put("apiVersion", API_VERSION);
-        doc.put("kind", KIND);
-        ObjectNode metadata = doc.putObject("metadata");
-        metadata.put("organization", d.organization());
+        ObjectNode metadata = TsbMetadata.organizationHeader(doc, API_VERSION, KIND, d.organization());
         metadata.put("name", d.name());
         putIfPresent(metadata, "description", d.summary());
         d.meta().writeTo(metadata);

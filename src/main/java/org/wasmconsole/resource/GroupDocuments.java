@@ -62,10 +62,9 @@ public final class GroupDocuments {
                 "the name of the workspace the group belongs to");
         String name = TsbMetadata.required(r, root, metadata, "name", scope.name(),
                 "the group's name, a DNS label such as edge");
-        String displayName = TsbMetadata.displayName(r, metadata, spec);
         List<String> warnings = new ArrayList<>();
-        TsbMetadata.ignored(spec, warnings, "description", "namespaceSelector", "configMode");
-        r.string(spec, "spec", "etag"); // a group has no etag: accepted (exports carry one) and not used
+        String displayName = TsbMetadata.topologyDisplayName(r, metadata, spec, warnings, "description",
+                "namespaceSelector", "configMode");
         GroupInfo info = groupKind.map(k -> new GroupInfo(TsbMetadata.tenantFqn(organization, tenant), workspace,
                 k, name, displayName, TsbMetadata.objectMeta(r, metadata))).orElse(null);
         TsbMetadata.checkFqn(r, spec, info == null || info.tenant() == null || workspace == null || name == null

@@ -133,10 +133,8 @@ public final class SettingDocuments {
     public static ObjectNode write(DefaultSettingDefinition d, String etag) {
         SettingRef ref = d.ref();
         ObjectNode doc = NODES.objectNode();
-        doc.put("apiVersion", SettingLevel.API_VERSION);
-        doc.put("kind", ref.level().documentKind());
-        ObjectNode metadata = doc.putObject("metadata");
-        metadata.put("organization", ref.organization());
+        ObjectNode metadata = TsbMetadata.organizationHeader(doc, SettingLevel.API_VERSION,
+                ref.level().documentKind(), ref.organization());
         if (ref.tenant() != null) {
             metadata.put("tenant", ref.tenant());
         }
@@ -144,11 +142,7 @@ public final class SettingDocuments {
             metadata.put("workspace", ref.workspace());
         }
         metadata.put("name", ref.name());
-        d.meta().writeTo(metadata);
-        ObjectNode spec = doc.putObject("spec");
-        if (d.displayName() != null) {
-            spec.put("displayName", d.displayName());
-        }
+        ObjectNode spec = TsbMetadata.writeSpec(doc, metadata, d.meta(), d.displayName());
         d.kept().properties().forEach(e -> spec.set(e.getKey(), e.getValue().deepCopy()));
         if (d.security()) {
             ObjectNode security = spec.has(SECURITY) && spec.get(SECURITY).isObject()

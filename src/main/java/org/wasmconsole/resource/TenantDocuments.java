@@ -110,16 +110,9 @@ public final class TenantDocuments {
     /** The document of a tenant with its labels and annotations. */
     public static ObjectNode write(String organization, String name, String displayName, ObjectMeta meta) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
-        doc.put("apiVersion", API_VERSION);
-        doc.put("kind", KIND);
-        ObjectNode metadata = doc.putObject("metadata");
-        metadata.put("organization", organization);
+        ObjectNode metadata = TsbMetadata.organizationHeader(doc, API_VERSION, KIND, organization);
         metadata.put("name", name);
-        meta.writeTo(metadata);
-        ObjectNode spec = doc.putObject("spec");
-        if (displayName != null) {
-            spec.put("displayName", displayName);
-        }
+        ObjectNode spec = TsbMetadata.writeSpec(doc, metadata, meta, displayName);
         spec.put("fqn", fqn(organization, name));
         return doc;
     }

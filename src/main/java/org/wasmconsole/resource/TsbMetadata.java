@@ -1,5 +1,6 @@
 package org.wasmconsole.resource;
 
+import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -45,11 +46,20 @@ final class TsbMetadata {
      */
     static ObjectNode header(ObjectNode doc, String apiVersion, String kind, String tenantFqn) {
         Fqn tenant = Fqn.tenantOf(tenantFqn);
+        ObjectNode metadata = organizationHeader(doc, apiVersion, kind, tenant.organization());
+        metadata.put("tenant", tenant.tenant());
+        return metadata;
+    }
+
+    /**
+     * Starts a document as the API writes it: apiVersion, kind and the metadata's organization;
+     * returns the metadata for the caller's names.
+     */
+    static ObjectNode organizationHeader(ObjectNode doc, String apiVersion, String kind, String organization) {
         doc.put("apiVersion", apiVersion);
         doc.put("kind", kind);
         ObjectNode metadata = doc.putObject("metadata");
-        metadata.put("organization", tenant.organization());
-        metadata.put("tenant", tenant.tenant());
+        metadata.put("organization", organization);
         return metadata;
     }
 
@@ -161,12 +171,25 @@ final class TsbMetadata {
     }
 
     /** Fields TSB has that the console does not keep: accepted with a warning, so that TSB exports apply. */
-    static void ignored(JsonNode spec, java.util.List<String> warnings, String... fields) {
+    static void ignored(JsonNode spec, List<String> warnings, String... fields) {
         for (String field : fields) {
             if (FieldReader.present(spec, field) != null) {
                 warnings.add("spec." + field + " is not kept by the console and was ignored");
             }
         }
+    }
+
+    /**
+     * The display name of a workspace or group document. TSB's spec fields the console does not keep
+     * ({@code ignored}) are accepted with a warning each; the {@code spec.etag} that exports carry is
+     * accepted and not used (a workspace or group has no etag of its own).
+     */
+    static String topologyDisplayName(FieldReader r, JsonNode metadata, JsonNode spec, List<String> warnings,
+                                      String... ignored) {
+        String displayName = displayName(r, metadata, spec);
+        ignored(spec, warnings, ignored);
+        r.string(spec, "spec", "etag");
+        return displayName;
     }
 
     static String tenantFqn(String organization, String tenant) {

@@ -48,10 +48,9 @@ public final class WorkspaceDocuments {
                 "the name of the tenant the workspace belongs to");
         String name = TsbMetadata.required(r, root, metadata, "name", scope.name(),
                 "the workspace's name, a DNS label such as payments");
-        String displayName = TsbMetadata.displayName(r, metadata, spec);
         List<String> warnings = new ArrayList<>();
-        TsbMetadata.ignored(spec, warnings, "description", "namespaceSelector");
-        r.string(spec, "spec", "etag"); // a workspace has no etag: accepted (exports carry one) and not used
+        String displayName = TsbMetadata.topologyDisplayName(r, metadata, spec, warnings, "description",
+                "namespaceSelector");
         String tenantFqn = TsbMetadata.tenantFqn(organization, tenant);
         WorkspaceInfo info = new WorkspaceInfo(tenantFqn, name, displayName, TsbMetadata.objectMeta(r, metadata));
         TsbMetadata.checkFqn(r, spec, tenantFqn == null || name == null ? null : info.fqn());

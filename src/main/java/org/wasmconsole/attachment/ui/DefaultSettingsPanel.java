@@ -35,6 +35,7 @@ import org.wasmconsole.base.ui.Notify;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.base.ui.ConfirmDialogs;
 
 /**
  * "Default security settings" of a tenant's page: the organization's, the tenant's and each workspace's
@@ -203,13 +204,10 @@ public class DefaultSettingsPanel extends Div {
     }
 
     private void confirmDetach(StoredSetting s, String fqn, String name) {
-        ConfirmDialog dialog = new ConfirmDialog();
+        ConfirmDialog dialog = ConfirmDialogs.destructive("Detach");
         dialog.setHeader("Detach " + name + "?");
         dialog.setText("It stops running on the workloads that " + s.ref().fqn() + " reaches; the extension stays in"
                 + " the catalogue.");
-        dialog.setCancelable(true);
-        dialog.setConfirmText("Detach");
-        dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(e -> save(() -> settings.detach(s.ref(), fqn, s.etag())));
         dialog.open();
     }

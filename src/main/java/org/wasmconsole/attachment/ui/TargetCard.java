@@ -27,6 +27,7 @@ import org.wasmconsole.attachment.TargetRef;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ui.Notify;
+import org.wasmconsole.base.ui.ConfirmDialogs;
 
 /**
  * One gateway or security setting on the tenant page: its kind, namespace and labels, its
@@ -184,7 +185,7 @@ final class TargetCard extends Div {
     private void confirmDetach(Attachment a) {
         String name = TopologyText.extensionName(a.fqn());
         TargetRef ref = target.ref();
-        ConfirmDialog dialog = new ConfirmDialog();
+        ConfirmDialog dialog = ConfirmDialogs.destructive("Detach");
         dialog.addClassName("detach-dialog");
         dialog.setHeader("Detach " + name + " from " + ref.name() + "?");
         dialog.setText(new Div(new Paragraph(name + " stops running in " + ref.kind().label() + " " + ref.name()
@@ -192,9 +193,6 @@ final class TargetCard extends Div {
                 + (a.overridesConfig() || a.overridesMatch()
                 ? " The attachment's own config and match selectors are lost." : "")),
                 new Paragraph("The extension itself stays in the catalogue.")));
-        dialog.setCancelable(true);
-        dialog.setConfirmText("Detach");
-        dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(e -> {
             try {
                 StoredTarget saved = context.attachments().detach(ref, a.fqn(), target.etag());

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.base.Fqn;
+import org.wasmconsole.base.ui.ConfirmDialogs;
 
 /** The small pieces the topology's blocks and cards are built from: buttons, muted text, confirmations. */
 final class TopologyWidgets {
@@ -84,15 +85,12 @@ final class TopologyWidgets {
     }
 
     static ConfirmDialog confirm(String header, String text, String confirmText, long attachmentCount) {
-        ConfirmDialog dialog = new ConfirmDialog();
+        ConfirmDialog dialog = ConfirmDialogs.destructive(confirmText);
         dialog.setHeader(header);
         dialog.setText(new Div(new Paragraph(text), new Paragraph((attachmentCount == 0 ? ""
                 : attachmentCount == 1 ? "Istio removes the WasmPlugin of that attachment; the extension stays in the"
                 + " catalogue. " : "Istio removes the WasmPlugins of those attachments; the extensions stay in the"
                 + " catalogue. ") + "This cannot be undone.")));
-        dialog.setCancelable(true);
-        dialog.setConfirmText(confirmText);
-        dialog.setConfirmButtonTheme("error primary");
         return dialog;
     }
 }

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableBody;
 import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.NativeTableHeader;
-import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -29,6 +28,7 @@ import org.wasmconsole.attachment.Usage;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ui.Notify;
 import org.wasmconsole.base.Fqn;
+import org.wasmconsole.base.ui.TableHeads;
 
 /**
  * "Where used" of one extension: every gateway and security setting that attaches it, grouped by
@@ -167,9 +167,8 @@ public class WhereUsedPanel extends Div {
         count.addClassName("where-used-count");
         title.add(label, new Span(workspace), count);
 
-        NativeTableHeader head = new NativeTableHeader(new NativeTableRow(header("Gateway or setting"),
-                header("Group"), header("Namespace"), header("Workload labels"), header("Config"),
-                header("Match"), header("Istio")));
+        NativeTableHeader head = TableHeads.of("Gateway or setting", "Group", "Namespace", "Workload labels",
+                "Config", "Match", "Istio");
         NativeTableBody body = new NativeTableBody();
         NativeTable table = new NativeTable(head, body);
         table.addClassName("where-used-table");
@@ -273,12 +272,6 @@ public class WhereUsedPanel extends Div {
         link.getElement().setAttribute("router-link", true);
         link.getElement().setAttribute("title", title);
         return link;
-    }
-
-    private static NativeTableHeaderCell header(String text) {
-        NativeTableHeaderCell cell = new NativeTableHeaderCell(text);
-        cell.getElement().setAttribute("scope", "col");
-        return cell;
     }
 
     private static Span code(String text) {

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.QueryParameters;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.wasmconsole.audit.AuditAction;
 import org.wasmconsole.audit.AuditFilter;
+import org.wasmconsole.base.ui.FilterFields;
 
 /**
  * The History view's filters, kept in the URL ({@code ?user=…&resource=…&action=…&from=…&to=…})
@@ -38,23 +38,10 @@ class HistoryFilters extends HorizontalLayout {
         addClassName("history-filters");
         setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        user.setPlaceholder("Any user");
-        user.setClearButtonVisible(true);
-        user.setValueChangeMode(ValueChangeMode.LAZY);
-        user.setWidth("11rem");
-
-        resource.setPlaceholder("Name or fqn");
-        resource.setPrefixComponent(VaadinIcon.SEARCH.create());
-        resource.setClearButtonVisible(true);
-        resource.setValueChangeMode(ValueChangeMode.LAZY);
-        resource.setWidth("16rem");
-
+        FilterFields.text(user, "Any user", "11rem");
+        FilterFields.text(resource, "Name or fqn", "16rem").setPrefixComponent(VaadinIcon.SEARCH.create());
         action.setLabel("Action");
-        action.setItems(AuditAction.values());
-        action.setItemLabelGenerator(a -> a == null ? "Any action" : a.label());
-        action.setEmptySelectionAllowed(true);
-        action.setEmptySelectionCaption("Any action");
-        action.setWidth("11rem");
+        FilterFields.anyOf(action, "Any action", AuditAction::label, "11rem", AuditAction.values());
 
         from.setPlaceholder("Any day");
         from.setClearButtonVisible(true);

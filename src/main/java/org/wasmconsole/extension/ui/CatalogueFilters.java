@@ -7,7 +7,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import java.util.function.Function;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.PluginPhase;
 import org.wasmconsole.extension.PullPolicy;
+import org.wasmconsole.base.ui.FilterFields;
 import org.wasmconsole.tenant.TenantInfo;
 
 /**
@@ -41,26 +41,13 @@ class CatalogueFilters extends HorizontalLayout {
         addClassName("catalogue-filters");
         setAlignItems(FlexComponent.Alignment.END);
 
-        text.setPlaceholder("Name, URL, description…");
+        FilterFields.text(text, "Name, URL, description…", "18rem").setPrefixComponent(VaadinIcon.SEARCH.create());
         text.setAriaLabel("Search extensions");
-        text.setPrefixComponent(VaadinIcon.SEARCH.create());
-        text.setClearButtonVisible(true);
-        text.setValueChangeMode(ValueChangeMode.LAZY);
-        text.setWidth("18rem");
-
         phase.setAriaLabel("Phase");
-        phase.setItems(PluginPhase.values());
-        phase.setItemLabelGenerator(p -> p == null ? "Any phase" : p.label());
-        phase.setEmptySelectionAllowed(true);
-        phase.setEmptySelectionCaption("Any phase");
-        phase.setWidth("11rem");
-
+        FilterFields.anyOf(phase, "Any phase", PluginPhase::label, "11rem", PluginPhase.values());
         pullPolicy.setAriaLabel("Effective pull policy");
-        pullPolicy.setItems(PullPolicy.IF_NOT_PRESENT, PullPolicy.ALWAYS);
-        pullPolicy.setItemLabelGenerator(p -> p == null ? "Any pull policy" : p.wireName());
-        pullPolicy.setEmptySelectionAllowed(true);
-        pullPolicy.setEmptySelectionCaption("Any pull policy");
-        pullPolicy.setWidth("11rem");
+        FilterFields.anyOf(pullPolicy, "Any pull policy", PullPolicy::wireName, "11rem",
+                PullPolicy.IF_NOT_PRESENT, PullPolicy.ALWAYS);
 
         tenant.setAriaLabel("Available to tenant");
         tenant.setPlaceholder("Any tenant");
@@ -69,12 +56,9 @@ class CatalogueFilters extends HorizontalLayout {
         tenant.setClearButtonVisible(true);
         tenant.setWidth("14rem");
 
-        label.setPlaceholder("Label: key=value");
+        FilterFields.text(label, "Label: key=value", "12rem");
         label.setAriaLabel("Label");
         label.setTooltipText("Only extensions with this label: key=value, or key for any value");
-        label.setClearButtonVisible(true);
-        label.setValueChangeMode(ValueChangeMode.LAZY);
-        label.setWidth("12rem");
 
         text.addValueChangeListener(e -> changed(onChange));
         label.addValueChangeListener(e -> changed(onChange));

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.util.List;
 import org.wasmconsole.extension.ExtensionInUseException;
+import org.wasmconsole.base.ui.ConfirmDialogs;
 
 /**
  * Asked when assigning or unassigning would leave attachments in tenants the extension is no
@@ -32,16 +33,13 @@ final class DetachConfirmation {
             list.add(new ListItem("… and " + (places.size() - LISTED) + " more"));
         }
         list.addClassName("detach-places");
-        ConfirmDialog dialog = new ConfirmDialog();
+        ConfirmDialog dialog = ConfirmDialogs.destructive("Detach and " + what);
         dialog.addClassName("detach-on-change-dialog");
         dialog.setHeader("Detach " + (places.size() == 1 ? "1 attachment" : places.size() + " attachments") + "?");
         dialog.setText(new Div(new Paragraph("After this change the extension is no longer allowed in the tenant of "
                 + (places.size() == 1 ? "this gateway or setting, where it is attached:" : "these gateways and settings,"
                 + " where it is attached:")), list,
                 new Paragraph("Detach it there in the same step, or cancel: nothing changes.")));
-        dialog.setCancelable(true);
-        dialog.setConfirmText("Detach and " + what);
-        dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(e -> detachAnd.run());
         return dialog;
     }

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableBody;
 import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.NativeTableHeader;
-import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Pre;
 import java.time.Instant;
@@ -31,6 +30,7 @@ import org.wasmconsole.extension.ui.config.SchemaDocumentation;
 import org.wasmconsole.resource.ConfigText;
 import tools.jackson.databind.JsonNode;
 import org.wasmconsole.base.Fqn;
+import org.wasmconsole.base.ui.TableHeads;
 
 /** The Overview tab: every field of the extension, explained, in cards that reflow with the width. */
 class ExtensionOverview extends Composite<Div> {
@@ -165,8 +165,7 @@ class ExtensionOverview extends Composite<Div> {
         if (d.env().isEmpty()) {
             return card.body(none("None"));
         }
-        NativeTableHeader head = new NativeTableHeader(new NativeTableRow(
-                header("Name"), header("Value from"), header("Value")));
+        NativeTableHeader head = TableHeads.of("Name", "Value from", "Value");
         NativeTableBody body = new NativeTableBody();
         for (EnvVar env : d.env()) {
             Component value = env.valueFrom() == EnvValueSource.HOST
@@ -179,12 +178,6 @@ class ExtensionOverview extends Composite<Div> {
         table.addClassName("env-table");
         table.getElement().setAttribute("aria-label", "Environment variables");
         return card.body(table);
-    }
-
-    private static NativeTableHeaderCell header(String text) {
-        NativeTableHeaderCell cell = new NativeTableHeaderCell(text);
-        cell.getElement().setAttribute("scope", "col");
-        return cell;
     }
 
     private static ExtensionOverviewSection description(ExtensionDefinition d) {

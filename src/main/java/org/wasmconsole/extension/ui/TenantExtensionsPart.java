@@ -26,6 +26,7 @@ import org.wasmconsole.extension.TenantAssignment;
 import org.wasmconsole.extension.TenantAssignmentService;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantSection;
+import org.wasmconsole.base.ui.ConfirmDialogs;
 
 /**
  * The extensions available to one tenant, on the tenant's page, in two parts: those whose allowed
@@ -188,7 +189,7 @@ class TenantExtensionsPart implements TenantSection.Part {
     }
 
     private ConfirmDialog narrowingDialog(List<String> open) {
-        ConfirmDialog dialog = new ConfirmDialog();
+        ConfirmDialog dialog = ConfirmDialogs.destructive("Restrict to " + tenant.name());
         dialog.addClassName("narrowing-dialog");
         dialog.setHeader("Restrict to " + tenant.name() + " only?");
         dialog.setText(new Div(new Paragraph((open.size() == 1 ? "This extension is" : "These extensions are")
@@ -196,9 +197,6 @@ class TenantExtensionsPart implements TenantSection.Part {
                 new Paragraph("Assigning " + (open.size() == 1 ? "it" : "them") + " to " + tenant.name()
                         + " makes " + (open.size() == 1 ? "it" : "them") + " available to " + tenant.name()
                         + " only: every other tenant loses " + (open.size() == 1 ? "it" : "them") + ".")));
-        dialog.setCancelable(true);
-        dialog.setConfirmText("Restrict to " + tenant.name());
-        dialog.setConfirmButtonTheme("error primary");
         return dialog;
     }
 
@@ -236,7 +234,7 @@ class TenantExtensionsPart implements TenantSection.Part {
             unassign(names, false);
             return;
         }
-        ConfirmDialog dialog = new ConfirmDialog();
+        ConfirmDialog dialog = ConfirmDialogs.destructive("Unassign and open to all");
         dialog.addClassName("widening-dialog");
         dialog.setHeader("Open to all tenants?");
         dialog.setText(new Div(new Paragraph(tenant.name() + " is the only allowed tenant of "
@@ -244,9 +242,6 @@ class TenantExtensionsPart implements TenantSection.Part {
                 new Paragraph("Unassigning " + tenant.name() + " leaves " + (last.size() == 1 ? "it" : "them")
                         + " with no allowed tenants, which makes " + (last.size() == 1 ? "it" : "them")
                         + " available to ALL tenants of the organization.")));
-        dialog.setCancelable(true);
-        dialog.setConfirmText("Unassign and open to all");
-        dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(e -> unassign(names, true));
         List<String> others = names.stream().filter(n -> !last.contains(n)).toList();
         if (!others.isEmpty()) {

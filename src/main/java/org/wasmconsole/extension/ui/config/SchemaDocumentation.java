@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableBody;
 import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.NativeTableHeader;
-import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.wasmconsole.resource.ConfigText;
+import org.wasmconsole.base.ui.TableHeads;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,8 +35,7 @@ public class SchemaDocumentation extends Div {
     public SchemaDocumentation(JsonNode schema) {
         this.root = schema;
         addClassName("schema-doc");
-        NativeTableHeader head = new NativeTableHeader(new NativeTableRow(header("Field"), header("Type and rules"),
-                header("Default"), header("Example"), header("Description")));
+        NativeTableHeader head = TableHeads.of("Field", "Type and rules", "Default", "Example", "Description");
         describe(schema, "");
         NativeTable table = new NativeTable(head, rows);
         table.getElement().setAttribute("aria-label", "Config fields");
@@ -194,12 +193,6 @@ public class SchemaDocumentation extends Div {
             }
         }
         return example;
-    }
-
-    private static NativeTableHeaderCell header(String text) {
-        NativeTableHeaderCell cell = new NativeTableHeaderCell(text);
-        cell.getElement().setAttribute("scope", "col");
-        return cell;
     }
 
     private static Component code(String text) {
