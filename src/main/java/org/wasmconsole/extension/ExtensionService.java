@@ -21,8 +21,6 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.query.QueryUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
@@ -100,14 +98,14 @@ public class ExtensionService {
     @Transactional(readOnly = true)
     @RolesAllowed(Roles.ADMIN)
     public List<Violation> check(ExtensionDefinition definition) {
-        return violations(definition, new Lookups(), storedSchema(definition));
+        return violations(definition, new TenantLookups(tenants), storedSchema(definition));
     }
 
     /**
      * The definition's violations; {@code spec.config} is checked against {@code configSchema} when the
      * extension has one (the stored one, or the one applied with it in the same stream).
      */
-    private List<Violation> violations(ExtensionDefinition definition, Lookups lookups, JsonNode configSchema) {
+    private List<Violation> violations(ExtensionDefinition definition, TenantLookups lookups, JsonNode configSchema) {
         List<Violation> violations = new java.util.ArrayList<>(
                 new ExtensionValidator(lookups::tenantExists).validate(definition));
         if (violations.stream().noneMatch(v -> v.path().startsWith("spec.config"))) {
@@ -133,7 +131,7 @@ public class ExtensionService {
     @RolesAllowed(Roles.ADMIN)
     public StoredExtension create(ExtensionDefinition given, JsonNode configSchema) {
         ExtensionDefinition definition = given.withUrlAsIstioReadsIt();
-        Lookups lookups = requireValid(definition, configSchema);
+        TenantLookups lookups = requireValid(definition, configSchema);
         Organization organization = lookups.organization(definition.organization()).orElseThrow();
         if (repository.existsByOrganizationNameAndName(definition.organization(), definition.name())) {
             throw alreadyExists(definition);
@@ -183,7 +181,7 @@ public class ExtensionService {
         WasmExtension extension = findEntity(definition.organization(), definition.name())
                 .orElseThrow(() -> notFound(definition.organization(), definition.name()));
         requireCurrent(extension, expectedEtag);
-        Lookups lookups = requireValid(definition,
+        TenantLookups lookups = requireValid(definition,
                 newConfigSchema != null ? newConfigSchema : extension.getConfigSchema());
         ExtensionDefinition before = extension.toDefinition();
         if (before.sameContentAs(definition)) {
@@ -364,82 +362,13 @@ public class ExtensionService {
     }
 
     /** The definition's violations as an exception; else the look-ups made to check it, for the save. */
-    private Lookups requireValid(ExtensionDefinition definition, JsonNode configSchema) {
-        Lookups lookups = new Lookups();
+    private TenantLookups requireValid(ExtensionDefinition definition, JsonNode configSchema) {
+        TenantLookups lookups = new TenantLookups(tenants);
         List<Violation> violations = violations(definition, lookups, configSchema);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
         return lookups;
-    }
-
-    /**
-     * The organization and tenants one definition names, each read once for both its rules and its
-     * save: a bulk apply writes thousands of definitions, and every query counts. Inside a transaction,
-     * the ones found are shared by every definition of that transaction (apply: 10,000 documents naming
-     * the same few tenants read them once); what was not found is asked again, as it may be created later
-     * in the same transaction (a Tenant document before the extensions that name it). Tenants and
-     * organizations are never renamed, and one deleted in the same transaction would fail its foreign key.
-     */
-    private final class Lookups {
-
-        private static final Object SHARED = new Object();
-
-        private final Map<String, Tenant> tenantsByFqn;
-        private final Map<String, Organization> organizations;
-
-        @SuppressWarnings("unchecked")
-        Lookups() {
-            Map<String, Map<String, ?>> shared = null;
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                shared = (Map<String, Map<String, ?>>) TransactionSynchronizationManager.getResource(SHARED);
-                if (shared == null) {
-                    Map<String, Map<String, ?>> created = new HashMap<>();
-                    shared = created;
-                    TransactionSynchronizationManager.bindResource(SHARED, created);
-                    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            TransactionSynchronizationManager.unbindResourceIfPossible(SHARED);
-                        }
-                    });
-                }
-            }
-            tenantsByFqn = shared == null ? new HashMap<>()
-                    : (Map<String, Tenant>) shared.computeIfAbsent("tenants", k -> new HashMap<String, Tenant>());
-            organizations = shared == null ? new HashMap<>()
-                    : (Map<String, Organization>) shared.computeIfAbsent("organizations",
-                            k -> new HashMap<String, Organization>());
-        }
-
-        boolean tenantExists(String fqn) {
-            return tenant(fqn).isPresent();
-        }
-
-        Optional<Organization> organization(String name) {
-            Organization known = organizations.get(name);
-            if (known != null) {
-                return Optional.of(known);
-            }
-            Optional<Organization> found = tenants.organization(name);
-            found.ifPresent(o -> organizations.put(name, o));
-            return found;
-        }
-
-        /** The tenants of these FQNs, in order; every one exists (the definition was checked). */
-        List<Tenant> tenants(List<String> fqns) {
-            return fqns.stream().map(fqn -> tenant(fqn).orElseThrow()).toList();
-        }
-
-        private Optional<Tenant> tenant(String fqn) {
-            Tenant known = tenantsByFqn.get(fqn);
-            if (known != null) {
-                return Optional.of(known);
-            }
-            Optional<Tenant> found = tenants.tenant(fqn);
-            found.ifPresent(t -> tenantsByFqn.put(fqn, t));
-            return found;
-        }
     }
 
     private static void requireCurrent(WasmExtension extension, String expectedEtag) {
