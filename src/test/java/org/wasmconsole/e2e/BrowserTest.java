@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.wasmconsole.ConsoleTest;
 
@@ -39,6 +41,24 @@ abstract class BrowserTest {
 
     BrowserContext context;
     Page page;
+
+    /**
+     * A failed browser test leaves a picture of where its page was (before the page closes):
+     * {@code target/screenshots/failed-<class>-<test>.png}, for a failure that does not happen twice.
+     */
+    @RegisterExtension
+    static final AfterTestExecutionCallback SCREENSHOT_ON_FAILURE = context -> {
+        if (context.getExecutionException().isPresent()
+                && context.getRequiredTestInstance() instanceof BrowserTest test && test.page != null
+                && !test.page.isClosed()) {
+            try {
+                test.screenshot("failed-" + context.getRequiredTestClass().getSimpleName() + "-"
+                        + context.getRequiredTestMethod().getName());
+            } catch (RuntimeException unavailable) {
+                // the browser itself failed: the test's own error says more
+            }
+        }
+    };
 
     @BeforeAll
     static void launchBrowser() {
@@ -75,9 +95,15 @@ abstract class BrowserTest {
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900));
-        context.setDefaultTimeout(20_000);
+        context = newBrowserContext();
         page = context.newPage();
+    }
+
+    /** A browser of its own (cookies, sessions), sized and patient like the test's own. */
+    static BrowserContext newBrowserContext() {
+        BrowserContext fresh = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900));
+        fresh.setDefaultTimeout(20_000);
+        return fresh;
     }
 
     @AfterEach
@@ -101,6 +127,16 @@ abstract class BrowserTest {
         signIn("admin", ConsoleTest.ADMIN_PASSWORD);
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING,
                 new Page.GetByRoleOptions().setName("Extensions"))).isVisible();
+    }
+
+    /**
+     * Waits until the Vaadin client has no round trip in flight, as Vaadin's TestBench does before every
+     * interaction: a click sent while the page is still receiving its first rows can reach a component
+     * that the next response replaces, and the server then ignores it.
+     */
+    void waitForVaadin() {
+        page.waitForFunction("() => !!window.Vaadin && !!window.Vaadin.Flow && !!window.Vaadin.Flow.clients"
+                + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
     }
 
     void screenshot(String name) {

@@ -124,7 +124,7 @@ class OperatorJourneyTest extends BrowserTest {
             page.navigate(url("/?q=" + name));
             assertThat(page.getByText("No extensions match these filters")).isVisible();
 
-            try (BrowserContext adminContext = context.browser().newContext()) {
+            try (BrowserContext adminContext = newBrowserContext()) {
                 Page admin = adminContext.newPage();
                 admin.navigate(url("/login"));
                 admin.getByLabel("User name").fill("admin");

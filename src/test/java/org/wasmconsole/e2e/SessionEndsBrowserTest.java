@@ -68,13 +68,16 @@ class SessionEndsBrowserTest extends BrowserTest {
     void anAdminWhoResetsTheirOwnPasswordStaysSignedInThereAndIsSignedOutElsewhere() {
         signInAsAdmin();
         Page other = page;
-        BrowserContext resetting = context.browser().newContext();
+        BrowserContext resetting = newBrowserContext();
         try {
             page = resetting.newPage();
             signInAsAdmin();
             page.navigate(url("/users"));
+            assertThat(page.getByRole(AriaRole.HEADING, named("Users"))).isVisible();
+            waitForVaadin();
             // The same password again: other tests sign in with it.
             page.getByRole(AriaRole.BUTTON, named("Reset password admin")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, named("Reset password of admin"))).isVisible();
             page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(ConsoleTest.ADMIN_PASSWORD);
             page.getByLabel("Confirm new password", new Page.GetByLabelOptions().setExact(true))
                     .fill(ConsoleTest.ADMIN_PASSWORD);

@@ -100,7 +100,7 @@ class UserManagementTest extends BrowserTest {
         Page operatorPage = page;
 
         // The admin, in a browser of their own, disables the operator.
-        BrowserContext adminContext = context.browser().newContext();
+        BrowserContext adminContext = newBrowserContext();
         try {
             page = adminContext.newPage();
             signInAsAdmin();
