@@ -35,7 +35,6 @@ import org.wasmconsole.extension.ExtensionUsage;
 import org.wasmconsole.extension.ModuleCheckParts;
 import org.wasmconsole.extension.InUse;
 import org.wasmconsole.extension.StoredExtension;
-import org.wasmconsole.resource.ExtensionYaml;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.ConsoleOrganization;
 import org.wasmconsole.tenant.TenantInfo;
