@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
-import org.wasmconsole.resource.DocumentException;
+import org.wasmconsole.base.yaml.DocumentException;
 
 /** What the access matrices accept from a call that security let through. */
 public final class AccessOutcome {

@@ -13,8 +13,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.Authentication;
-import org.wasmconsole.resource.ExtensionYaml;
-import org.wasmconsole.resource.YamlLimits;
+import org.wasmconsole.base.yaml.YamlLimits;
+import org.wasmconsole.extension.yaml.ExtensionYaml;
 
 /**
  * Item 3: {@code ApplyService.apply} of a stream of 10,000 new WasmExtension documents into the

@@ -28,7 +28,7 @@ import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.StoredExtension;
-import org.wasmconsole.resource.ExtensionYaml;
+import org.wasmconsole.extension.yaml.ExtensionYaml;
 import org.wasmconsole.security.Role;
 import org.wasmconsole.security.SystemAuthentication;
 import org.wasmconsole.user.UserService;

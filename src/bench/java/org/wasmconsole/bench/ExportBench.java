@@ -18,9 +18,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.Authentication;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionFilter;
-import org.wasmconsole.resource.ExtensionDocuments;
-import org.wasmconsole.resource.ExtensionExport;
-import org.wasmconsole.resource.ExtensionYaml;
+import org.wasmconsole.extension.yaml.ExtensionDocuments;
+import org.wasmconsole.extension.yaml.ExtensionExport;
+import org.wasmconsole.extension.yaml.ExtensionYaml;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -21,7 +21,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.wasmconsole.ConsoleApplication;
 import org.wasmconsole.extension.ExtensionFilter;
-import org.wasmconsole.resource.ExtensionExport;
+import org.wasmconsole.extension.yaml.ExtensionExport;
 
 /**
  * Item 2's memory figure, measured so that it means what it says: the export of everything runs in

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
+import org.wasmconsole.base.yaml.DocumentException;
+import org.wasmconsole.base.yaml.DocumentProblem;
 import org.wasmconsole.extension.ExtensionInUseException;
-import org.wasmconsole.resource.DocumentException;
-import org.wasmconsole.resource.DocumentProblem;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.MediaType;
-import org.wasmconsole.resource.ExtensionYaml;
+import org.wasmconsole.extension.yaml.ExtensionYaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

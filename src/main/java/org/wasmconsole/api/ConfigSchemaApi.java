@@ -15,12 +15,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.wasmconsole.base.NotFoundException;
+import org.wasmconsole.base.yaml.SourceDocument;
 import org.wasmconsole.extension.ConfigSchemaService;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.resource.ConfigSchemaDocuments;
 import org.wasmconsole.resource.ParsedConfigSchema;
-import org.wasmconsole.resource.SourceDocument;
 import org.wasmconsole.security.Roles;
 import tools.jackson.databind.JsonNode;
 

@@ -13,8 +13,8 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.wasmconsole.attachment.GroupKind;
 import org.wasmconsole.attachment.TargetKind;
 import org.wasmconsole.base.ValidationException;
-import org.wasmconsole.resource.SourceDocument;
 import org.wasmconsole.base.Fqn;
+import org.wasmconsole.base.yaml.SourceDocument;
 
 /**
  * What the workspace, group and gateway endpoints share: a document's names checked against the

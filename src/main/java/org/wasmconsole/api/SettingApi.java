@@ -27,10 +27,10 @@ import org.wasmconsole.attachment.SettingLevel;
 import org.wasmconsole.attachment.SettingRef;
 import org.wasmconsole.attachment.StoredSetting;
 import org.wasmconsole.base.ConflictException;
+import org.wasmconsole.base.yaml.SourceDocument;
 import org.wasmconsole.resource.DocumentScope;
 import org.wasmconsole.resource.ParsedSetting;
 import org.wasmconsole.resource.SettingDocuments;
-import org.wasmconsole.resource.SourceDocument;
 import org.wasmconsole.security.Roles;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -1,8 +1,8 @@
 package org.wasmconsole.api;
 
-import jakarta.annotation.security.RolesAllowed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
+import org.wasmconsole.base.yaml.SourceDocument;
 import org.wasmconsole.resource.ParsedTenant;
-import org.wasmconsole.resource.SourceDocument;
 import org.wasmconsole.resource.TenantDocuments;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.TenantDirectory;

@@ -21,17 +21,17 @@ import org.wasmconsole.attachment.GroupKind;
 import org.wasmconsole.attachment.TopologyService;
 import org.wasmconsole.attachment.WorkspaceInfo;
 import org.wasmconsole.base.ConflictException;
+import org.wasmconsole.base.Fqn;
 import org.wasmconsole.base.NotFoundException;
+import org.wasmconsole.base.yaml.SourceDocument;
 import org.wasmconsole.resource.DocumentScope;
 import org.wasmconsole.resource.GroupDocuments;
 import org.wasmconsole.resource.ParsedGroup;
 import org.wasmconsole.resource.ParsedWorkspace;
-import org.wasmconsole.resource.SourceDocument;
 import org.wasmconsole.resource.WorkspaceDocuments;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.Tenant;
 import org.wasmconsole.tenant.TenantService;
-import org.wasmconsole.base.Fqn;
 
 /**
  * A tenant's workspaces and their gateway and security groups (TSB's Workspace and Group

@@ -27,11 +27,12 @@ import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.InUse;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.StoredExtension;
+import org.wasmconsole.extension.yaml.ExtensionDocuments;
+import org.wasmconsole.extension.yaml.ParsedExtension;
 import org.wasmconsole.resource.ConfigSchemaDocuments;
-import org.wasmconsole.resource.ExtensionDocuments;
+import org.wasmconsole.resource.ExtensionResource;
 import org.wasmconsole.resource.ParsedConfigSchema;
 import org.wasmconsole.resource.InvalidDocument;
-import org.wasmconsole.resource.ParsedExtension;
 import org.wasmconsole.resource.ParsedGroup;
 import org.wasmconsole.resource.ParsedSetting;
 import org.wasmconsole.resource.ParsedTarget;
@@ -103,7 +104,8 @@ public class ApplyService {
     private List<DocumentResult> applyAll(List<ParsedResource> resources) {
         Map<String, JsonNode> schemasInStream = schemasInStream(resources);
         ExistingExtensions stored = new ExistingExtensions(extensions, resources.stream()
-                .filter(r -> r instanceof ParsedExtension && r.fqn() != null).map(ParsedExtension.class::cast).toList());
+                .filter(r -> r instanceof ExtensionResource && r.fqn() != null)
+                .map(r -> ((ExtensionResource) r).extension()).toList());
         DocumentResult[] results = new DocumentResult[resources.size()];
         Map<String, Integer> seen = new HashMap<>();
         int done = 0;
@@ -129,7 +131,7 @@ public class ApplyService {
     private static int pass(ParsedResource resource) {
         return switch (resource) {
             case ParsedTenant t -> 0;
-            case ParsedExtension e -> 1;
+            case ExtensionResource e -> 1;
             case InvalidDocument d -> 1;
             case ParsedConfigSchema c -> 2;
             case ParsedWorkspace w -> 3;
@@ -173,7 +175,7 @@ public class ApplyService {
             case InvalidDocument invalid -> error(invalid, ErrorKind.MALFORMED, invalid.problems(extensions::check),
                     invalid.partial() == null ? List.of() : invalid.partial().warnings());
             case ParsedTenant tenant -> applyTenant(tenant);
-            case ParsedExtension extension -> applyExtension(extension, schemasInStream.get(extension.fqn()), stored);
+            case ExtensionResource extension -> applyExtension(extension, schemasInStream.get(extension.fqn()), stored);
             case ParsedConfigSchema schema -> applyConfigSchema(schema);
             case ParsedWorkspace workspace -> topologyApply.workspace(workspace);
             case ParsedGroup group -> topologyApply.group(group);
@@ -182,21 +184,23 @@ public class ApplyService {
         };
     }
 
-    private DocumentResult applyExtension(ParsedExtension parsed, JsonNode schemaInStream, ExistingExtensions stored) {
+    private DocumentResult applyExtension(ExtensionResource resource, JsonNode schemaInStream,
+                                          ExistingExtensions stored) {
+        ParsedExtension parsed = resource.extension();
         ExtensionDefinition definition = parsed.definition();
         List<String> warnings = new ArrayList<>(parsed.warnings());
         try {
             Optional<StoredExtension> existing = parsed.fqn() == null ? Optional.empty() : stored.find(parsed);
             // parsed.fqn(), not definition.fqn(): null when the document names no organization or name,
             // which its rules then report (Fqn refuses to build an fqn without them).
-            return new Replacement<StoredExtension>(parsed, parsed.fqn(), parsed.etag(),
+            return new Replacement<StoredExtension>(resource, parsed.fqn(), parsed.etag(),
                     ExtensionDocuments.write(definition, null),
                     current -> ExtensionDocuments.write(current.definition(), null), StoredExtension::etag)
                     .apply(existing, () -> extensions.create(definition, schemaInStream),
                             current -> extensions.update(definition, current.etag(), InUse.REFUSE, schemaInStream),
                             warnings);
         } catch (RuntimeException e) {
-            return refused(parsed, e, warnings);
+            return refused(resource, e, warnings);
         }
     }
 

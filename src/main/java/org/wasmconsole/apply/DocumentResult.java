@@ -1,7 +1,7 @@
 package org.wasmconsole.apply;
 
 import java.util.List;
-import org.wasmconsole.resource.DocumentProblem;
+import org.wasmconsole.base.yaml.DocumentProblem;
 
 /**
  * The report line of one document of an apply stream.

@@ -5,9 +5,9 @@ import org.wasmconsole.apply.DocumentResult.ErrorKind;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
-import org.wasmconsole.resource.DocumentProblem;
+import org.wasmconsole.base.yaml.DocumentProblem;
+import org.wasmconsole.resource.ExtensionResource;
 import org.wasmconsole.resource.ParsedConfigSchema;
-import org.wasmconsole.resource.ParsedExtension;
 import org.wasmconsole.resource.ParsedResource;
 import org.wasmconsole.resource.ParsedTenant;
 
@@ -28,7 +28,7 @@ final class DocumentResults {
                     List.of(problem(resource, "metadata.name", n.getMessage().replace(" was not found", " does not exist")
                             + "; a config schema belongs to an extension: create the extension first (in this stream or"
                             + " before)")), warnings);
-            case NotFoundException n when resource instanceof ParsedTenant || resource instanceof ParsedExtension ->
+            case NotFoundException n when resource instanceof ParsedTenant || resource instanceof ExtensionResource ->
                     error(resource, ErrorKind.INVALID, List.of(problem(resource, "metadata.organization",
                             n.getMessage().replace(" was not found", " does not exist")
                                     + "; create the organization first")), warnings);

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.StoredExtension;
-import org.wasmconsole.resource.ParsedExtension;
+import org.wasmconsole.extension.yaml.ParsedExtension;
 
 /**
  * What is stored under the names of a stream's WasmExtension documents, read {@value #CHUNK} names per query as

@@ -3,7 +3,7 @@ package org.wasmconsole.apply;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
-import org.wasmconsole.resource.YamlLimits;
+import org.wasmconsole.base.yaml.YamlLimits;
 
 /**
  * The bounds on YAML and JSON input of the API and the Import screen ({@code console.import.*}):

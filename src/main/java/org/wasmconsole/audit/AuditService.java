@@ -15,18 +15,18 @@ import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.AttachmentValidator;
 import org.wasmconsole.attachment.StoredTarget;
 import org.wasmconsole.attachment.TargetRef;
+import org.wasmconsole.base.Fqn;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
+import org.wasmconsole.base.yaml.DocumentException;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.StoredExtension;
-import org.wasmconsole.resource.DocumentException;
-import org.wasmconsole.resource.ExtensionYaml;
+import org.wasmconsole.extension.yaml.ExtensionYaml;
 import org.wasmconsole.security.CurrentUser;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.security.Viewer;
 import org.wasmconsole.tenant.TenantDirectory;
-import org.wasmconsole.base.Fqn;
 
 /**
  * The audit trail, read: the whole trail for admins (History view), and the history of one

@@ -14,11 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.attachment.AttachmentChanged;
 import org.wasmconsole.extension.ExtensionChanged;
 import org.wasmconsole.extension.ExtensionDefinition;
-import org.wasmconsole.resource.ExtensionYaml;
+import org.wasmconsole.extension.yaml.ExtensionYaml;
 import org.wasmconsole.security.CurrentUser;
-import org.wasmconsole.user.UserChanged;
-import org.wasmconsole.user.GroupMappingChanged;
 import org.wasmconsole.tenant.TenantChanged;
+import org.wasmconsole.user.GroupMappingChanged;
+import org.wasmconsole.user.UserChanged;
 
 /**
  * Records every change of extensions, tenants and users. The services publish their change events

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.wasmconsole.extension.ExtensionDefinition;
-import org.wasmconsole.resource.ExtensionYaml;
-import org.wasmconsole.resource.ParsedExtension;
 import org.wasmconsole.base.Fqn;
+import org.wasmconsole.extension.ExtensionDefinition;
+import org.wasmconsole.extension.yaml.ExtensionYaml;
+import org.wasmconsole.extension.yaml.ParsedExtension;
 
 /**
  * An extension's history as an operator may read it: no other tenant's name (issue #21). Each document

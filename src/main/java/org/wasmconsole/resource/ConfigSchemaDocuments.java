@@ -2,6 +2,10 @@ package org.wasmconsole.resource;
 
 import java.util.List;
 import java.util.Set;
+import org.wasmconsole.base.yaml.DocumentException;
+import org.wasmconsole.base.yaml.FieldReader;
+import org.wasmconsole.base.yaml.SourceDocument;
+import org.wasmconsole.base.yaml.TsbDocument;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,7 +45,7 @@ public final class ConfigSchemaDocuments {
      */
     public static ParsedConfigSchema read(SourceDocument document, String organization, String name) {
         FieldReader r = new FieldReader(document);
-        JsonNode root = TsbMetadata.mapping(r, document);
+        JsonNode root = TsbDocument.mapping(r, document);
         boolean specOnly = organization != null && FieldReader.present(root, "kind") == null
                 && FieldReader.present(root, "apiVersion") == null;
         JsonNode metadata = null;
@@ -102,7 +106,7 @@ public final class ConfigSchemaDocuments {
     /** The document of an extension's schema, as the API and export write it. */
     public static ObjectNode write(String organization, String name, JsonNode schema) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
-        ObjectNode metadata = TsbMetadata.organizationHeader(doc, API_VERSION, KIND, organization);
+        ObjectNode metadata = TsbDocument.organizationHeader(doc, API_VERSION, KIND, organization);
         metadata.put("name", name);
         doc.putObject("spec").set("schema", schema);
         return doc;

@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.wasmconsole.attachment.GroupInfo;
 import org.wasmconsole.attachment.GroupKind;
+import org.wasmconsole.base.yaml.DocumentException;
+import org.wasmconsole.base.yaml.FieldReader;
+import org.wasmconsole.base.yaml.SourceDocument;
+import org.wasmconsole.base.yaml.TsbDocument;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -66,7 +70,7 @@ public final class GroupDocuments {
         String displayName = TsbMetadata.topologyDisplayName(r, metadata, spec, warnings, "description",
                 "namespaceSelector", "configMode");
         GroupInfo info = groupKind.map(k -> new GroupInfo(TsbMetadata.tenantFqn(organization, tenant), workspace,
-                k, name, displayName, TsbMetadata.objectMeta(r, metadata))).orElse(null);
+                k, name, displayName, TsbDocument.objectMeta(r, metadata))).orElse(null);
         TsbMetadata.checkFqn(r, spec, info == null || info.tenant() == null || workspace == null || name == null
                 ? null : info.fqn());
         if (!r.problems().isEmpty()) {

@@ -3,7 +3,11 @@ package org.wasmconsole.resource;
 import java.util.List;
 import java.util.function.Function;
 import org.wasmconsole.base.Violation;
+import org.wasmconsole.base.yaml.DocumentProblem;
+import org.wasmconsole.base.yaml.SourceDocument;
 import org.wasmconsole.extension.ExtensionDefinition;
+import org.wasmconsole.extension.yaml.ExtensionDocumentException;
+import org.wasmconsole.extension.yaml.ParsedExtension;
 
 /**
  * A document that could not be read as a resource: its problems, and whatever names it gives.
@@ -20,6 +24,6 @@ public record InvalidDocument(SourceDocument source, String kind, String fqn, Li
     /** The problems, and with {@code rules} the rule violations of what could be read: all at once. */
     public List<DocumentProblem> problems(Function<ExtensionDefinition, List<Violation>> rules) {
         return partial == null ? problems
-                : new DocumentException(problems, List.of(partial)).withRuleProblems(rules);
+                : new ExtensionDocumentException(problems, List.of(partial)).withRuleProblems(rules);
     }
 }

@@ -1,6 +1,7 @@
 package org.wasmconsole.resource;
 
 import java.util.List;
+import org.wasmconsole.base.yaml.SourceDocument;
 import org.wasmconsole.extension.ExtensionDefinition;
 import tools.jackson.databind.JsonNode;
 

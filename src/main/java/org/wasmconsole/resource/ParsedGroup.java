@@ -2,6 +2,7 @@ package org.wasmconsole.resource;
 
 import java.util.List;
 import org.wasmconsole.attachment.GroupInfo;
+import org.wasmconsole.base.yaml.SourceDocument;
 
 /**
  * A Group document (gateway or security group, by its apiVersion) read from YAML or JSON; every

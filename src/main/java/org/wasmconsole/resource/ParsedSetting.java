@@ -2,6 +2,7 @@ package org.wasmconsole.resource;
 
 import java.util.List;
 import org.wasmconsole.attachment.DefaultSettingDefinition;
+import org.wasmconsole.base.yaml.SourceDocument;
 
 /**
  * An OrganizationSetting, TenantSetting or WorkspaceSetting document read from YAML or JSON.

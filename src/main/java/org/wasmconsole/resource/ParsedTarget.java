@@ -2,6 +2,7 @@ package org.wasmconsole.resource;
 
 import java.util.List;
 import org.wasmconsole.attachment.TargetDefinition;
+import org.wasmconsole.base.yaml.SourceDocument;
 
 /**
  * An IngressGateway, EgressGateway, Tier1Gateway or SecuritySetting document read from YAML or

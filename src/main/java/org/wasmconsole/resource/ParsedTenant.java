@@ -2,6 +2,7 @@ package org.wasmconsole.resource;
 
 import java.util.List;
 import org.wasmconsole.base.ObjectMeta;
+import org.wasmconsole.base.yaml.SourceDocument;
 
 /**
  * A Tenant document ({@code api.tsb.tetrate.io/v2}) read from YAML or JSON.

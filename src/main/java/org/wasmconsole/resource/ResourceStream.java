@@ -5,9 +5,17 @@ import java.util.List;
 import java.util.Optional;
 import org.wasmconsole.attachment.GroupKind;
 import org.wasmconsole.attachment.TargetKind;
-import org.wasmconsole.extension.ExtensionDefinition;
-import tools.jackson.databind.JsonNode;
 import org.wasmconsole.base.Fqn;
+import org.wasmconsole.base.yaml.DocumentException;
+import org.wasmconsole.base.yaml.DocumentProblem;
+import org.wasmconsole.base.yaml.FieldReader;
+import org.wasmconsole.base.yaml.SourceDocument;
+import org.wasmconsole.base.yaml.YamlLimits;
+import org.wasmconsole.base.yaml.YamlTreeReader;
+import org.wasmconsole.extension.ExtensionDefinition;
+import org.wasmconsole.extension.yaml.ExtensionDocumentException;
+import org.wasmconsole.extension.yaml.ExtensionDocuments;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads an apply stream ({@code tctl apply -f}): every document of a {@code ---} stream, each as the
@@ -67,14 +75,14 @@ public final class ResourceStream {
                 return ConfigSchemaDocuments.read(document);
             }
             if (ExtensionDocuments.KIND.equals(kind) || kind == null) {
-                return ExtensionDocuments.read(document);
+                return new ExtensionResource(ExtensionDocuments.read(document));
             }
             return new InvalidDocument(document, kind, fqnOf(document, kind), List.of(new DocumentProblem(
                     document.number(), document.lineOf("kind"), "kind", "'" + kind + "' cannot be applied here: "
                     + "write kind: " + KINDS)));
         } catch (DocumentException e) {
             return new InvalidDocument(document, kind, fqnOf(document, kind), e.problems(),
-                    e.partial().isEmpty() ? null : e.partial().getFirst());
+                    e instanceof ExtensionDocumentException x && !x.partial().isEmpty() ? x.partial().getFirst() : null);
         }
     }
 

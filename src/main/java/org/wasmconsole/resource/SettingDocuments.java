@@ -8,6 +8,10 @@ import org.wasmconsole.attachment.Attachment;
 import org.wasmconsole.attachment.DefaultSettingDefinition;
 import org.wasmconsole.attachment.SettingLevel;
 import org.wasmconsole.attachment.SettingRef;
+import org.wasmconsole.base.yaml.DocumentException;
+import org.wasmconsole.base.yaml.FieldReader;
+import org.wasmconsole.base.yaml.SourceDocument;
+import org.wasmconsole.base.yaml.TsbDocument;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -87,17 +91,17 @@ public final class SettingDocuments {
                 "workspace", scope.workspace(), "the name of the workspace the setting belongs to");
         String name = TsbMetadata.required(r, root, metadata, "name", scope.name(), "its name, a DNS label such as"
                 + " default");
-        String displayName = TsbMetadata.displayName(r, metadata, spec);
+        String displayName = TsbDocument.displayName(r, metadata, spec);
         JsonNode security = r.object(spec, "spec", SECURITY);
         List<Attachment> attachments = List.of();
         if (security != null) {
             r.onlyKnown(security, SECURITY_PATH, SECURITY_FIELDS);
             attachments = TargetDocuments.attachments(r, security, SECURITY_PATH, "extension");
         }
-        String etag = ExtensionDocuments.etag(r, metadata, spec);
+        String etag = TsbDocument.etag(r, metadata, spec);
         SettingRef ref = new SettingRef(level, organization, tenant, workspace, name);
         DefaultSettingDefinition definition = new DefaultSettingDefinition(ref, displayName, security != null,
-                attachments, TsbMetadata.objectMeta(r, metadata), kept(spec));
+                attachments, TsbDocument.objectMeta(r, metadata), kept(spec));
         boolean named = organization != null && name != null && (level == SettingLevel.ORGANIZATION || tenant != null)
                 && (level != SettingLevel.WORKSPACE || workspace != null);
         TsbMetadata.checkFqn(r, spec, named ? ref.fqn() : null);
@@ -133,7 +137,7 @@ public final class SettingDocuments {
     public static ObjectNode write(DefaultSettingDefinition d, String etag) {
         SettingRef ref = d.ref();
         ObjectNode doc = NODES.objectNode();
-        ObjectNode metadata = TsbMetadata.organizationHeader(doc, SettingLevel.API_VERSION,
+        ObjectNode metadata = TsbDocument.organizationHeader(doc, SettingLevel.API_VERSION,
                 ref.level().documentKind(), ref.organization());
         if (ref.tenant() != null) {
             metadata.put("tenant", ref.tenant());

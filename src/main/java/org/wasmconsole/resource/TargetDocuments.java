@@ -11,6 +11,10 @@ import org.wasmconsole.attachment.MatchSelector;
 import org.wasmconsole.attachment.TargetDefinition;
 import org.wasmconsole.attachment.TargetKind;
 import org.wasmconsole.attachment.TargetRef;
+import org.wasmconsole.base.yaml.DocumentException;
+import org.wasmconsole.base.yaml.FieldReader;
+import org.wasmconsole.base.yaml.SourceDocument;
+import org.wasmconsole.base.yaml.TsbDocument;
 import org.wasmconsole.extension.WorkloadMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -90,7 +94,7 @@ public final class TargetDocuments {
         String group = TsbMetadata.required(r, root, metadata, "group", scope.group(),
                 "the name of the " + groupWord + " this belongs to");
         String name = TsbMetadata.required(r, root, metadata, "name", scope.name(), "its name, a DNS label");
-        String displayName = TsbMetadata.displayName(r, metadata, spec);
+        String displayName = TsbDocument.displayName(r, metadata, spec);
         List<String> warnings = new ArrayList<>();
         JsonNode selector = r.object(spec, "spec", "workloadSelector");
         String namespace = null;
@@ -101,10 +105,10 @@ public final class TargetDocuments {
             labels = labels(r, selector);
         }
         List<Attachment> attachments = attachments(r, spec, kind == null ? "extension" : kind.attachmentsField());
-        String etag = ExtensionDocuments.etag(r, metadata, spec);
+        String etag = TsbDocument.etag(r, metadata, spec);
         TargetDefinition definition = kind == null ? null : new TargetDefinition(new TargetRef(kind,
                 TsbMetadata.tenantFqn(organization, tenant), workspace, group, name), displayName, namespace, labels,
-                attachments, TsbMetadata.objectMeta(r, metadata), kept);
+                attachments, TsbDocument.objectMeta(r, metadata), kept);
         TsbMetadata.checkFqn(r, spec, definition == null || definition.ref().tenant() == null || workspace == null
                 || group == null || name == null ? null : definition.fqn());
         if (!r.problems().isEmpty()) {

@@ -5,6 +5,10 @@ import org.wasmconsole.base.ObjectMeta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.wasmconsole.base.yaml.DocumentException;
+import org.wasmconsole.base.yaml.FieldReader;
+import org.wasmconsole.base.yaml.SourceDocument;
+import org.wasmconsole.base.yaml.TsbDocument;
 import org.wasmconsole.tenant.Tenant;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -48,7 +52,7 @@ public final class TenantDocuments {
      */
     public static ParsedTenant read(SourceDocument document, String defaultOrganization) {
         FieldReader r = new FieldReader(document);
-        JsonNode root = TsbMetadata.mapping(r, document);
+        JsonNode root = TsbDocument.mapping(r, document);
         String apiVersion = r.string(root, "", "apiVersion");
         if (!API_VERSION.equals(apiVersion)) {
             r.problem("apiVersion", (apiVersion == null ? "is required" : "'" + apiVersion + "' is not supported")
@@ -88,7 +92,7 @@ public final class TenantDocuments {
         if (!r.problems().isEmpty()) {
             throw new DocumentException(r.problems());
         }
-        return new ParsedTenant(document, organization, name, displayName, TsbMetadata.objectMeta(r, metadata),
+        return new ParsedTenant(document, organization, name, displayName, TsbDocument.objectMeta(r, metadata),
                 warnings);
     }
 
@@ -110,7 +114,7 @@ public final class TenantDocuments {
     /** The document of a tenant with its labels and annotations. */
     public static ObjectNode write(String organization, String name, String displayName, ObjectMeta meta) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
-        ObjectNode metadata = TsbMetadata.organizationHeader(doc, API_VERSION, KIND, organization);
+        ObjectNode metadata = TsbDocument.organizationHeader(doc, API_VERSION, KIND, organization);
         metadata.put("name", name);
         ObjectNode spec = TsbMetadata.writeSpec(doc, metadata, meta, displayName);
         spec.put("fqn", fqn(organization, name));

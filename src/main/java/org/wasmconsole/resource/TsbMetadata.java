@@ -2,12 +2,13 @@ package org.wasmconsole.resource;
 
 import java.util.List;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import org.wasmconsole.base.Fqn;
 import org.wasmconsole.base.ObjectMeta;
+import org.wasmconsole.base.yaml.FieldReader;
+import org.wasmconsole.base.yaml.SourceDocument;
+import org.wasmconsole.base.yaml.TsbDocument;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-import org.wasmconsole.base.Fqn;
 
 /**
  * The parts that TSB's Workspace, Group, gateway and SecuritySetting documents share: the mapping
@@ -24,19 +25,8 @@ final class TsbMetadata {
 
     /** The root mapping; throws when the document is something else (nothing more can be read). */
     static JsonNode root(FieldReader r, SourceDocument document) {
-        JsonNode root = mapping(r, document);
+        JsonNode root = TsbDocument.mapping(r, document);
         r.onlyKnown(root, "", TOP);
-        return root;
-    }
-
-    /** The document's root, which must be a mapping: anything else is the one problem reported. */
-    static JsonNode mapping(FieldReader r, SourceDocument document) {
-        JsonNode root = document.root();
-        if (!root.isObject()) {
-            r.problem("", "must be a mapping with apiVersion, kind, metadata and spec, not "
-                    + FieldReader.describe(root));
-            throw new DocumentException(r.problems());
-        }
         return root;
     }
 
@@ -46,20 +36,8 @@ final class TsbMetadata {
      */
     static ObjectNode header(ObjectNode doc, String apiVersion, String kind, String tenantFqn) {
         Fqn tenant = Fqn.tenantOf(tenantFqn);
-        ObjectNode metadata = organizationHeader(doc, apiVersion, kind, tenant.organization());
+        ObjectNode metadata = TsbDocument.organizationHeader(doc, apiVersion, kind, tenant.organization());
         metadata.put("tenant", tenant.tenant());
-        return metadata;
-    }
-
-    /**
-     * Starts a document as the API writes it: apiVersion, kind and the metadata's organization;
-     * returns the metadata for the caller's names.
-     */
-    static ObjectNode organizationHeader(ObjectNode doc, String apiVersion, String kind, String organization) {
-        doc.put("apiVersion", apiVersion);
-        doc.put("kind", kind);
-        ObjectNode metadata = doc.putObject("metadata");
-        metadata.put("organization", organization);
         return metadata;
     }
 
@@ -127,40 +105,6 @@ final class TsbMetadata {
         return value;
     }
 
-    /** TSB writes the display name in spec; metadata.displayName is accepted too when they agree. */
-    static String displayName(FieldReader r, JsonNode metadata, JsonNode spec) {
-        String inSpec = r.string(spec, "spec", "displayName");
-        String inMetadata = r.string(metadata, "metadata", "displayName");
-        if (inSpec != null && inMetadata != null && !inSpec.equals(inMetadata)) {
-            r.problem("metadata.displayName", "differs from spec.displayName; give one of them");
-        }
-        return inSpec != null ? inSpec : inMetadata;
-    }
-
-    /**
-     * {@code metadata.labels} and {@code metadata.annotations}: mappings of text to text (a number or
-     * true must be quoted, as Kubernetes wants). The rules on keys and values are the services'.
-     */
-    static ObjectMeta objectMeta(FieldReader r, JsonNode metadata) {
-        return new ObjectMeta(stringMap(r, metadata, "labels"), stringMap(r, metadata, "annotations"));
-    }
-
-    private static SortedMap<String, String> stringMap(FieldReader r, JsonNode metadata, String field) {
-        SortedMap<String, String> map = new TreeMap<>();
-        JsonNode node = r.object(metadata, "metadata", field);
-        if (node == null) {
-            return map;
-        }
-        for (String key : node.propertyNames()) {
-            JsonNode value = FieldReader.present(node, key);
-            String text = value == null ? "" : r.string(value, "metadata." + field + "." + key);
-            if (text != null) {
-                map.put(key, text);
-            }
-        }
-        return map;
-    }
-
     /** spec.fqn is the server's; accepted (exports carry it) when it names this resource. */
     static void checkFqn(FieldReader r, JsonNode spec, String fqn) {
         String written = r.string(spec, "spec", "fqn");
@@ -186,7 +130,7 @@ final class TsbMetadata {
      */
     static String topologyDisplayName(FieldReader r, JsonNode metadata, JsonNode spec, List<String> warnings,
                                       String... ignored) {
-        String displayName = displayName(r, metadata, spec);
+        String displayName = TsbDocument.displayName(r, metadata, spec);
         ignored(spec, warnings, ignored);
         r.string(spec, "spec", "etag");
         return displayName;

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.wasmconsole.attachment.WorkspaceInfo;
+import org.wasmconsole.base.yaml.DocumentException;
+import org.wasmconsole.base.yaml.FieldReader;
+import org.wasmconsole.base.yaml.SourceDocument;
+import org.wasmconsole.base.yaml.TsbDocument;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -52,7 +56,7 @@ public final class WorkspaceDocuments {
         String displayName = TsbMetadata.topologyDisplayName(r, metadata, spec, warnings, "description",
                 "namespaceSelector");
         String tenantFqn = TsbMetadata.tenantFqn(organization, tenant);
-        WorkspaceInfo info = new WorkspaceInfo(tenantFqn, name, displayName, TsbMetadata.objectMeta(r, metadata));
+        WorkspaceInfo info = new WorkspaceInfo(tenantFqn, name, displayName, TsbDocument.objectMeta(r, metadata));
         TsbMetadata.checkFqn(r, spec, tenantFqn == null || name == null ? null : info.fqn());
         if (!r.problems().isEmpty()) {
             throw new DocumentException(r.problems());

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.wasmconsole.resource.SourceDocument;
-import org.wasmconsole.resource.YamlLimits;
-import org.wasmconsole.resource.YamlTreeReader;
+import org.wasmconsole.base.yaml.SourceDocument;
+import org.wasmconsole.base.yaml.YamlLimits;
+import org.wasmconsole.base.yaml.YamlTreeReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

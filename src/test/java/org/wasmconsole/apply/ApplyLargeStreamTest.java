@@ -11,7 +11,7 @@ import org.wasmconsole.ConsoleTest;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.StoredExtension;
-import org.wasmconsole.resource.ExtensionYaml;
+import org.wasmconsole.extension.yaml.ExtensionYaml;
 import org.wasmconsole.tenant.TenantService;
 
 /**

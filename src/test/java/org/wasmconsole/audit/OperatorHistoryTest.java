@@ -13,11 +13,11 @@ import org.wasmconsole.ConsoleTest;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.TenantAssignmentService;
-import org.wasmconsole.resource.ExtensionYaml;
+import org.wasmconsole.extension.yaml.ExtensionYaml;
 import org.wasmconsole.security.Role;
-import org.wasmconsole.user.UserService;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
+import org.wasmconsole.user.UserService;
 
 /** Operators learn no other tenant's name from an extension's history (issue #21, item 7). */
 @ConsoleTest

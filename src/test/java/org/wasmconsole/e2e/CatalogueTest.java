@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.PluginPhase;
-import org.wasmconsole.resource.ExtensionYaml;
-import org.wasmconsole.resource.ParsedExtension;
+import org.wasmconsole.extension.yaml.ExtensionYaml;
+import org.wasmconsole.extension.yaml.ParsedExtension;
 
 /** The catalogue's filters in the URL, bulk export and bulk delete, as an admin uses them. */
 class CatalogueTest extends BrowserTest {

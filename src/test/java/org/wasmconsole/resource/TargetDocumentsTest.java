@@ -12,7 +12,12 @@ import org.wasmconsole.attachment.MatchSelector;
 import org.wasmconsole.attachment.TargetDefinition;
 import org.wasmconsole.attachment.TargetKind;
 import org.wasmconsole.attachment.TargetRef;
+import org.wasmconsole.base.yaml.DocumentProblem;
+import org.wasmconsole.base.yaml.SourceDocument;
+import org.wasmconsole.base.yaml.YamlLimits;
+import org.wasmconsole.base.yaml.YamlTreeReader;
 import org.wasmconsole.extension.WorkloadMode;
+import org.wasmconsole.extension.yaml.ExtensionYaml;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Workspace, Group, gateway and SecuritySetting documents: read, written back, and their shape problems. */

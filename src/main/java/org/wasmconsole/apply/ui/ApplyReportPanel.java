@@ -14,7 +14,7 @@ import org.wasmconsole.apply.ApplyReport;
 import org.wasmconsole.apply.DocumentResult;
 import org.wasmconsole.apply.FieldChange;
 import org.wasmconsole.apply.Outcome;
-import org.wasmconsole.resource.DocumentProblem;
+import org.wasmconsole.base.yaml.DocumentProblem;
 
 /**
  * The report of a dry run or an apply: a summary line and one row per document with what it

@@ -19,19 +19,19 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
-import org.wasmconsole.base.Utf8;
 import org.wasmconsole.apply.ApplyReport;
 import org.wasmconsole.apply.ApplyService;
 import org.wasmconsole.apply.DocumentResult;
 import org.wasmconsole.apply.ImportLimits;
 import org.wasmconsole.apply.Outcome;
+import org.wasmconsole.base.Utf8;
 import org.wasmconsole.base.ui.EditorMarker;
 import org.wasmconsole.base.ui.MainLayout;
-import org.wasmconsole.base.ui.YamlEditor;
-import org.wasmconsole.resource.DocumentException;
-import org.wasmconsole.resource.DocumentProblem;
-import org.wasmconsole.security.Roles;
 import org.wasmconsole.base.ui.Notify;
+import org.wasmconsole.base.ui.YamlEditor;
+import org.wasmconsole.base.yaml.DocumentException;
+import org.wasmconsole.base.yaml.DocumentProblem;
+import org.wasmconsole.security.Roles;
 
 /**
  * {@code tctl apply -f} in the browser: paste or upload a YAML stream of WasmExtension, Tenant and topology

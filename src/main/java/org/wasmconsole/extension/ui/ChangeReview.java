@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import org.wasmconsole.base.ui.DiffPanel;
 import org.wasmconsole.extension.ExtensionDefinition;
-import org.wasmconsole.resource.ExtensionYaml;
+import org.wasmconsole.extension.yaml.ExtensionYaml;
 
 /**
  * The dialogs of the editor that show a change as a diff of the YAML documents, as Argo CD and

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import org.wasmconsole.base.ui.YamlEditor;
 import org.wasmconsole.extension.ExtensionDefinition;
-import org.wasmconsole.resource.ExtensionYaml;
+import org.wasmconsole.extension.yaml.ExtensionYaml;
 
 /**
  * The editor's preview of the document. It claims to be what will be saved only when it is: while

@@ -7,8 +7,6 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -23,19 +21,12 @@ import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Optional;
-import org.wasmconsole.base.ConflictException;
-import org.wasmconsole.base.NotFoundException;
-import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
-import org.wasmconsole.base.ui.YamlEditor;
 import org.wasmconsole.extension.ExtensionDefinition;
-import org.wasmconsole.extension.ExtensionInUseException;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.ExtensionUsage;
 import org.wasmconsole.extension.ModuleCheckParts;
-import org.wasmconsole.extension.InUse;
 import org.wasmconsole.extension.StoredExtension;
-import org.wasmconsole.resource.ExtensionYaml;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.ConsoleOrganization;
 import org.wasmconsole.tenant.TenantInfo;
@@ -45,7 +36,7 @@ import org.wasmconsole.base.ui.Notify;
 /**
  * Creates ({@code extensions/new}) or edits ({@code extensions/<name>/edit}) an extension, with
  * the form or as YAML, beside a live preview of the exact document that will be saved. Every
- * check is the service's; a stale etag is offered as "reload or overwrite".
+ * check is the service's; saving and the questions it may raise are {@link ExtensionSaving}'s.
  */
 @Route("extensions/new")
 @RouteAlias("extensions/:name/edit")
@@ -57,7 +48,7 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
     private static final int PHONE_WIDTH = 800;
 
     private final ExtensionService service;
-    private final ExtensionUsage usage;
+    private final ExtensionSaving saving;
     private final String organization;
     private final List<TenantInfo> tenants;
     private final ExtensionForm form;
@@ -77,12 +68,13 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
     public ExtensionEditorView(ExtensionService service, ExtensionUsage usage, TenantService tenantService,
                                ModuleCheckParts moduleCheck, ConsoleOrganization organization) {
         this.service = service;
-        this.usage = usage;
         this.organization = organization.name();
         this.tenants = tenantService.list(this.organization);
         this.form = new ExtensionForm(this.organization, tenants);
         form.addBelowUrl(moduleCheck.urlCheck(() -> form.currentDefinition().url()));
         this.yamlPane = new ExtensionYamlPane(this.organization, service::check);
+        this.saving = new ExtensionSaving(service, usage, this.organization, this::showRefused,
+                theirs -> original = theirs);
         addClassName("extension-editor-view");
         setSizeFull();
 
@@ -99,7 +91,6 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.addClassName("view-header");
-
 
         editorArea.addClassName("editor-area");
         editorArea.add(form);
@@ -230,71 +221,7 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
             return;
         }
         ExtensionDefinition definition = yaml ? yamlPane.current().orElseThrow() : form.currentDefinition();
-        write(definition, original == null ? null : original.etag());
-    }
-
-    /**
-     * Saves; an update whose {@code allowedIn} would leave attachments in tenants it no longer allows
-     * first shows them and asks: detach them as it saves, or go back to the form with nothing saved.
-     */
-    private void write(ExtensionDefinition definition, String etag) {
-        if (original != null && !original.definition().allowedIn().equals(definition.allowedIn())) {
-            List<ExtensionUsage.Place> invalidated;
-            try {
-                invalidated = usage.invalidatedBy(original.fqn(), definition.allowedIn());
-            } catch (NotFoundException e) {
-                invalidated = List.of();
-            }
-            if (!invalidated.isEmpty()) {
-                confirmDetach(definition, etag, invalidated);
-                return;
-            }
-        }
-        write(definition, etag, InUse.REFUSE);
-    }
-
-    private void confirmDetach(ExtensionDefinition definition, String etag, List<ExtensionUsage.Place> invalidated) {
-        String name = definition.name();
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.addClassNames("in-use-dialog", "narrowing-dialog");
-        dialog.setHeader("Detach " + name + " where it is no longer allowed?");
-        dialog.setWidth(UsageList.DIALOG_WIDTH);
-        List<String> leftOut = invalidated.stream().map(u -> u.tenant()).distinct().toList();
-        dialog.setText(new Div(
-                new Paragraph("The new allowed tenants leave out " + String.join(", ", leftOut) + ", where " + name
-                        + " is attached in " + UsageList.places(invalidated.size()) + ":"),
-                new UsageList(invalidated, false),
-                new Paragraph("Saving detaches it there in the same step: those proxies stop running it."
-                        + " Cancel to go back to the form; nothing is saved.")));
-        dialog.setCancelable(true);
-        dialog.setCancelText("Cancel");
-        dialog.setConfirmText("Detach and save");
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> write(definition, etag, InUse.DETACH));
-        dialog.open();
-    }
-
-    private void write(ExtensionDefinition definition, String etag, InUse inUse) {
-        try {
-            StoredExtension saved = original == null ? service.create(definition)
-                    : service.update(definition, etag, inUse);
-            Notify.success("Saved " + saved.definition().name());
-            UI.getCurrent().navigate("extensions/" + saved.definition().name());
-        } catch (ValidationException e) {
-            showRefused(e.violations());
-        } catch (ExtensionInUseException e) {
-            // Attached in a left-out tenant by someone else since the question: nothing was saved.
-            Notify.error("Nothing was saved: " + e.getMessage() + ".");
-        } catch (ConflictException e) {
-            if ("metadata.name".equals(e.path())) {
-                showRefused(List.of(new Violation(e.path(), e.getMessage())));
-            } else {
-                offerReloadOrOverwrite(definition);
-            }
-        } catch (NotFoundException e) {
-            Notify.error(e.getMessage() + ": it was deleted by someone else. Create it again to keep your"
-                    + " changes.");
-        }
+        saving.save(original, definition);
     }
 
     private void showRefused(List<Violation> violations) {
@@ -305,19 +232,6 @@ public class ExtensionEditorView extends VerticalLayout implements BeforeEnterOb
             form.showAllErrors();
         }
         save.setEnabled(false);
-    }
-
-    private void offerReloadOrOverwrite(ExtensionDefinition mine) {
-        StoredExtension theirs = service.find(organization, mine.name()).orElse(null);
-        if (theirs == null) {
-            Notify.error(mine.name() + " was deleted by someone else. Create it again to keep your changes.");
-            return;
-        }
-        ChangeReview.conflict(original.definition(), theirs.definition(), theirs.updatedBy(),
-                () -> UI.getCurrent().getPage().reload(), () -> {
-                    original = theirs;
-                    write(mine, theirs.etag());
-                }).open();
     }
 
     private void cancel() {

@@ -42,7 +42,7 @@ import org.wasmconsole.extension.ExtensionUsage;
 import org.wasmconsole.extension.ModuleCheckParts;
 import org.wasmconsole.extension.ExtensionSummary;
 import org.wasmconsole.extension.InUse;
-import org.wasmconsole.resource.ExtensionExport;
+import org.wasmconsole.extension.yaml.ExtensionExport;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.tenant.ConsoleOrganization;
 import org.wasmconsole.tenant.TenantService;

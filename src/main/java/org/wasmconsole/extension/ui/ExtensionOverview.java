@@ -27,10 +27,10 @@ import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.MarkdownRenderer;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.extension.ui.config.SchemaDocumentation;
-import org.wasmconsole.resource.ConfigText;
 import tools.jackson.databind.JsonNode;
 import org.wasmconsole.base.Fqn;
 import org.wasmconsole.base.ui.TableHeads;
+import org.wasmconsole.extension.yaml.ConfigText;
 
 /** The Overview tab: every field of the extension, explained, in cards that reflow with the width. */
 class ExtensionOverview extends Composite<Div> {

@@ -3,11 +3,11 @@ package org.wasmconsole.extension.ui;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wasmconsole.extension.ConfigSchemaService;
-import org.wasmconsole.extension.ExtensionSection;
 import org.wasmconsole.extension.ExtensionSection.Tab;
+import org.wasmconsole.extension.ExtensionSection;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.ui.config.ConfigSchemaPanel;
-import org.wasmconsole.resource.ExtensionYaml;
+import org.wasmconsole.extension.yaml.ExtensionYaml;
 
 /**
  * The extension module's own tabs of the details page: Overview, YAML and Config schema. The other

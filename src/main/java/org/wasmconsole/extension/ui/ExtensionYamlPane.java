@@ -11,9 +11,9 @@ import org.wasmconsole.base.ui.EditorMarker;
 import org.wasmconsole.base.ui.YamlEditor;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.StoredExtension;
-import org.wasmconsole.resource.DocumentException;
-import org.wasmconsole.resource.ExtensionYaml;
-import org.wasmconsole.resource.ParsedExtension;
+import org.wasmconsole.extension.yaml.ExtensionDocumentException;
+import org.wasmconsole.extension.yaml.ExtensionYaml;
+import org.wasmconsole.extension.yaml.ParsedExtension;
 
 /**
  * "Edit as YAML": the whole WasmExtension document in an editor, read with the same codec as an
@@ -71,7 +71,7 @@ class ExtensionYamlPane extends Div {
                 parsed = documents.getFirst();
                 showViolations(violations(parsed.definition()));
             }
-        } catch (DocumentException e) {
+        } catch (ExtensionDocumentException e) {
             // Every problem at once: the shape's, and the rules' on whatever could be read.
             show(e.withRuleProblems(this::violations).stream().map(p -> new Problem(Math.max(p.line(), 1),
                     (p.path().isEmpty() ? "" : p.path() + ": ") + p.message())).toList());

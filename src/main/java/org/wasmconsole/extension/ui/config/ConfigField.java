@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.wasmconsole.base.ui.EditorMarker;
-import org.wasmconsole.base.ui.YamlEditor;
-import org.wasmconsole.resource.ConfigText;
 import org.springframework.modulith.NamedInterface;
-import tools.jackson.databind.JsonNode;
+import org.wasmconsole.base.ui.EditorMarker;
 import org.wasmconsole.base.ui.Notify;
+import org.wasmconsole.base.ui.YamlEditor;
+import org.wasmconsole.extension.yaml.ConfigText;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A plugin config as the user edits it: YAML (or JSON) in the editor, and, when the extension has a

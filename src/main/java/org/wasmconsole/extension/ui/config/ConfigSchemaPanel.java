@@ -18,7 +18,7 @@ import org.wasmconsole.base.ui.Notify;
 import org.wasmconsole.base.ui.YamlEditor;
 import org.wasmconsole.extension.ConfigSchemaService;
 import org.wasmconsole.extension.StoredExtension;
-import org.wasmconsole.resource.ConfigText;
+import org.wasmconsole.extension.yaml.ConfigText;
 import tools.jackson.databind.JsonNode;
 
 /**

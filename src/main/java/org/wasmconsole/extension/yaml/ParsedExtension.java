@@ -1,6 +1,7 @@
-package org.wasmconsole.resource;
+package org.wasmconsole.extension.yaml;
 
 import java.util.List;
+import org.wasmconsole.base.yaml.SourceDocument;
 import org.wasmconsole.extension.ExtensionDefinition;
 
 /**
@@ -10,14 +11,13 @@ import org.wasmconsole.extension.ExtensionDefinition;
  * @param warnings things accepted but worth telling (e.g. the deprecated {@code image} field)
  */
 public record ParsedExtension(SourceDocument source, ExtensionDefinition definition, String etag,
-                              List<String> warnings) implements ParsedResource {
+                              List<String> warnings) {
 
-    @Override
     public String kind() {
         return ExtensionDocuments.KIND;
     }
 
-    @Override
+    /** The extension's fqn when the document names its organization and name, else null (for reports). */
     public String fqn() {
         return definition.organization() == null || definition.name() == null ? null : definition.fqn();
     }

@@ -1,4 +1,4 @@
-package org.wasmconsole.resource;
+package org.wasmconsole.base.yaml;
 
 import java.util.Arrays;
 import java.util.HashMap;

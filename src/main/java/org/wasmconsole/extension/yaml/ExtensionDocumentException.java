@@ -1,39 +1,25 @@
-package org.wasmconsole.resource;
+package org.wasmconsole.extension.yaml;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.wasmconsole.base.Violation;
+import org.wasmconsole.base.yaml.DocumentException;
+import org.wasmconsole.base.yaml.DocumentProblem;
 import org.wasmconsole.extension.ExtensionDefinition;
 
 /**
- * The input could not be read as the documents it should hold: malformed YAML, a limit
- * exceeded, a wrong kind, an unknown field or a value of the wrong type. Nothing was saved.
- * For a WasmExtension document of the wrong shape it also carries what could be read of it
- * ({@link #partial()}), so that the rules can report every other problem at the same time.
+ * WasmExtension documents that could not be read. For a document of the wrong shape it also carries
+ * what could be read of it ({@link #partial()}), so that the rules can report every other problem at
+ * the same time.
  */
-public class DocumentException extends RuntimeException {
+public class ExtensionDocumentException extends DocumentException {
 
-    private final transient List<DocumentProblem> problems;
     private final transient List<ParsedExtension> partial;
 
-    public DocumentException(List<DocumentProblem> problems) {
-        this(problems, List.of());
-    }
-
-    public DocumentException(List<DocumentProblem> problems, List<ParsedExtension> partial) {
-        super(problems.stream().map(DocumentProblem::toString).collect(Collectors.joining("; ")));
-        this.problems = List.copyOf(problems);
+    public ExtensionDocumentException(List<DocumentProblem> problems, List<ParsedExtension> partial) {
+        super(problems);
         this.partial = List.copyOf(partial);
-    }
-
-    public DocumentException(DocumentProblem problem) {
-        this(List.of(problem));
-    }
-
-    public List<DocumentProblem> problems() {
-        return problems;
     }
 
     /** The WasmExtension documents as far as they could be read: each field with a problem left absent. */
@@ -47,9 +33,9 @@ public class DocumentException extends RuntimeException {
      * already has a shape problem (a value that could not be read would only be reported again).
      */
     public List<DocumentProblem> withRuleProblems(Function<ExtensionDefinition, List<Violation>> rules) {
-        List<DocumentProblem> all = new ArrayList<>(problems);
+        List<DocumentProblem> all = new ArrayList<>(problems());
         for (ParsedExtension read : partial) {
-            List<String> shapePaths = problems.stream().filter(p -> p.document() == read.source().number())
+            List<String> shapePaths = problems().stream().filter(p -> p.document() == read.source().number())
                     .map(DocumentProblem::path).toList();
             for (Violation v : rules.apply(read.definition())) {
                 if (shapePaths.stream().noneMatch(p -> related(p, v.path()))) {

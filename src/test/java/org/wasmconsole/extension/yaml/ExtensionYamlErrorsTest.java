@@ -1,4 +1,4 @@
-package org.wasmconsole.resource;
+package org.wasmconsole.extension.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.wasmconsole.base.yaml.DocumentProblem;
 
 /**
  * Malformed and ill-shaped documents: every problem names its document, line and field path, in

@@ -1,4 +1,4 @@
-package org.wasmconsole.resource;
+package org.wasmconsole.extension.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

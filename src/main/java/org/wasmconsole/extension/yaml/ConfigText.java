@@ -1,7 +1,12 @@
-package org.wasmconsole.resource;
+package org.wasmconsole.extension.yaml;
 
 import java.util.List;
 import org.wasmconsole.base.YamlText;
+import org.wasmconsole.base.yaml.DocumentException;
+import org.wasmconsole.base.yaml.DocumentProblem;
+import org.wasmconsole.base.yaml.SourceDocument;
+import org.wasmconsole.base.yaml.YamlLimits;
+import org.wasmconsole.base.yaml.YamlTreeReader;
 import tools.jackson.databind.JsonNode;
 
 /**

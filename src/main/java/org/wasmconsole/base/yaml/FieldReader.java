@@ -1,4 +1,4 @@
-package org.wasmconsole.resource;
+package org.wasmconsole.base.yaml;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,25 +13,25 @@ import tools.jackson.databind.JsonNode;
  * and line) for every field of the wrong type or with an unknown enum value instead of failing
  * on the first.
  */
-final class FieldReader {
+public final class FieldReader {
 
     private final SourceDocument document;
     private final List<DocumentProblem> problems = new ArrayList<>();
 
-    FieldReader(SourceDocument document) {
+    public FieldReader(SourceDocument document) {
         this.document = document;
     }
 
-    List<DocumentProblem> problems() {
+    public List<DocumentProblem> problems() {
         return problems;
     }
 
-    void problem(String path, String message) {
+    public void problem(String path, String message) {
         problems.add(new DocumentProblem(document.number(), document.lineOf(path), path, message));
     }
 
     /** Flags fields that the document kind does not have (typos must not be dropped silently). */
-    void onlyKnown(JsonNode node, String path, Set<String> known) {
+    public void onlyKnown(JsonNode node, String path, Set<String> known) {
         for (String name : node.propertyNames()) {
             if (!known.contains(name)) {
                 problem(join(path, name), "is not a field of " + (path.isEmpty() ? "the document" : path)
@@ -41,7 +41,7 @@ final class FieldReader {
     }
 
     /** The mapping at path, or null when absent; a problem when it is something else. */
-    JsonNode object(JsonNode parent, String parentPath, String name) {
+    public JsonNode object(JsonNode parent, String parentPath, String name) {
         JsonNode node = present(parent, name);
         if (node != null && !node.isObject()) {
             problem(join(parentPath, name), "must be a mapping (key: value lines), not " + describe(node));
@@ -50,7 +50,7 @@ final class FieldReader {
         return node;
     }
 
-    JsonNode array(JsonNode parent, String parentPath, String name) {
+    public JsonNode array(JsonNode parent, String parentPath, String name) {
         JsonNode node = present(parent, name);
         if (node != null && !node.isArray()) {
             problem(join(parentPath, name), "must be a list (lines starting with '- '), not " + describe(node));
@@ -59,11 +59,11 @@ final class FieldReader {
         return node;
     }
 
-    String string(JsonNode parent, String parentPath, String name) {
+    public String string(JsonNode parent, String parentPath, String name) {
         return string(present(parent, name), join(parentPath, name));
     }
 
-    String string(JsonNode node, String path) {
+    public String string(JsonNode node, String path) {
         if (node == null) {
             return null;
         }
@@ -75,7 +75,7 @@ final class FieldReader {
         return node.asString();
     }
 
-    Integer int32(JsonNode parent, String parentPath, String name) {
+    public Integer int32(JsonNode parent, String parentPath, String name) {
         JsonNode node = present(parent, name);
         String path = join(parentPath, name);
         if (node == null) {
@@ -92,7 +92,7 @@ final class FieldReader {
         return node.intValue();
     }
 
-    <E extends Enum<E>> E enumValue(JsonNode parent, String parentPath, String name, E[] values,
+    public <E extends Enum<E>> E enumValue(JsonNode parent, String parentPath, String name, E[] values,
                                     Function<E, String> wireName) {
         String path = join(parentPath, name);
         String text = string(present(parent, name), path);
@@ -107,7 +107,7 @@ final class FieldReader {
     }
 
     /** A field that is absent or null reads as absent. */
-    static JsonNode present(JsonNode parent, String name) {
+    public static JsonNode present(JsonNode parent, String name) {
         if (parent == null) {
             return null;
         }
@@ -115,11 +115,11 @@ final class FieldReader {
         return node == null || node.isNull() ? null : node;
     }
 
-    static String join(String path, String name) {
+    public static String join(String path, String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
 
-    static String describe(JsonNode node) {
+    public static String describe(JsonNode node) {
         if (node.isNull()) {
             return "an empty value";
         }

@@ -1,4 +1,4 @@
-package org.wasmconsole.resource;
+package org.wasmconsole.base.yaml;
 
 /**
  * Bounds on YAML input, checked while reading so that hostile input is refused before it can

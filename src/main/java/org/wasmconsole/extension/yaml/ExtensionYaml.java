@@ -1,4 +1,4 @@
-package org.wasmconsole.resource;
+package org.wasmconsole.extension.yaml;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,6 +6,11 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import org.wasmconsole.base.YamlText;
+import org.wasmconsole.base.yaml.DocumentException;
+import org.wasmconsole.base.yaml.DocumentProblem;
+import org.wasmconsole.base.yaml.SourceDocument;
+import org.wasmconsole.base.yaml.YamlLimits;
+import org.wasmconsole.base.yaml.YamlTreeReader;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.StoredExtension;
 import tools.jackson.databind.JsonNode;
@@ -27,24 +32,32 @@ public final class ExtensionYaml {
     }
 
     /**
-     * Reads every document of the stream; throws {@link DocumentException} with the problems of
-     * all documents if any of them is malformed or not a well-shaped WasmExtension.
+     * Reads every document of the stream; throws {@link ExtensionDocumentException} with the problems
+     * of all documents if the stream does not read or any document is not a well-shaped WasmExtension.
      */
     public List<ParsedExtension> read(String yaml) {
         List<ParsedExtension> parsed = new ArrayList<>();
         List<DocumentProblem> problems = new ArrayList<>();
         List<ParsedExtension> partial = new ArrayList<>();
-        for (SourceDocument document : reader.read(yaml)) {
+        List<SourceDocument> documents;
+        try {
+            documents = reader.read(yaml);
+        } catch (DocumentException e) {
+            throw new ExtensionDocumentException(e.problems(), List.of());
+        }
+        for (SourceDocument document : documents) {
             try {
                 parsed.add(ExtensionDocuments.read(document));
-            } catch (DocumentException e) {
+            } catch (ExtensionDocumentException e) {
                 problems.addAll(e.problems());
                 partial.addAll(e.partial());
+            } catch (DocumentException e) {
+                problems.addAll(e.problems());
             }
         }
         if (!problems.isEmpty()) {
             partial.addAll(parsed);
-            throw new DocumentException(problems, partial);
+            throw new ExtensionDocumentException(problems, partial);
         }
         return parsed;
     }

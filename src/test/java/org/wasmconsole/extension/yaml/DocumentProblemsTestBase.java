@@ -1,9 +1,11 @@
-package org.wasmconsole.resource;
+package org.wasmconsole.extension.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
+import org.wasmconsole.base.yaml.DocumentException;
+import org.wasmconsole.base.yaml.DocumentProblem;
 
 /** A valid document to break, and assertions on the problems that {@link ExtensionYaml#read} reports. */
 abstract class DocumentProblemsTestBase {

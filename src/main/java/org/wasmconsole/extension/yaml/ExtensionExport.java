@@ -1,4 +1,4 @@
-package org.wasmconsole.resource;
+package org.wasmconsole.extension.yaml;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +8,6 @@ import java.util.Collection;
 import org.springframework.stereotype.Component;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionService;
-import org.wasmconsole.extension.StoredExtension;
 
 /**
  * Exports extensions as a {@code ---} stream of WasmExtension documents that {@code tctl apply -f}
@@ -26,36 +25,14 @@ public class ExtensionExport {
 
     /** Everything matching the filter, in catalogue order. */
     public void write(ExtensionFilter filter, Writer out) {
-        write(filter, out, false);
-    }
-
-    /** Everything matching the filter; with {@code configSchemas}, each extension's schema document right after it. */
-    public void write(ExtensionFilter filter, Writer out, boolean configSchemas) {
-        extensions.forEach(filter, e -> append(out, e, configSchemas));
+        extensions.forEach(filter, e -> ExtensionYaml.append(out, e));
         flush(out);
     }
 
     /** The named extensions, in the given order. */
     public void write(String organization, Collection<String> names, Writer out) {
-        write(organization, names, out, false);
-    }
-
-    /** The named extensions; with {@code configSchemas}, each extension's schema document right after it. */
-    public void write(String organization, Collection<String> names, Writer out, boolean configSchemas) {
-        extensions.getAll(organization, names).forEach(e -> append(out, e, configSchemas));
+        extensions.getAll(organization, names).forEach(e -> ExtensionYaml.append(out, e));
         flush(out);
-    }
-
-    private static void append(Writer out, StoredExtension e, boolean configSchemas) {
-        ExtensionYaml.append(out, e);
-        if (configSchemas && e.configSchema() != null) {
-            try {
-                out.write(ExtensionYaml.toYaml(ConfigSchemaDocuments.write(e.definition().organization(),
-                        e.definition().name(), e.configSchema())));
-            } catch (IOException x) {
-                throw new UncheckedIOException(x);
-            }
-        }
     }
 
     /** {@code <organization>-extensions-<date>.yaml}, or {@code <organization>-<name>.yaml} for one. */

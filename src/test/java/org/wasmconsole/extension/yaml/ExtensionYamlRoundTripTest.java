@@ -1,4 +1,4 @@
-package org.wasmconsole.resource;
+package org.wasmconsole.extension.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -206,5 +206,13 @@ class ExtensionYamlRoundTripTest {
 
         assertThat(written).isEqualTo(ExtensionYaml.write(full(), "\"42\""));
         assertThat(yaml.read(written).get(0).etag()).isEqualTo("\"42\"");
+    }
+
+    @Test
+    void theDefaultsAcceptATypicalExport() {
+        String one = ExtensionYaml.write(full(), "etag");
+        String many = one.repeat(500);
+
+        assertThat(new ExtensionYaml().read(many)).hasSize(500);
     }
 }

@@ -1,9 +1,12 @@
-package org.wasmconsole.resource;
+package org.wasmconsole.extension.yaml;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.wasmconsole.base.Etags;
+import org.wasmconsole.base.yaml.DocumentException;
+import org.wasmconsole.base.yaml.FieldReader;
+import org.wasmconsole.base.yaml.SourceDocument;
+import org.wasmconsole.base.yaml.TsbDocument;
 import org.wasmconsole.extension.EnvValueSource;
 import org.wasmconsole.extension.EnvVar;
 import org.wasmconsole.extension.ExtensionDefinition;
@@ -40,10 +43,13 @@ public final class ExtensionDocuments {
     private ExtensionDocuments() {
     }
 
-    /** Reads one document; throws {@link DocumentException} listing every shape problem found. */
+    /**
+     * Reads one document; throws {@link ExtensionDocumentException} listing every shape problem found (with
+     * what could be read), or {@link DocumentException} when the document is not even a mapping.
+     */
     public static ParsedExtension read(SourceDocument document) {
         FieldReader r = new FieldReader(document);
-        JsonNode root = TsbMetadata.mapping(r, document);
+        JsonNode root = TsbDocument.mapping(r, document);
         checkKind(r, root);
         r.onlyKnown(root, "", TOP);
         JsonNode metadata = r.object(root, "", "metadata");
@@ -63,8 +69,8 @@ public final class ExtensionDocuments {
         ExtensionDefinition.Builder b = ExtensionDefinition.builder()
                 .organization(r.string(metadata, "metadata", "organization"))
                 .name(r.string(metadata, "metadata", "name"))
-                .displayName(TsbMetadata.displayName(r, metadata, spec))
-                .meta(TsbMetadata.objectMeta(r, metadata))
+                .displayName(TsbDocument.displayName(r, metadata, spec))
+                .meta(TsbDocument.objectMeta(r, metadata))
                 .summary(r.string(metadata, "metadata", "description"))
                 .url(url(r, spec, warnings))
                 .source(r.string(spec, "spec", "source"))
@@ -80,12 +86,12 @@ public final class ExtensionDocuments {
         Integer priority = r.int32(spec, "spec", "priority");
         b.priority(priority == null ? 0 : priority);
         ExtensionDefinition definition = b.build();
-        String etag = etag(r, metadata, spec);
+        String etag = TsbDocument.etag(r, metadata, spec);
         checkFqn(r, spec, definition);
         if (!r.problems().isEmpty()) {
             boolean isExtension = r.problems().stream().noneMatch(p -> p.path().equals("apiVersion")
                     || p.path().equals("kind"));
-            throw new DocumentException(r.problems(), isExtension
+            throw new ExtensionDocumentException(r.problems(), isExtension
                     ? List.of(new ParsedExtension(document, definition, etag, warnings)) : List.of());
         }
         return new ParsedExtension(document, definition, etag, warnings);
@@ -174,17 +180,6 @@ public final class ExtensionDocuments {
         return tenants;
     }
 
-    /** {@code spec.etag}, or Kubernetes' {@code metadata.resourceVersion}; both must agree when given. */
-    static String etag(FieldReader r, JsonNode metadata, JsonNode spec) {
-        String specEtag = r.string(spec, "spec", "etag");
-        String resourceVersion = r.string(metadata, "metadata", "resourceVersion");
-        if (specEtag != null && resourceVersion != null
-                && !Etags.quoted(specEtag).equals(Etags.quoted(resourceVersion))) {
-            r.problem("metadata.resourceVersion", "differs from spec.etag; give one of them, or the same value");
-        }
-        return Etags.quoted(specEtag != null ? specEtag : resourceVersion);
-    }
-
     private static void checkFqn(FieldReader r, JsonNode spec, ExtensionDefinition d) {
         String fqn = r.string(spec, "spec", "fqn");
         if (fqn != null && d.organization() != null && d.name() != null && !fqn.equals(d.fqn())) {
@@ -196,7 +191,7 @@ public final class ExtensionDocuments {
     /** The document of an extension, fields in the order of spec §1; fqn and etag when etag is given. */
     public static ObjectNode write(ExtensionDefinition d, String etag) {
         ObjectNode doc = NODES.objectNode();
-        ObjectNode metadata = TsbMetadata.organizationHeader(doc, API_VERSION, KIND, d.organization());
+        ObjectNode metadata = TsbDocument.organizationHeader(doc, API_VERSION, KIND, d.organization());
         metadata.put("name", d.name());
         putIfPresent(metadata, "description", d.summary());
         d.meta().writeTo(metadata);

@@ -1,4 +1,4 @@
-package org.wasmconsole.resource;
+package org.wasmconsole.base.yaml;
 
 /**
  * What is wrong with a document of a YAML stream, and where.

@@ -1,4 +1,4 @@
-package org.wasmconsole.resource;
+package org.wasmconsole.base.yaml;
 
 import java.util.Optional;
 import org.snakeyaml.engine.v2.exceptions.Mark;
