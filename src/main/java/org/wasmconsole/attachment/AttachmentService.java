@@ -16,11 +16,9 @@ import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
-import org.wasmconsole.extension.ConfigSchemas;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.WasmExtension;
 import org.wasmconsole.security.Roles;
-import org.wasmconsole.tenant.Tenant;
 import org.wasmconsole.base.Fqn;
 
 /**
@@ -42,10 +40,11 @@ public class AttachmentService {
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
     private final DefaultInheritance inheritance;
+    private final TargetResolver resolver;
 
     AttachmentService(TargetRepository targets, TargetGroupRepository groups, WorkspaceRepository workspaces,
                       TopologyService topology, TenantScope scope, EntityManager entityManager,
-                      ApplicationEventPublisher events, DefaultInheritance inheritance,
+                      ApplicationEventPublisher events, DefaultInheritance inheritance, TargetResolver resolver,
                       @Value("${console.istio.kind:WasmPlugin}") String defaultIstioKind) {
         this.defaultIstioKind = IstioKind.ofKind(defaultIstioKind).orElseThrow(() -> new IllegalArgumentException(
                 "console.istio.kind is '" + defaultIstioKind + "'; use WasmPlugin or TrafficExtension"));
@@ -57,6 +56,7 @@ public class AttachmentService {
         this.entityManager = entityManager;
         this.events = events;
         this.inheritance = inheritance;
+        this.resolver = resolver;
     }
 
     @Transactional(readOnly = true)
@@ -82,7 +82,7 @@ public class AttachmentService {
     @Transactional(readOnly = true)
     public List<Violation> check(TargetDefinition definition) {
         List<Violation> v = new ArrayList<>();
-        resolve(definition, v);
+        resolver.resolve(definition, v);
         return v;
     }
 
@@ -93,7 +93,7 @@ public class AttachmentService {
     @RolesAllowed(Roles.ADMIN)
     public StoredTarget save(TargetDefinition definition, String expectedEtag) {
         List<Violation> v = new ArrayList<>();
-        List<WasmExtension> extensions = resolve(definition, v);
+        List<WasmExtension> extensions = resolver.resolve(definition, v);
         if (!v.isEmpty()) {
             throw new ValidationException(v);
         }
@@ -243,43 +243,6 @@ public class AttachmentService {
         return inheritance.entriesOf(target).stream()
                 .map(e -> IstioWasmPlugin.preview(kind, e.extension(), e.attachment(), target.gatewayTarget()))
                 .toList();
-    }
-
-    /**
-     * Checks the definition and finds the attached extensions, in list order; violations go to
-     * {@code v}. An unknown extension, one of another organization and one whose allowedIn leaves
-     * out the target's tenant are all refused at {@code spec.extension[i].fqn}.
-     */
-    private List<WasmExtension> resolve(TargetDefinition definition, List<Violation> v) {
-        v.addAll(TargetValidator.validate(definition));
-        v.addAll(definition.meta().violations());
-        Tenant tenant = scope.visibleTenant(definition.ref().tenant());
-        List<WasmExtension> found = new ArrayList<>();
-        for (int i = 0; i < definition.attachments().size(); i++) {
-            Attachment a = definition.attachments().get(i);
-            String prefix = "spec.extension[" + i + "]";
-            if (a == null || a.fqn() == null) {
-                continue;
-            }
-            Optional<WasmExtension> extension = ExtensionLookup.find(entityManager, a.fqn());
-            if (extension.isEmpty()) {
-                if (v.stream().noneMatch(x -> x.path().equals(prefix + ".fqn"))) {
-                    v.add(new Violation(prefix + ".fqn", "extension '" + a.fqn() + "' does not exist; attach an"
-                            + " existing extension (see the catalogue)"));
-                }
-                continue;
-            }
-            ExtensionDefinition extensionDefinition = extension.get().toDefinition();
-            AttachmentValidator.checkAllowedIn(extensionDefinition, tenant.fqn(), prefix).ifPresent(v::add);
-            TargetValidator.checkInheritedMode(definition.ref().kind(), a, extensionDefinition.matchMode(), prefix)
-                    .ifPresent(v::add);
-            if (v.stream().noneMatch(x -> x.path().startsWith(prefix + ".config"))) {
-                // The override replaces the extension's config for this attachment: the same schema applies.
-                v.addAll(ConfigSchemas.validate(extension.get().getConfigSchema(), a.config(), prefix + ".config"));
-            }
-            found.add(extension.get());
-        }
-        return found;
     }
 
     private Optional<Target> findEntity(TargetRef ref) {
