@@ -16,11 +16,9 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.base.ConflictException;
-import org.wasmconsole.base.Names;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
-import org.wasmconsole.extension.ConfigSchemas;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.WasmExtension;
 import org.wasmconsole.security.Roles;
@@ -46,15 +44,18 @@ public class DefaultSettingService {
     private final TenantDirectory tenants;
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
+    private final SettingResolver resolver;
 
     DefaultSettingService(DefaultSettingRepository settings, TopologyService topology, TenantScope scope,
-                          TenantDirectory tenants, EntityManager entityManager, ApplicationEventPublisher events) {
+                          TenantDirectory tenants, EntityManager entityManager, ApplicationEventPublisher events,
+                          SettingResolver resolver) {
         this.settings = settings;
         this.topology = topology;
         this.scope = scope;
         this.tenants = tenants;
         this.entityManager = entityManager;
         this.events = events;
+        this.resolver = resolver;
     }
 
     @Transactional(readOnly = true)
@@ -89,7 +90,7 @@ public class DefaultSettingService {
     public List<Violation> check(DefaultSettingDefinition definition) {
         List<Violation> v = new ArrayList<>();
         checkOwner(definition.ref());
-        resolve(definition, v);
+        resolver.resolve(definition, v);
         return v;
     }
 
@@ -99,7 +100,7 @@ public class DefaultSettingService {
         SettingRef ref = definition.ref();
         Owner owner = checkOwner(ref);
         List<Violation> v = new ArrayList<>();
-        List<WasmExtension> extensions = resolve(definition, v);
+        List<WasmExtension> extensions = resolver.resolve(definition, v);
         if (!v.isEmpty()) {
             throw new ValidationException(v);
         }
@@ -182,61 +183,6 @@ public class DefaultSettingService {
             return extension.organization().equals(ref.organization()) && extension.allowedIn().isEmpty();
         }
         return AttachmentValidator.isAllowedIn(extension, ref.tenantFqn());
-    }
-
-    private List<WasmExtension> resolve(DefaultSettingDefinition d, List<Violation> v) {
-        Names.checkDnsLabel(d.ref().name()).ifPresent(m -> v.add(new Violation("metadata.name", m)));
-        Names.checkDisplayName(d.displayName()).ifPresent(m -> v.add(new Violation("spec.displayName", m)));
-        v.addAll(d.meta().violations());
-        if (d.attachments().size() > TargetValidator.MAX_ATTACHMENTS) {
-            v.add(new Violation(SettingUsage.PATH, "has " + d.attachments().size() + " entries; attach at most "
-                    + TargetValidator.MAX_ATTACHMENTS + " extensions to one " + d.ref().level().label()));
-        }
-        List<WasmExtension> found = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (int i = 0; i < d.attachments().size(); i++) {
-            Attachment a = d.attachments().get(i);
-            String prefix = SettingUsage.PATH + "[" + i + "]";
-            if (a == null) {
-                v.add(new Violation(prefix, "is empty: give the fqn of the extension to attach, or remove the entry"));
-                continue;
-            }
-            int before = v.size();
-            v.addAll(AttachmentValidator.validate(a, prefix));
-            if (a.fqn() == null || v.size() > before && v.subList(before, v.size()).stream()
-                    .anyMatch(x -> x.path().equals(prefix + ".fqn"))) {
-                continue;
-            }
-            if (!seen.add(a.fqn())) {
-                v.add(new Violation(prefix + ".fqn", "'" + a.fqn() + "' is already attached earlier in "
-                        + SettingUsage.PATH + "; attach an extension once and give that entry several match selectors"));
-                continue;
-            }
-            Optional<WasmExtension> extension = ExtensionLookup.find(entityManager, a.fqn());
-            if (extension.isEmpty()) {
-                v.add(new Violation(prefix + ".fqn", "extension '" + a.fqn() + "' does not exist; attach an existing"
-                        + " extension (see the catalogue)"));
-                continue;
-            }
-            ExtensionDefinition x = extension.get().toDefinition();
-            if (d.ref().level() == SettingLevel.ORGANIZATION) {
-                if (!allowedAt(x, d.ref())) {
-                    v.add(new Violation(prefix + ".fqn", x.organization().equals(d.ref().organization())
-                            ? "extension '" + x.name() + "' is allowed only in some tenants, and an organization"
-                                    + " default reaches every tenant: attach it in a TenantSetting of each tenant it is"
-                                    + " allowed in, or open it to all tenants (an empty spec.allowedIn)"
-                            : "extension '" + x.name() + "' belongs to organization '" + x.organization()
-                                    + "'; attach an extension of organization '" + d.ref().organization() + "'"));
-                }
-            } else {
-                AttachmentValidator.checkAllowedIn(x, d.ref().tenantFqn(), prefix).ifPresent(v::add);
-            }
-            if (v.stream().noneMatch(y -> y.path().startsWith(prefix + ".config"))) {
-                v.addAll(ConfigSchemas.validate(extension.get().getConfigSchema(), a.config(), prefix + ".config"));
-            }
-            found.add(extension.get());
-        }
-        return found;
     }
 
     /** What the setting belongs to, if the caller may see it (404 otherwise, like one that does not exist). */
