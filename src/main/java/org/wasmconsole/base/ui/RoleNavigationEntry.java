@@ -1,0 +1,40 @@
+package org.wasmconsole.base.ui;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.List;
+
+/**
+ * One side-navigation entry shown only to the holders of one role (an admin screen): what most
+ * modules contribute, written once. A subclass is a {@code @Component} that names its entry.
+ */
+public abstract class RoleNavigationEntry implements NavigationEntries {
+
+    private final AuthenticationContext authentication;
+    private final String role;
+    private final String label;
+    private final String route;
+    private final VaadinIcon icon;
+    private final int order;
+
+    protected RoleNavigationEntry(AuthenticationContext authentication, String role, String label, String route,
+                                  VaadinIcon icon, int order) {
+        this.authentication = authentication;
+        this.role = role;
+        this.label = label;
+        this.route = route;
+        this.icon = icon;
+        this.order = order;
+    }
+
+    @Override
+    public List<SideNavItem> entries() {
+        return authentication.hasRole(role) ? List.of(new SideNavItem(label, route, icon.create())) : List.of();
+    }
+
+    @Override
+    public int order() {
+        return order;
+    }
+}
