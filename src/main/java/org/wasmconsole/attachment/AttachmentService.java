@@ -6,13 +6,11 @@ import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
@@ -106,20 +104,11 @@ public class AttachmentService {
         Optional<Target> existing = targets.findByGroupIdAndKindAndName(group.getId(), ref.kind(), ref.name());
         Target target = existing.orElseGet(() -> new Target(group, ref.kind(), ref.name()));
         TargetDefinition before = existing.map(Target::definition).orElse(null);
-        if (expectedEtag != null && existing.isPresent() && !expectedEtag.equals(target.getEtag())) {
-            throw stale(ref);
+        if (existing.isPresent()) {
+            Writes.checkEtag(expectedEtag, target.getEtag(), ref.kind().label(), ref.name());
         }
         target.apply(definition, extensions, scope.username());
-        Target saved;
-        try {
-            saved = targets.saveAndFlush(target);
-        } catch (OptimisticLockingFailureException e) {
-            throw stale(ref);
-        } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("metadata.name", ref.kind().label() + " '" + ref.name()
-                    + "' was created by someone else at the same moment; reload and try again");
-        }
-        StoredTarget stored = saved.stored();
+        StoredTarget stored = Writes.saveAndFlush(targets, target, ref.kind().label(), ref.name()).stored();
         events.publishEvent(new AttachmentChanged(TargetChanges.change(before, stored.definition()),
                 ref.kind().label(), ref.organization(), ref.fqn(), TargetChanges.summary(before, stored.definition())));
         return stored;
@@ -128,9 +117,7 @@ public class AttachmentService {
     @RolesAllowed(Roles.ADMIN)
     public void delete(TargetRef ref, String expectedEtag) {
         Target target = findEntity(ref).orElseThrow(() -> notFound(ref));
-        if (expectedEtag != null && !expectedEtag.equals(target.getEtag())) {
-            throw stale(ref);
-        }
+        Writes.checkEtag(expectedEtag, target.getEtag(), ref.kind().label(), ref.name());
         int attached = target.getAttachments().size();
         targets.delete(target);
         targets.flush();
@@ -141,24 +128,25 @@ public class AttachmentService {
     /** Adds the attachment at the end of the target's {@code extension} list. */
     @RolesAllowed(Roles.ADMIN)
     public StoredTarget attach(TargetRef ref, Attachment attachment, String expectedEtag) {
-        TargetDefinition current = get(ref).definition();
-        return save(current.withAttachments(AttachmentLists.appended(current.attachments(), attachment)),
-                expectedEtag);
+        return editAttachments(ref, c -> AttachmentLists.appended(c.attachments(), attachment), expectedEtag);
     }
 
     /** Replaces the config and match of the attachment of {@code extensionFqn}. */
     @RolesAllowed(Roles.ADMIN)
     public StoredTarget updateAttachment(TargetRef ref, Attachment attachment, String expectedEtag) {
-        TargetDefinition current = get(ref).definition();
-        return save(current.withAttachments(AttachmentLists.replaced(current.attachments(), attachment,
-                current.fqn())), expectedEtag);
+        return editAttachments(ref, c -> AttachmentLists.replaced(c.attachments(), attachment, c.fqn()), expectedEtag);
     }
 
     @RolesAllowed(Roles.ADMIN)
     public StoredTarget detach(TargetRef ref, String extensionFqn, String expectedEtag) {
+        return editAttachments(ref, c -> AttachmentLists.without(c.attachments(), extensionFqn, c.fqn()), expectedEtag);
+    }
+
+    /** Saves the target with its {@code extension} list changed as {@code change} computes it from the current one. */
+    private StoredTarget editAttachments(TargetRef ref, Function<TargetDefinition, List<Attachment>> change,
+                                         String expectedEtag) {
         TargetDefinition current = get(ref).definition();
-        return save(current.withAttachments(AttachmentLists.without(current.attachments(), extensionFqn,
-                current.fqn())), expectedEtag);
+        return save(current.withAttachments(change.apply(current)), expectedEtag);
     }
 
     /**
@@ -258,11 +246,6 @@ public class AttachmentService {
     }
 
     private static NotFoundException notFound(TargetRef ref) {
-        return new NotFoundException(ref.kind().label().toLowerCase() + " " + ref.fqn());
-    }
-
-    private static ConflictException stale(TargetRef ref) {
-        return new ConflictException("metadata.etag", ref.kind().label() + " '" + ref.name() + "' was changed by"
-                + " someone else since you read it; reload it and apply your change again");
+        return Writes.notFound(ref.kind().label(), ref.fqn());
     }
 }

@@ -8,14 +8,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
@@ -109,19 +107,11 @@ public class DefaultSettingService {
         Optional<DefaultSetting> existing = settings.findByOwnerFqnAndName(ref.ownerFqn(), ref.name());
         DefaultSetting setting = existing.orElseGet(() -> new DefaultSetting(ref, owner.tenant(), owner.workspace()));
         DefaultSettingDefinition before = existing.map(DefaultSetting::definition).orElse(null);
-        if (expectedEtag != null && existing.isPresent() && !expectedEtag.equals(setting.getEtag())) {
-            throw stale(ref);
+        if (existing.isPresent()) {
+            Writes.checkEtag(expectedEtag, setting.getEtag(), ref.level().label(), ref.name());
         }
         setting.apply(definition, extensions, scope.username());
-        DefaultSetting saved;
-        try {
-            saved = settings.saveAndFlush(setting);
-        } catch (OptimisticLockingFailureException e) {
-            throw stale(ref);
-        } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("metadata.name", ref.level().label() + " '" + ref.name()
-                    + "' was created by someone else at the same moment; reload and try again");
-        }
+        DefaultSetting saved = Writes.saveAndFlush(settings, setting, ref.level().label(), ref.name());
         publish(before == null ? AttachmentChanged.Change.CREATED : AttachmentChanged.Change.UPDATED, ref,
                 summary(before, definition));
         return saved.stored();
@@ -132,9 +122,7 @@ public class DefaultSettingService {
         checkOwner(ref);
         DefaultSetting setting = settings.findByOwnerFqnAndName(ref.ownerFqn(), ref.name())
                 .orElseThrow(() -> notFound(ref));
-        if (expectedEtag != null && !expectedEtag.equals(setting.getEtag())) {
-            throw stale(ref);
-        }
+        Writes.checkEtag(expectedEtag, setting.getEtag(), ref.level().label(), ref.name());
         int attached = setting.getAttachments().size();
         settings.delete(setting);
         settings.flush();
@@ -152,16 +140,19 @@ public class DefaultSettingService {
 
     @RolesAllowed(Roles.ADMIN)
     public StoredSetting updateAttachment(SettingRef ref, Attachment attachment, String expectedEtag) {
-        DefaultSettingDefinition current = get(ref).definition();
-        return save(current.withAttachments(AttachmentLists.replaced(current.attachments(), attachment,
-                current.fqn())), expectedEtag);
+        return editAttachments(ref, c -> AttachmentLists.replaced(c.attachments(), attachment, c.fqn()), expectedEtag);
     }
 
     @RolesAllowed(Roles.ADMIN)
     public StoredSetting detach(SettingRef ref, String extensionFqn, String expectedEtag) {
+        return editAttachments(ref, c -> AttachmentLists.without(c.attachments(), extensionFqn, c.fqn()), expectedEtag);
+    }
+
+    /** Saves the setting with its extension list changed as {@code change} computes it from the current one. */
+    private StoredSetting editAttachments(SettingRef ref, Function<DefaultSettingDefinition, List<Attachment>> change,
+                                          String expectedEtag) {
         DefaultSettingDefinition current = get(ref).definition();
-        return save(current.withAttachments(AttachmentLists.without(current.attachments(), extensionFqn,
-                current.fqn())), expectedEtag);
+        return save(current.withAttachments(change.apply(current)), expectedEtag);
     }
 
     /**
@@ -231,11 +222,6 @@ public class DefaultSettingService {
     }
 
     private static NotFoundException notFound(SettingRef ref) {
-        return new NotFoundException(ref.level().label().toLowerCase(java.util.Locale.ROOT) + " " + ref.fqn());
-    }
-
-    private static ConflictException stale(SettingRef ref) {
-        return new ConflictException("metadata.etag", ref.level().label() + " '" + ref.name() + "' was changed by"
-                + " someone else since you read it; reload it and apply your change again");
+        return Writes.notFound(ref.level().label(), ref.fqn());
     }
 }
