@@ -4,6 +4,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One side-navigation entry shown only to the holders of one role (an admin screen): what most
@@ -13,24 +14,21 @@ public abstract class RoleNavigationEntry implements NavigationEntries {
 
     private final AuthenticationContext authentication;
     private final String role;
-    private final String label;
-    private final String route;
-    private final VaadinIcon icon;
     private final int order;
+    /** A new item each time: a component belongs to one layout. */
+    private final Supplier<SideNavItem> item;
 
     protected RoleNavigationEntry(AuthenticationContext authentication, String role, String label, String route,
                                   VaadinIcon icon, int order) {
         this.authentication = authentication;
         this.role = role;
-        this.label = label;
-        this.route = route;
-        this.icon = icon;
         this.order = order;
+        this.item = () -> new SideNavItem(label, route, icon.create());
     }
 
     @Override
     public List<SideNavItem> entries() {
-        return authentication.hasRole(role) ? List.of(new SideNavItem(label, route, icon.create())) : List.of();
+        return authentication.hasRole(role) ? List.of(item.get()) : List.of();
     }
 
     @Override
