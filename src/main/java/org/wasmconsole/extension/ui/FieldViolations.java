@@ -94,8 +94,4 @@ final class FieldViolations {
     List<Violation> current() {
         return violations.entrySet().stream().map(e -> new Violation(e.getKey(), e.getValue())).toList();
     }
-
-    Map<String, String> byPath() {
-        return violations;
-    }
 }
