@@ -1,39 +1,56 @@
 package org.wasmconsole.attachment.ui;
 
 import java.util.List;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.TopologyService;
 import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantSection;
-import org.wasmconsole.tenant.TenantSection.Part;
 
-/** A tenant's workspaces and gateways with their attachments, under the tenant's extensions. */
-@Configuration(proxyBeanMethods = false)
-class TenantTopologySection {
+/**
+ * A tenant's workspaces and gateways with their attachments, under the tenant's extensions. A component
+ * of its own rather than a {@code TenantSection.of} bean like the other sections: it takes another
+ * module's service ({@link ExtensionService}), and Spring Modulith sees such a reference (for the module
+ * docs) only in a constructor.
+ */
+@Component
+class TenantTopologySection implements TenantSection {
 
-    @Bean
-    TenantSection tenantTopology(TopologyService topology, AttachmentService attachments, ExtensionService extensions) {
-        return TenantSection.of(200, (tenant, page) -> {
-            TenantTopologyPanel panel = new TenantTopologyPanel(topology, attachments, extensions, tenant.fqn(),
-                    page.admin());
-            return new Part() {
-                @Override
-                public List<com.vaadin.flow.component.Component> components() {
-                    return List.of(panel);
-                }
+    private final TopologyService topology;
+    private final AttachmentService attachments;
+    private final ExtensionService extensions;
 
-                @Override
-                public void refresh() {
-                    panel.refresh();
-                }
+    TenantTopologySection(TopologyService topology, AttachmentService attachments, ExtensionService extensions) {
+        this.topology = topology;
+        this.attachments = attachments;
+        this.extensions = extensions;
+    }
 
-                @Override
-                public boolean reveal(String targetFqn) {
-                    return panel.reveal(targetFqn);
-                }
-            };
-        });
+    @Override
+    public int order() {
+        return 200;
+    }
+
+    @Override
+    public Part create(TenantInfo tenant, Page page) {
+        TenantTopologyPanel panel = new TenantTopologyPanel(topology, attachments, extensions, tenant.fqn(),
+                page.admin());
+        return new Part() {
+            @Override
+            public List<com.vaadin.flow.component.Component> components() {
+                return List.of(panel);
+            }
+
+            @Override
+            public void refresh() {
+                panel.refresh();
+            }
+
+            @Override
+            public boolean reveal(String targetFqn) {
+                return panel.reveal(targetFqn);
+            }
+        };
     }
 }
