@@ -152,7 +152,6 @@ class ModuleRecord {
     }
 
     String getOrganizationName() { return organizationName; }
-    String getExtensionName() { return extensionName; }
     String getUrl() { return url; }
     ModuleStatus getStatus() { return status; }
     String getDigest() { return digest; }

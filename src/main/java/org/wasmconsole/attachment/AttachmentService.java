@@ -6,21 +6,17 @@ import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
-import org.wasmconsole.extension.ConfigSchemas;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.WasmExtension;
 import org.wasmconsole.security.Roles;
-import org.wasmconsole.tenant.Tenant;
 import org.wasmconsole.base.Fqn;
 
 /**
@@ -42,10 +38,11 @@ public class AttachmentService {
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
     private final DefaultInheritance inheritance;
+    private final TargetResolver resolver;
 
     AttachmentService(TargetRepository targets, TargetGroupRepository groups, WorkspaceRepository workspaces,
                       TopologyService topology, TenantScope scope, EntityManager entityManager,
-                      ApplicationEventPublisher events, DefaultInheritance inheritance,
+                      ApplicationEventPublisher events, DefaultInheritance inheritance, TargetResolver resolver,
                       @Value("${console.istio.kind:WasmPlugin}") String defaultIstioKind) {
         this.defaultIstioKind = IstioKind.ofKind(defaultIstioKind).orElseThrow(() -> new IllegalArgumentException(
                 "console.istio.kind is '" + defaultIstioKind + "'; use WasmPlugin or TrafficExtension"));
@@ -57,6 +54,7 @@ public class AttachmentService {
         this.entityManager = entityManager;
         this.events = events;
         this.inheritance = inheritance;
+        this.resolver = resolver;
     }
 
     @Transactional(readOnly = true)
@@ -82,7 +80,7 @@ public class AttachmentService {
     @Transactional(readOnly = true)
     public List<Violation> check(TargetDefinition definition) {
         List<Violation> v = new ArrayList<>();
-        resolve(definition, v);
+        resolver.resolve(definition, v);
         return v;
     }
 
@@ -93,7 +91,7 @@ public class AttachmentService {
     @RolesAllowed(Roles.ADMIN)
     public StoredTarget save(TargetDefinition definition, String expectedEtag) {
         List<Violation> v = new ArrayList<>();
-        List<WasmExtension> extensions = resolve(definition, v);
+        List<WasmExtension> extensions = resolver.resolve(definition, v);
         if (!v.isEmpty()) {
             throw new ValidationException(v);
         }
@@ -106,20 +104,11 @@ public class AttachmentService {
         Optional<Target> existing = targets.findByGroupIdAndKindAndName(group.getId(), ref.kind(), ref.name());
         Target target = existing.orElseGet(() -> new Target(group, ref.kind(), ref.name()));
         TargetDefinition before = existing.map(Target::definition).orElse(null);
-        if (expectedEtag != null && existing.isPresent() && !expectedEtag.equals(target.getEtag())) {
-            throw stale(ref);
+        if (existing.isPresent()) {
+            Writes.checkEtag(expectedEtag, target.getEtag(), ref.kind().label(), ref.name());
         }
         target.apply(definition, extensions, scope.username());
-        Target saved;
-        try {
-            saved = targets.saveAndFlush(target);
-        } catch (OptimisticLockingFailureException e) {
-            throw stale(ref);
-        } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("metadata.name", ref.kind().label() + " '" + ref.name()
-                    + "' was created by someone else at the same moment; reload and try again");
-        }
-        StoredTarget stored = saved.stored();
+        StoredTarget stored = Writes.saveAndFlush(targets, target, ref.kind().label(), ref.name()).stored();
         events.publishEvent(new AttachmentChanged(TargetChanges.change(before, stored.definition()),
                 ref.kind().label(), ref.organization(), ref.fqn(), TargetChanges.summary(before, stored.definition())));
         return stored;
@@ -128,9 +117,7 @@ public class AttachmentService {
     @RolesAllowed(Roles.ADMIN)
     public void delete(TargetRef ref, String expectedEtag) {
         Target target = findEntity(ref).orElseThrow(() -> notFound(ref));
-        if (expectedEtag != null && !expectedEtag.equals(target.getEtag())) {
-            throw stale(ref);
-        }
+        Writes.checkEtag(expectedEtag, target.getEtag(), ref.kind().label(), ref.name());
         int attached = target.getAttachments().size();
         targets.delete(target);
         targets.flush();
@@ -141,24 +128,25 @@ public class AttachmentService {
     /** Adds the attachment at the end of the target's {@code extension} list. */
     @RolesAllowed(Roles.ADMIN)
     public StoredTarget attach(TargetRef ref, Attachment attachment, String expectedEtag) {
-        TargetDefinition current = get(ref).definition();
-        return save(current.withAttachments(AttachmentLists.appended(current.attachments(), attachment)),
-                expectedEtag);
+        return editAttachments(ref, c -> AttachmentLists.appended(c.attachments(), attachment), expectedEtag);
     }
 
     /** Replaces the config and match of the attachment of {@code extensionFqn}. */
     @RolesAllowed(Roles.ADMIN)
     public StoredTarget updateAttachment(TargetRef ref, Attachment attachment, String expectedEtag) {
-        TargetDefinition current = get(ref).definition();
-        return save(current.withAttachments(AttachmentLists.replaced(current.attachments(), attachment,
-                current.fqn())), expectedEtag);
+        return editAttachments(ref, c -> AttachmentLists.replaced(c.attachments(), attachment, c.fqn()), expectedEtag);
     }
 
     @RolesAllowed(Roles.ADMIN)
     public StoredTarget detach(TargetRef ref, String extensionFqn, String expectedEtag) {
+        return editAttachments(ref, c -> AttachmentLists.without(c.attachments(), extensionFqn, c.fqn()), expectedEtag);
+    }
+
+    /** Saves the target with its {@code extension} list changed as {@code change} computes it from the current one. */
+    private StoredTarget editAttachments(TargetRef ref, Function<TargetDefinition, List<Attachment>> change,
+                                         String expectedEtag) {
         TargetDefinition current = get(ref).definition();
-        return save(current.withAttachments(AttachmentLists.without(current.attachments(), extensionFqn,
-                current.fqn())), expectedEtag);
+        return save(current.withAttachments(change.apply(current)), expectedEtag);
     }
 
     /**
@@ -245,43 +233,6 @@ public class AttachmentService {
                 .toList();
     }
 
-    /**
-     * Checks the definition and finds the attached extensions, in list order; violations go to
-     * {@code v}. An unknown extension, one of another organization and one whose allowedIn leaves
-     * out the target's tenant are all refused at {@code spec.extension[i].fqn}.
-     */
-    private List<WasmExtension> resolve(TargetDefinition definition, List<Violation> v) {
-        v.addAll(TargetValidator.validate(definition));
-        v.addAll(definition.meta().violations());
-        Tenant tenant = scope.visibleTenant(definition.ref().tenant());
-        List<WasmExtension> found = new ArrayList<>();
-        for (int i = 0; i < definition.attachments().size(); i++) {
-            Attachment a = definition.attachments().get(i);
-            String prefix = "spec.extension[" + i + "]";
-            if (a == null || a.fqn() == null) {
-                continue;
-            }
-            Optional<WasmExtension> extension = ExtensionLookup.find(entityManager, a.fqn());
-            if (extension.isEmpty()) {
-                if (v.stream().noneMatch(x -> x.path().equals(prefix + ".fqn"))) {
-                    v.add(new Violation(prefix + ".fqn", "extension '" + a.fqn() + "' does not exist; attach an"
-                            + " existing extension (see the catalogue)"));
-                }
-                continue;
-            }
-            ExtensionDefinition extensionDefinition = extension.get().toDefinition();
-            AttachmentValidator.checkAllowedIn(extensionDefinition, tenant.fqn(), prefix).ifPresent(v::add);
-            TargetValidator.checkInheritedMode(definition.ref().kind(), a, extensionDefinition.matchMode(), prefix)
-                    .ifPresent(v::add);
-            if (v.stream().noneMatch(x -> x.path().startsWith(prefix + ".config"))) {
-                // The override replaces the extension's config for this attachment: the same schema applies.
-                v.addAll(ConfigSchemas.validate(extension.get().getConfigSchema(), a.config(), prefix + ".config"));
-            }
-            found.add(extension.get());
-        }
-        return found;
-    }
-
     private Optional<Target> findEntity(TargetRef ref) {
         TargetGroup group = groupEntity(ref.tenant(), ref.workspace(), ref.kind().groupKind(), ref.group());
         return targets.findByGroupIdAndKindAndName(group.getId(), ref.kind(), ref.name());
@@ -295,11 +246,6 @@ public class AttachmentService {
     }
 
     private static NotFoundException notFound(TargetRef ref) {
-        return new NotFoundException(ref.kind().label().toLowerCase() + " " + ref.fqn());
-    }
-
-    private static ConflictException stale(TargetRef ref) {
-        return new ConflictException("metadata.etag", ref.kind().label() + " '" + ref.name() + "' was changed by"
-                + " someone else since you read it; reload it and apply your change again");
+        return Writes.notFound(ref.kind().label(), ref.fqn());
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.wasmconsole.base.Names;
 import org.wasmconsole.base.Violation;
 import org.wasmconsole.extension.ExtensionDefinition;
-import org.wasmconsole.extension.ExtensionValidator;
+import org.wasmconsole.extension.PluginConfigRules;
 import org.wasmconsole.base.Fqn;
 
 /**
@@ -32,7 +32,7 @@ public final class AttachmentValidator {
         List<Violation> v = new ArrayList<>();
         checkFqn(attachment.fqn(), at(prefix, "fqn"), v);
         // The same rule as spec.config, as the attachment's config replaces it (spec §2, §5).
-        ExtensionValidator.checkConfig(attachment.config(), at(prefix, "config"), v);
+        PluginConfigRules.check(attachment.config(), at(prefix, "config"), v);
         for (int j = 0; j < attachment.match().size(); j++) {
             checkSelector(attachment.match().get(j), at(prefix, "match[" + j + "]"), v);
         }

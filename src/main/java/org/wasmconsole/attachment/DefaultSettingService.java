@@ -8,19 +8,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.wasmconsole.base.ConflictException;
-import org.wasmconsole.base.Names;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
-import org.wasmconsole.extension.ConfigSchemas;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.WasmExtension;
 import org.wasmconsole.security.Roles;
@@ -46,15 +42,18 @@ public class DefaultSettingService {
     private final TenantDirectory tenants;
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
+    private final SettingResolver resolver;
 
     DefaultSettingService(DefaultSettingRepository settings, TopologyService topology, TenantScope scope,
-                          TenantDirectory tenants, EntityManager entityManager, ApplicationEventPublisher events) {
+                          TenantDirectory tenants, EntityManager entityManager, ApplicationEventPublisher events,
+                          SettingResolver resolver) {
         this.settings = settings;
         this.topology = topology;
         this.scope = scope;
         this.tenants = tenants;
         this.entityManager = entityManager;
         this.events = events;
+        this.resolver = resolver;
     }
 
     @Transactional(readOnly = true)
@@ -89,7 +88,7 @@ public class DefaultSettingService {
     public List<Violation> check(DefaultSettingDefinition definition) {
         List<Violation> v = new ArrayList<>();
         checkOwner(definition.ref());
-        resolve(definition, v);
+        resolver.resolve(definition, v);
         return v;
     }
 
@@ -99,7 +98,7 @@ public class DefaultSettingService {
         SettingRef ref = definition.ref();
         Owner owner = checkOwner(ref);
         List<Violation> v = new ArrayList<>();
-        List<WasmExtension> extensions = resolve(definition, v);
+        List<WasmExtension> extensions = resolver.resolve(definition, v);
         if (!v.isEmpty()) {
             throw new ValidationException(v);
         }
@@ -108,19 +107,11 @@ public class DefaultSettingService {
         Optional<DefaultSetting> existing = settings.findByOwnerFqnAndName(ref.ownerFqn(), ref.name());
         DefaultSetting setting = existing.orElseGet(() -> new DefaultSetting(ref, owner.tenant(), owner.workspace()));
         DefaultSettingDefinition before = existing.map(DefaultSetting::definition).orElse(null);
-        if (expectedEtag != null && existing.isPresent() && !expectedEtag.equals(setting.getEtag())) {
-            throw stale(ref);
+        if (existing.isPresent()) {
+            Writes.checkEtag(expectedEtag, setting.getEtag(), ref.level().label(), ref.name());
         }
         setting.apply(definition, extensions, scope.username());
-        DefaultSetting saved;
-        try {
-            saved = settings.saveAndFlush(setting);
-        } catch (OptimisticLockingFailureException e) {
-            throw stale(ref);
-        } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("metadata.name", ref.level().label() + " '" + ref.name()
-                    + "' was created by someone else at the same moment; reload and try again");
-        }
+        DefaultSetting saved = Writes.saveAndFlush(settings, setting, ref.level().label(), ref.name());
         publish(before == null ? AttachmentChanged.Change.CREATED : AttachmentChanged.Change.UPDATED, ref,
                 summary(before, definition));
         return saved.stored();
@@ -131,9 +122,7 @@ public class DefaultSettingService {
         checkOwner(ref);
         DefaultSetting setting = settings.findByOwnerFqnAndName(ref.ownerFqn(), ref.name())
                 .orElseThrow(() -> notFound(ref));
-        if (expectedEtag != null && !expectedEtag.equals(setting.getEtag())) {
-            throw stale(ref);
-        }
+        Writes.checkEtag(expectedEtag, setting.getEtag(), ref.level().label(), ref.name());
         int attached = setting.getAttachments().size();
         settings.delete(setting);
         settings.flush();
@@ -151,16 +140,19 @@ public class DefaultSettingService {
 
     @RolesAllowed(Roles.ADMIN)
     public StoredSetting updateAttachment(SettingRef ref, Attachment attachment, String expectedEtag) {
-        DefaultSettingDefinition current = get(ref).definition();
-        return save(current.withAttachments(AttachmentLists.replaced(current.attachments(), attachment,
-                current.fqn())), expectedEtag);
+        return editAttachments(ref, c -> AttachmentLists.replaced(c.attachments(), attachment, c.fqn()), expectedEtag);
     }
 
     @RolesAllowed(Roles.ADMIN)
     public StoredSetting detach(SettingRef ref, String extensionFqn, String expectedEtag) {
+        return editAttachments(ref, c -> AttachmentLists.without(c.attachments(), extensionFqn, c.fqn()), expectedEtag);
+    }
+
+    /** Saves the setting with its extension list changed as {@code change} computes it from the current one. */
+    private StoredSetting editAttachments(SettingRef ref, Function<DefaultSettingDefinition, List<Attachment>> change,
+                                          String expectedEtag) {
         DefaultSettingDefinition current = get(ref).definition();
-        return save(current.withAttachments(AttachmentLists.without(current.attachments(), extensionFqn,
-                current.fqn())), expectedEtag);
+        return save(current.withAttachments(change.apply(current)), expectedEtag);
     }
 
     /**
@@ -182,61 +174,6 @@ public class DefaultSettingService {
             return extension.organization().equals(ref.organization()) && extension.allowedIn().isEmpty();
         }
         return AttachmentValidator.isAllowedIn(extension, ref.tenantFqn());
-    }
-
-    private List<WasmExtension> resolve(DefaultSettingDefinition d, List<Violation> v) {
-        Names.checkDnsLabel(d.ref().name()).ifPresent(m -> v.add(new Violation("metadata.name", m)));
-        Names.checkDisplayName(d.displayName()).ifPresent(m -> v.add(new Violation("spec.displayName", m)));
-        v.addAll(d.meta().violations());
-        if (d.attachments().size() > TargetValidator.MAX_ATTACHMENTS) {
-            v.add(new Violation(SettingUsage.PATH, "has " + d.attachments().size() + " entries; attach at most "
-                    + TargetValidator.MAX_ATTACHMENTS + " extensions to one " + d.ref().level().label()));
-        }
-        List<WasmExtension> found = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (int i = 0; i < d.attachments().size(); i++) {
-            Attachment a = d.attachments().get(i);
-            String prefix = SettingUsage.PATH + "[" + i + "]";
-            if (a == null) {
-                v.add(new Violation(prefix, "is empty: give the fqn of the extension to attach, or remove the entry"));
-                continue;
-            }
-            int before = v.size();
-            v.addAll(AttachmentValidator.validate(a, prefix));
-            if (a.fqn() == null || v.size() > before && v.subList(before, v.size()).stream()
-                    .anyMatch(x -> x.path().equals(prefix + ".fqn"))) {
-                continue;
-            }
-            if (!seen.add(a.fqn())) {
-                v.add(new Violation(prefix + ".fqn", "'" + a.fqn() + "' is already attached earlier in "
-                        + SettingUsage.PATH + "; attach an extension once and give that entry several match selectors"));
-                continue;
-            }
-            Optional<WasmExtension> extension = ExtensionLookup.find(entityManager, a.fqn());
-            if (extension.isEmpty()) {
-                v.add(new Violation(prefix + ".fqn", "extension '" + a.fqn() + "' does not exist; attach an existing"
-                        + " extension (see the catalogue)"));
-                continue;
-            }
-            ExtensionDefinition x = extension.get().toDefinition();
-            if (d.ref().level() == SettingLevel.ORGANIZATION) {
-                if (!allowedAt(x, d.ref())) {
-                    v.add(new Violation(prefix + ".fqn", x.organization().equals(d.ref().organization())
-                            ? "extension '" + x.name() + "' is allowed only in some tenants, and an organization"
-                                    + " default reaches every tenant: attach it in a TenantSetting of each tenant it is"
-                                    + " allowed in, or open it to all tenants (an empty spec.allowedIn)"
-                            : "extension '" + x.name() + "' belongs to organization '" + x.organization()
-                                    + "'; attach an extension of organization '" + d.ref().organization() + "'"));
-                }
-            } else {
-                AttachmentValidator.checkAllowedIn(x, d.ref().tenantFqn(), prefix).ifPresent(v::add);
-            }
-            if (v.stream().noneMatch(y -> y.path().startsWith(prefix + ".config"))) {
-                v.addAll(ConfigSchemas.validate(extension.get().getConfigSchema(), a.config(), prefix + ".config"));
-            }
-            found.add(extension.get());
-        }
-        return found;
     }
 
     /** What the setting belongs to, if the caller may see it (404 otherwise, like one that does not exist). */
@@ -285,11 +222,6 @@ public class DefaultSettingService {
     }
 
     private static NotFoundException notFound(SettingRef ref) {
-        return new NotFoundException(ref.level().label().toLowerCase(java.util.Locale.ROOT) + " " + ref.fqn());
-    }
-
-    private static ConflictException stale(SettingRef ref) {
-        return new ConflictException("metadata.etag", ref.level().label() + " '" + ref.name() + "' was changed by"
-                + " someone else since you read it; reload it and apply your change again");
+        return Writes.notFound(ref.level().label(), ref.fqn());
     }
 }

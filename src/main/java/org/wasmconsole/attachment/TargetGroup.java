@@ -35,10 +35,6 @@ class TargetGroup extends TopologyNode {
         return workspace;
     }
 
-    GroupKind getKind() {
-        return kind;
-    }
-
     GroupInfo info() {
         return new GroupInfo(workspace.getTenant().fqn(), workspace.getName(), kind, getName(), getDisplayName(),
                 meta());

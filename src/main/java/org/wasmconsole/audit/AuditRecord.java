@@ -106,12 +106,4 @@ class AuditRecord {
     String getResourceName() {
         return resourceName;
     }
-
-    String getBeforeDoc() {
-        return beforeDoc;
-    }
-
-    String getAfterDoc() {
-        return afterDoc;
-    }
 }

@@ -4,39 +4,34 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.wasmconsole.base.Names;
 import org.wasmconsole.base.Violation;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import org.wasmconsole.base.Fqn;
 
 /**
  * Every rule of spec §2–§4 for one {@link ExtensionDefinition}, in one place. Each violation
  * carries its field path in document terms and a message that says how to fix it. Pure: the
- * only outside knowledge it needs, which tenants exist, comes in as a predicate.
+ * only outside knowledge it needs, which tenants exist, comes in as a predicate. The rules of the
+ * plugin config (shared with attachments) are {@link PluginConfigRules}, those of
+ * {@code spec.vmConfig.env} {@link EnvVarRules}.
  */
 public final class ExtensionValidator {
 
     public static final int MAX_URL_LENGTH = 2048;
     public static final int MAX_SUMMARY_LENGTH = 1024;
     public static final int MAX_DESCRIPTION_BYTES = 64 * 1024;
-    public static final int MAX_CONFIG_BYTES = 64 * 1024;
     public static final int MAX_ENV_VARS = 256;
 
     /** Names whose pages the console uses for something else (console rule). */
     static final java.util.Set<String> RESERVED_NAMES = java.util.Set.of("new");
 
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Any Unicode white space (a no-break space copied from a web page included), not only ASCII. */
     private static final Pattern WHITESPACE = Pattern.compile("\\s", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Predicate<String> tenantExists;
 
@@ -59,9 +54,9 @@ public final class ExtensionValidator {
         checkUrl(d.url(), v);
         checkSource(d.source(), v);
         checkDescription(d.description(), v);
-        checkConfig(d.config(), "spec.config", v);
+        PluginConfigRules.check(d.config(), "spec.config", v);
         checkPullSecret(d.imagePullSecret(), d.url(), v);
-        checkEnv(d.env(), v);
+        EnvVarRules.check(d.env(), v);
         checkAllowedIn(d.organization(), d.allowedIn(), v);
         return v;
     }
@@ -180,60 +175,6 @@ public final class ExtensionValidator {
         }
     }
 
-    /**
-     * A plugin config must be a mapping with JSON-compatible values, at most 64 KiB as JSON.
-     * Public so that attachments, which may replace the config, apply the same rule.
-     */
-    public static void checkConfig(JsonNode config, String path, List<Violation> v) {
-        if (config == null || config.isNull()) {
-            return;
-        }
-        if (!config.isObject()) {
-            v.add(new Violation(path, "must be a mapping of keys to values (e.g. header: x-tenant), not a "
-                    + (config.isArray() ? "list" : "single value")));
-            return;
-        }
-        String incompatible = firstNonJsonValue(config, path);
-        if (incompatible != null) {
-            v.add(new Violation(incompatible, "is not a JSON-compatible value: use a string, a finite number,"
-                    + " true/false, null, a list or a mapping"));
-            return;
-        }
-        int bytes = JSON.writeValueAsBytes(config).length;
-        if (bytes > MAX_CONFIG_BYTES) {
-            v.add(new Violation(path, "is " + bytes + " bytes as JSON; keep it under 64 KiB (" + MAX_CONFIG_BYTES
-                    + " bytes)"));
-        }
-    }
-
-    private static String firstNonJsonValue(JsonNode node, String path) {
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                String found = firstNonJsonValue(e.getValue(), path + "." + e.getKey());
-                if (found != null) {
-                    return found;
-                }
-            }
-            return null;
-        }
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                String found = firstNonJsonValue(node.get(i), path + "[" + i + "]");
-                if (found != null) {
-                    return found;
-                }
-            }
-            return null;
-        }
-        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
-            return path;
-        }
-        if (node.isBinary() || node.isPojo() || node.isMissingNode()) {
-            return path;
-        }
-        return null;
-    }
-
     private static void checkPullSecret(String secret, String url, List<Violation> v) {
         if (secret == null) {
             return;
@@ -248,43 +189,6 @@ public final class ExtensionValidator {
             return;
         }
         Names.checkDnsSubdomain(secret).ifPresent(m -> v.add(new Violation(path, m)));
-    }
-
-    private static void checkEnv(List<EnvVar> env, List<Violation> v) {
-        if (env.size() > MAX_ENV_VARS) {
-            v.add(new Violation("spec.vmConfig.env", "has " + env.size() + " variables; use at most " + MAX_ENV_VARS));
-        }
-        Map<String, Integer> firstIndex = new HashMap<>();
-        for (int i = 0; i < env.size(); i++) {
-            EnvVar e = env.get(i);
-            String path = "spec.vmConfig.env[" + i + "]";
-            String name = e.name();
-            if (name == null || name.isEmpty()) {
-                v.add(new Violation(path + ".name", "is required: a variable name such as LOG_LEVEL"));
-            } else if (name.length() > EnvVar.MAX_NAME_LENGTH) {
-                v.add(new Violation(path + ".name", "is " + name.length() + " characters long; use at most "
-                        + EnvVar.MAX_NAME_LENGTH));
-            } else if (!ENV_NAME.matcher(name).matches()) {
-                v.add(new Violation(path + ".name", "'" + name + "' is not a valid variable name: start with a letter"
-                        + " or '_', then use only letters, digits and '_' (e.g. LOG_LEVEL)"));
-            } else {
-                Integer earlier = firstIndex.putIfAbsent(name, i);
-                if (earlier != null) {
-                    v.add(new Violation(path + ".name", "'" + name + "' is already defined at spec.vmConfig.env["
-                            + earlier + "]; variable names must be unique"));
-                }
-            }
-            String value = e.value();
-            if (e.valueFrom() == EnvValueSource.HOST && value != null && !value.isEmpty()) {
-                v.add(new Violation(path + ".value", "must be empty when valueFrom is HOST (the proxy's own"
-                        + " variable is used); remove the value or set valueFrom to INLINE"));
-            } else if (value != null && value.length() > EnvVar.MAX_VALUE_LENGTH) {
-                v.add(new Violation(path + ".value", "is " + value.length() + " characters long; use at most "
-                        + EnvVar.MAX_VALUE_LENGTH));
-            } else {
-                Names.checkCharacters(value, true).ifPresent(m -> v.add(new Violation(path + ".value", m)));
-            }
-        }
     }
 
     private void checkAllowedIn(String organization, List<String> allowedIn, List<Violation> v) {

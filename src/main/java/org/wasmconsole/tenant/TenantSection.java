@@ -2,6 +2,7 @@ package org.wasmconsole.tenant;
 
 import com.vaadin.flow.component.Component;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * One part of a tenant's page, contributed as a bean by the module that owns what it shows (the
@@ -17,6 +18,21 @@ public interface TenantSection {
 
     /** The part for one tenant, built each time the page shows it. */
     Part create(TenantInfo tenant, Page page);
+
+    /** A section from its order and a function that builds its part. */
+    static TenantSection of(int order, BiFunction<TenantInfo, Page, Part> part) {
+        return new TenantSection() {
+            @Override
+            public int order() {
+                return order;
+            }
+
+            @Override
+            public Part create(TenantInfo tenant, Page page) {
+                return part.apply(tenant, page);
+            }
+        };
+    }
 
     /** What the page offers its parts. */
     interface Page {

@@ -5,91 +5,19 @@ import static org.wasmconsole.SignedIn.asSystem;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.wasmconsole.attachment.AttachmentService;
-import org.wasmconsole.attachment.GroupInfo;
-import org.wasmconsole.attachment.GroupKind;
-import org.wasmconsole.attachment.StoredTarget;
-import org.wasmconsole.attachment.TargetKind;
-import org.wasmconsole.attachment.TargetRef;
-import org.wasmconsole.attachment.TopologyService;
-import org.wasmconsole.attachment.WorkspaceInfo;
-import org.wasmconsole.extension.WorkloadMode;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Workspaces, groups, gateways and security settings through the API: round trips in JSON and
- * YAML, the allowedIn rule, where used, in-use deletes, the WasmPlugin preview, operators, and
- * malformed documents.
+ * YAML, the allowedIn rule, where used, in-use deletes, operators, and malformed documents. What
+ * Istio gets for them is IstioPreviewApiTest's.
  */
-class AttachmentApiTest extends ApiTestBase {
-
-    @Autowired
-    TopologyService topology;
-    @Autowired
-    AttachmentService attachments;
+class AttachmentApiTest extends AttachmentApiTestBase {
 
     @Override
     String organization() {
         return "api-attach";
-    }
-
-    @BeforeAll
-    void workspacesAndGroups() {
-        asSystem(() -> {
-            for (String tenant : List.of("team-a", "team-b")) {
-                topology.saveWorkspace(new WorkspaceInfo(f.tenant(tenant), "w1", null));
-                topology.saveGroup(new GroupInfo(f.tenant(tenant), "w1", GroupKind.GATEWAY, "g1", null));
-                topology.saveGroup(new GroupInfo(f.tenant(tenant), "w1", GroupKind.SECURITY, "s1", null));
-            }
-        });
-    }
-
-    String workspaces(String tenant) {
-        return "/api/v2/organizations/" + f.org + "/tenants/" + tenant + "/workspaces";
-    }
-
-    String ingress(String tenant) {
-        return workspaces(tenant) + "/w1/gatewaygroups/g1/ingressgateways";
-    }
-
-    String fqn(String extension) {
-        return "organizations/" + f.org + "/extensions/" + extension;
-    }
-
-    /** An IngressGateway of w1/g1; the first extension item starts on line 12, its match on line 14. */
-    String gateway(String tenant, String name, String... extensions) {
-        StringBuilder items = new StringBuilder();
-        for (String e : extensions) {
-            items.append("  - fqn: ").append(fqn(e)).append("\n    config: {header: x-").append(e)
-                    .append("}\n    match: [{mode: CLIENT, ports: [{number: 8080}]}]\n");
-        }
-        return """
-                apiVersion: gateway.tsb.tetrate.io/v2
-                kind: IngressGateway
-                metadata:
-                  organization: %s
-                  tenant: %s
-                  workspace: w1
-                  group: g1
-                  name: %s
-                spec:
-                  workloadSelector: {namespace: payments, labels: {app: %s}}
-                """.formatted(f.org, tenant, name, name) + (items.isEmpty() ? "" : "  extension:\n" + items);
-    }
-
-    Optional<StoredTarget> stored(String tenant, String name) {
-        return asSystem(() -> attachments.find(new TargetRef(TargetKind.INGRESS_GATEWAY, f.tenant(tenant), "w1",
-                "g1", name)));
-    }
-
-    static List<String> paths(ApiClient.Answer problem) {
-        List<String> paths = new ArrayList<>();
-        problem.json().get("violations").forEach(v -> paths.add(v.get("path").asString()));
-        return paths;
     }
 
     @Test
@@ -319,77 +247,6 @@ class AttachmentApiTest extends ApiTestBase {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(stored("team-a", "uses-narrowed").orElseThrow().definition().attachments()).hasSize(1);
         assertThat(stored("team-b", "uses-narrowed").orElseThrow().definition().attachments()).isEmpty();
-    }
-
-    @Test
-    void thePreviewIsTheWasmPluginIstioGets() {
-        admin.postYaml(ingress("team-a"), gateway("team-a", "previewed", "only-a"));
-        ApiClient.Answer yaml = admin.yaml().get(ingress("team-a") + "/previewed/wasmplugins");
-        assertThat(yaml.status()).as(yaml.body()).isEqualTo(200);
-        assertThat(yaml.header("Content-Type")).startsWith("application/yaml");
-        assertThat(yaml.body()).startsWith("---\napiVersion: extensions.istio.io/v1alpha1\nkind: WasmPlugin\n")
-                .contains("namespace: payments", "matchLabels:", "app: previewed", "header: x-only-a");
-
-        JsonNode plugin = admin.get(ingress("team-a") + "/previewed/wasmplugins").json().get("wasmplugins").get(0);
-        assertThat(plugin.get("kind").asString()).isEqualTo("WasmPlugin");
-        assertThat(plugin.get("metadata").get("namespace").asString()).isEqualTo("payments");
-        assertThat(plugin.get("spec").get("selector").get("matchLabels").get("app").asString()).isEqualTo("previewed");
-        assertThat(plugin.get("spec").get("url").asString()).isEqualTo("oci://docker.io/example/only-a:1.0");
-        assertThat(plugin.get("spec").get("match").get(0).get("ports").get(0).get("number").asInt()).isEqualTo(8080);
-        assertThat(opA.get(ingress("team-a") + "/previewed/wasmplugins").status()).isEqualTo(200);
-        assertThat(opB.get(ingress("team-a") + "/previewed/wasmplugins").status()).isEqualTo(404);
-    }
-
-    @Test
-    void aTrafficExtensionIsTheSameContentWithTheWasmFieldsUnderWasm() {
-        admin.postYaml(ingress("team-a"), gateway("team-a", "as-traffic-extension", "only-a"));
-        ApiClient.Answer yaml = admin.yaml().get(ingress("team-a") + "/as-traffic-extension/wasmplugins"
-                + "?kind=TrafficExtension");
-        assertThat(yaml.status()).as(yaml.body()).isEqualTo(200);
-        assertThat(yaml.body()).startsWith("---\napiVersion: extensions.istio.io/v1alpha1\nkind: TrafficExtension\n")
-                .contains("  wasm:\n    url: oci://docker.io/example/only-a:1.0\n");
-        ApiClient.Answer unknown = admin.get(ingress("team-a") + "/as-traffic-extension/wasmplugins?kind=EnvoyFilter");
-        assertThat(unknown.status()).isEqualTo(422);
-        assertThat(paths(unknown)).containsExactly("kind");
-    }
-
-    @Test
-    void aWorkspaceAndATenantAreEachOneKubectlStream() {
-        admin.postYaml(ingress("team-b"), gateway("team-b", "stream-one", "open"));
-        admin.postYaml(ingress("team-b"), gateway("team-b", "stream-two", "open", "only-b"));
-        String tenant = "/api/v2/organizations/" + f.org + "/tenants/team-b";
-        ApiClient.Answer workspace = admin.yaml().get(workspaces("team-b") + "/w1/wasmplugins");
-        assertThat(workspace.status()).as(workspace.body()).isEqualTo(200);
-        assertThat(workspace.body().split("(?m)^---$")).hasSizeGreaterThanOrEqualTo(4); // "" + 3 documents
-        assertThat(workspace.body()).contains("app: stream-one", "app: stream-two", "header: x-only-b");
-        ApiClient.Answer whole = admin.yaml().get(tenant + "/wasmplugins?kind=TrafficExtension");
-        assertThat(whole.status()).as(whole.body()).isEqualTo(200);
-        assertThat(whole.body()).contains("kind: TrafficExtension", "app: stream-two").doesNotContain("kind: WasmPlugin");
-        assertThat(opB.get(tenant + "/wasmplugins").status()).isEqualTo(200);
-        assertThat(opA.get(tenant + "/wasmplugins").status()).isEqualTo(404);
-    }
-
-    @Test
-    void aPreviewIstioWouldRefuseOrMisreadIsNotHandedOutButExplained() {
-        asSystem(() -> extensions.create(f.extension("turns-server", List.of())));
-        String gw = """
-                apiVersion: gateway.tsb.tetrate.io/v2
-                kind: IngressGateway
-                metadata: {name: inherits-mode}
-                spec:
-                  workloadSelector: {namespace: payments, labels: {app: inherits}}
-                  extension: [{fqn: %s}]
-                """.formatted(fqn("turns-server"));
-        assertThat(admin.postYaml(ingress("team-a"), gw).status()).isEqualTo(201);
-        // The extension changes afterwards to SERVER only, which never matches a gateway's traffic.
-        var stored = asSystem(() -> extensions.get(f.org, "turns-server"));
-        asSystem(() -> extensions.update(stored.definition().toBuilder().matchMode(WorkloadMode.SERVER).build(),
-                stored.etag()));
-        ApiClient.Answer answer = admin.yaml().get(ingress("team-a") + "/inherits-mode/wasmplugins");
-        assertThat(answer.status()).as(answer.body()).isEqualTo(422);
-        assertThat(paths(answer)).singleElement().asString().startsWith("WasmPlugin payments/igw-inherits-mode-turns-server-")
-                .endsWith(": spec.match[0].mode");
-        assertThat(answer.body()).contains("never matches the traffic of a gateway");
     }
 
     @Test

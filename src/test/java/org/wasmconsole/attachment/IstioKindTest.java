@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class IstioKindTest {
 
     private static AttachmentService withSetting(String kind) {
-        return new AttachmentService(null, null, null, null, null, null, null, null, kind);
+        return new AttachmentService(null, null, null, null, null, null, null, null, null, kind);
     }
 
     @Test

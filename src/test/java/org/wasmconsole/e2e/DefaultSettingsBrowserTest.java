@@ -6,27 +6,18 @@ import static org.wasmconsole.SignedIn.asSystem;
 import com.microsoft.playwright.Locator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.wasmconsole.ConsoleTest;
 import org.wasmconsole.attachment.Attachment;
-import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.DefaultSettingDefinition;
 import org.wasmconsole.attachment.DefaultSettingService;
-import org.wasmconsole.attachment.GroupInfo;
 import org.wasmconsole.attachment.GroupKind;
 import org.wasmconsole.attachment.SettingRef;
 import org.wasmconsole.attachment.TargetDefinition;
 import org.wasmconsole.attachment.TargetKind;
 import org.wasmconsole.attachment.TargetRef;
-import org.wasmconsole.attachment.TopologyService;
-import org.wasmconsole.attachment.WorkspaceInfo;
-import org.wasmconsole.extension.ExtensionDefinition;
-import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.PluginPhase;
-import org.wasmconsole.tenant.TenantService;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,63 +26,37 @@ import tools.jackson.databind.node.ObjectNode;
  * extensions; an admin attaches one to a workspace default there, and a security setting's filter chain
  * then says which rows come from a default.
  */
-@ConsoleTest
-class DefaultSettingsBrowserTest extends BrowserTest {
+class DefaultSettingsBrowserTest extends TopologyBrowserTest {
 
-    static final String ORG = "tse";
-
-    @Autowired
-    TenantService tenants;
-    @Autowired
-    ExtensionService extensions;
-    @Autowired
-    TopologyService topology;
-    @Autowired
-    AttachmentService attachments;
     @Autowired
     DefaultSettingService settings;
 
-    private final String suffix = UUID.randomUUID().toString().substring(0, 6);
-    private final String tenant = "e2e-defaults-" + suffix;
-    private final String tenantFqn = "organizations/" + ORG + "/tenants/" + tenant;
     private final List<String> names = List.of("dflt-" + suffix + "-audit", "dflt-" + suffix + "-authz");
 
-    @AfterEach
-    void cleanUp() {
-        asSystem(() -> {
-            if (tenants.find(ORG, tenant).isEmpty()) {
-                return;
-            }
-            topology.workspaces(tenantFqn).forEach(w -> topology.deleteWorkspace(tenantFqn, w.name()));
-            settings.list(SettingRef.tenant(ORG, tenant, "-")).forEach(s -> settings.delete(s.ref(), null));
-            extensions.deleteAll(ORG, names.stream().filter(n -> extensions.find(ORG, n).isPresent()).toList());
-            tenants.delete(ORG, tenant);
-        });
+    DefaultSettingsBrowserTest() {
+        super("e2e-defaults-");
     }
 
-    private void screenshots(String name) {
-        page.waitForFunction("() => document.getAnimations().length === 0");
-        screenshot(name);
-        page.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");
-        screenshot(name + "-dark");
-        page.evaluate("() => document.documentElement.removeAttribute('theme')");
+    /** Before the fixture removes the tenant: its settings hold its extensions. */
+    @AfterEach
+    void removeSettings() {
+        asSystem(() -> {
+            if (tenants.find(ORG, tenant).isPresent()) {
+                settings.list(SettingRef.tenant(ORG, tenant, "-")).forEach(s -> settings.delete(s.ref(), null));
+            }
+        });
     }
 
     @Test
     void theTenantPageShowsDefaultSettingsAndAnAdminAttachesToAWorkspaceDefault() {
-        TargetRef setting = new TargetRef(TargetKind.SECURITY_SETTING, tenantFqn, "shop", "sec", "strict");
+        TargetRef setting = target(TargetKind.SECURITY_SETTING, "shop", "sec", "strict");
         asSystem(() -> {
-            tenants.create(ORG, tenant, "Defaults E2E");
-            extensions.create(ExtensionDefinition.builder().organization(ORG).name(names.get(0))
-                    .url("oci://docker.io/example/audit:1.0").phase(PluginPhase.STATS).allowedIn(List.of(tenantFqn))
-                    .build());
-            extensions.create(ExtensionDefinition.builder().organization(ORG).name(names.get(1))
-                    .url("oci://docker.io/example/authz:1.0").phase(PluginPhase.AUTHZ).allowedIn(List.of(tenantFqn))
-                    .build());
-            topology.saveWorkspace(new WorkspaceInfo(tenantFqn, "shop", "Shop front"));
-            topology.saveGroup(new GroupInfo(tenantFqn, "shop", GroupKind.SECURITY, "sec", null));
+            createTenant("Defaults E2E");
+            createExtension(extension(names.get(0), "oci://docker.io/example/audit:1.0").phase(PluginPhase.STATS));
+            createExtension(extension(names.get(1), "oci://docker.io/example/authz:1.0").phase(PluginPhase.AUTHZ));
+            createWorkspaceWithGroup("shop", "Shop front", GroupKind.SECURITY, "sec");
             attachments.save(new TargetDefinition(setting, null, "shop", Map.of("app", "shop"),
-                    List.of(Attachment.of("organizations/" + ORG + "/extensions/" + names.get(1)))), null);
+                    List.of(Attachment.of(extensionFqn(names.get(1))))), null);
             ObjectNode stricter = (ObjectNode) JsonMapper.builder().build().readTree("""
                     {"defaultSecuritySetting": {"propagationStrategy": "STRICTER",
                       "authenticationSettings": {"trafficMode": "REQUIRED"}}}""");
@@ -123,10 +88,10 @@ class DefaultSettingsBrowserTest extends BrowserTest {
         assertThat(card.locator(".chain-source")).containsText(new String[] {"from this Security Setting",
                 "from tenant default"});
         section.scrollIntoViewIfNeeded();
-        screenshots("default-settings");
+        lightAndDark("default-settings");
         page.setViewportSize(390, 844);
         section.scrollIntoViewIfNeeded();
-        screenshots("default-settings-phone");
+        lightAndDark("default-settings-phone");
 
         // "Where used" of the extension names the tenant default.
         page.setViewportSize(1440, 900);
@@ -137,6 +102,6 @@ class DefaultSettingsBrowserTest extends BrowserTest {
         assertThat(used).hasCount(1);
         assertThat(used).containsText(tenantFqn + "/settings/tenant-defaults");
         assertThat(used).containsText("TenantSetting");
-        screenshots("default-settings-where-used");
+        lightAndDark("default-settings-where-used");
     }
 }

@@ -9,86 +9,49 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.wasmconsole.attachment.Attachment;
-import org.wasmconsole.attachment.AttachmentService;
-import org.wasmconsole.attachment.GroupInfo;
 import org.wasmconsole.attachment.GroupKind;
 import org.wasmconsole.attachment.MatchSelector;
 import org.wasmconsole.attachment.TargetDefinition;
 import org.wasmconsole.attachment.TargetKind;
 import org.wasmconsole.attachment.TargetRef;
-import org.wasmconsole.attachment.TopologyService;
-import org.wasmconsole.attachment.WorkspaceInfo;
-import org.wasmconsole.extension.ExtensionDefinition;
-import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.StoredExtension;
 import org.wasmconsole.extension.WorkloadMode;
-import org.wasmconsole.tenant.TenantService;
 
 /**
  * The Istio preview dialog (#17): whether a preview is ready to apply (Istio's own schema and
  * rules), the pull policy in effect and the traffic matched, WasmPlugin or TrafficExtension, and a
  * whole workspace as one stream. Screenshots light and dark, desktop and phone.
  */
-class IstioPreviewTest extends BrowserTest {
+class IstioPreviewTest extends TopologyBrowserTest {
 
-    static final String ORG = "tse";
-
-    @Autowired
-    TenantService tenants;
-    @Autowired
-    ExtensionService extensions;
-    @Autowired
-    TopologyService topology;
-    @Autowired
-    AttachmentService attachments;
-
-    private final String suffix = UUID.randomUUID().toString().substring(0, 6);
-    private final String tenant = "e2e-istio-" + suffix;
-    private final String tenantFqn = "organizations/" + ORG + "/tenants/" + tenant;
     private final String auth = "e2e-istio-" + suffix + "-auth";
     private final String logger = "e2e-istio-" + suffix + "-log";
     private final String serverOnly = "e2e-istio-" + suffix + "-srv";
 
+    IstioPreviewTest() {
+        super("e2e-istio-");
+    }
+
     @BeforeEach
     void tenantWithAGatewayAndTwoAttachments() {
         asSystem(() -> {
-            tenants.create(ORG, tenant, "Istio preview E2E");
-            extensions.create(ExtensionDefinition.builder().organization(ORG).name(auth)
-                    .url("oci://docker.io/example/istio-auth").allowedIn(List.of(tenantFqn)).build());
-            extensions.create(ExtensionDefinition.builder().organization(ORG).name(logger)
-                    .url("oci://docker.io/example/istio-log:latest").allowedIn(List.of(tenantFqn)).build());
-            extensions.create(ExtensionDefinition.builder().organization(ORG).name(serverOnly)
-                    .url("oci://docker.io/example/istio-srv:1.0").matchMode(WorkloadMode.SERVER)
-                    .allowedIn(List.of(tenantFqn)).build());
-            topology.saveWorkspace(new WorkspaceInfo(tenantFqn, "shop", null));
-            topology.saveGroup(new GroupInfo(tenantFqn, "shop", GroupKind.GATEWAY, "edge", null));
+            createTenant("Istio preview E2E");
+            createExtension(extension(auth, "oci://docker.io/example/istio-auth"));
+            createExtension(extension(logger, "oci://docker.io/example/istio-log:latest"));
+            createExtension(extension(serverOnly, "oci://docker.io/example/istio-srv:1.0")
+                    .matchMode(WorkloadMode.SERVER));
+            createWorkspaceWithGroup("shop", null, GroupKind.GATEWAY, "edge");
             attachments.save(new TargetDefinition(gateway(), null, "shop-gw", Map.of("app", "shop-ingress"), List.of(
-                    new Attachment(fqn(auth), null, List.of(new MatchSelector(null, List.of(8443)))),
-                    Attachment.of(fqn(logger)))), null);
-        });
-    }
-
-    @AfterEach
-    void cleanUp() {
-        asSystem(() -> {
-            topology.workspaces(tenantFqn).forEach(w -> topology.deleteWorkspace(tenantFqn, w.name()));
-            extensions.deleteAll(ORG, List.of(auth, logger, serverOnly));
-            tenants.delete(ORG, tenant);
+                    new Attachment(extensionFqn(auth), null, List.of(new MatchSelector(null, List.of(8443)))),
+                    Attachment.of(extensionFqn(logger)))), null);
         });
     }
 
     private TargetRef gateway() {
-        return new TargetRef(TargetKind.INGRESS_GATEWAY, tenantFqn, "shop", "edge", "public");
-    }
-
-    private static String fqn(String name) {
-        return "organizations/" + ORG + "/extensions/" + name;
+        return target(TargetKind.INGRESS_GATEWAY, "shop", "edge", "public");
     }
 
     private Locator button(String name) {

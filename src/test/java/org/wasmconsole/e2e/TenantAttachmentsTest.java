@@ -9,28 +9,22 @@ import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.wasmconsole.attachment.Attachment;
-import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.GroupInfo;
 import org.wasmconsole.attachment.GroupKind;
 import org.wasmconsole.attachment.MatchSelector;
 import org.wasmconsole.attachment.TargetDefinition;
 import org.wasmconsole.attachment.TargetKind;
 import org.wasmconsole.attachment.TargetRef;
-import org.wasmconsole.attachment.TopologyService;
 import org.wasmconsole.attachment.WorkspaceInfo;
-import org.wasmconsole.extension.ExtensionDefinition;
-import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.WorkloadMode;
 import org.wasmconsole.security.Role;
 import org.wasmconsole.user.UserService;
 import org.wasmconsole.tenant.TenantInfo;
-import org.wasmconsole.tenant.TenantService;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,55 +34,39 @@ import tools.jackson.databind.json.JsonMapper;
  * an operator of the tenant reads the section (deep link to a gateway) without write actions.
  * Own tenant, extensions and user with unique names, removed afterwards.
  */
-class TenantAttachmentsTest extends BrowserTest {
+class TenantAttachmentsTest extends TopologyBrowserTest {
 
-    static final String ORG = "tse";
     static final String OPERATOR_PASSWORD = "operator-password-att";
 
     @Autowired
-    TenantService tenants;
-    @Autowired
-    ExtensionService extensions;
-    @Autowired
-    TopologyService topology;
-    @Autowired
-    AttachmentService attachments;
-    @Autowired
     UserService users;
 
-    private final String suffix = UUID.randomUUID().toString().substring(0, 6);
-    private final String tenant = "e2e-att-" + suffix;
-    private final String tenantFqn = "organizations/" + ORG + "/tenants/" + tenant;
     private final String allowed = "e2e-att-" + suffix + "-auth";
     private final String foreign = "e2e-att-" + suffix + "-other";
     private final String operator = "op-att-" + suffix;
     private TenantInfo created;
 
+    TenantAttachmentsTest() {
+        super("e2e-att-");
+    }
+
     @BeforeEach
     void createTenantAndExtensions() {
         asSystem(() -> {
-            created = tenants.create(ORG, tenant, "Attachments E2E");
-            extensions.create(ExtensionDefinition.builder().organization(ORG).name(allowed)
-                    .displayName("Header auth").url("oci://docker.io/example/att-auth:1.0")
-                    .config(JsonMapper.builder().build().readTree("{\"header\":\"x-tenant\",\"strict\":true}"))
-                    .allowedIn(List.of(tenantFqn)).build());
-            extensions.create(ExtensionDefinition.builder().organization(ORG).name(foreign)
-                    .displayName("Payments only").url("oci://docker.io/example/att-other:1.0")
-                    .allowedIn(List.of("organizations/tse/tenants/payments")).build());
+            created = createTenant("Attachments E2E");
+            createExtension(extension(allowed, "oci://docker.io/example/att-auth:1.0").displayName("Header auth")
+                    .config(JsonMapper.builder().build().readTree("{\"header\":\"x-tenant\",\"strict\":true}")));
+            createExtension(extension(foreign, "oci://docker.io/example/att-other:1.0").displayName("Payments only")
+                    .allowedIn(List.of("organizations/tse/tenants/payments")));
         });
     }
 
+    /** The operator first; the fixture then removes the topology, the extensions and the tenant. */
     @AfterEach
-    void cleanUp() {
+    void removeOperator() {
         asSystem(() -> {
-            topology.workspaces(tenantFqn).forEach(w -> topology.deleteWorkspace(tenantFqn, w.name()));
-            extensions.deleteAll(ORG, List.of(allowed, foreign).stream()
-                    .filter(n -> extensions.find(ORG, n).isPresent()).toList());
             if (users.find(operator).isPresent()) {
                 users.delete(operator);
-            }
-            if (tenants.find(ORG, tenant).isPresent()) {
-                tenants.delete(ORG, tenant);
             }
         });
     }
@@ -260,20 +238,18 @@ class TenantAttachmentsTest extends BrowserTest {
 
     @Test
     void operatorReadsTheSectionAndFollowsADeepLink() {
-        TargetRef ref = new TargetRef(TargetKind.INGRESS_GATEWAY, tenantFqn, "shop", "edge", "public");
+        TargetRef ref = target(TargetKind.INGRESS_GATEWAY, "shop", "edge", "public");
         asSystem(() -> {
-            topology.saveWorkspace(new WorkspaceInfo(tenantFqn, "shop", "Shop front"));
+            createWorkspaceWithGroup("shop", "Shop front", GroupKind.GATEWAY, "edge");
             topology.saveWorkspace(new WorkspaceInfo(tenantFqn, "back-office", null));
-            topology.saveGroup(new GroupInfo(tenantFqn, "shop", GroupKind.GATEWAY, "edge", null));
             topology.saveGroup(new GroupInfo(tenantFqn, "shop", GroupKind.SECURITY, "policies", "Policies"));
             attachments.save(new TargetDefinition(ref, null, "shop-gw", Map.of("app", "shop-ingress"),
-                    List.of(new Attachment("organizations/tse/extensions/" + allowed, null,
+                    List.of(new Attachment(extensionFqn(allowed), null,
                             List.of(MatchSelector.of(WorkloadMode.CLIENT, 8080))))), null);
-            attachments.save(new TargetDefinition(new TargetRef(TargetKind.EGRESS_GATEWAY, tenantFqn, "shop", "edge",
-                    "outbound"), "Outbound", "shop-egress", Map.of("app", "shop-egress"), List.of()), null);
-            attachments.save(new TargetDefinition(new TargetRef(TargetKind.SECURITY_SETTING, tenantFqn, "shop",
-                    "policies", "strict"), null, "shop", Map.of("app", "shop"), List.of(Attachment.of(
-                    "organizations/tse/extensions/" + allowed))), null);
+            attachments.save(new TargetDefinition(target(TargetKind.EGRESS_GATEWAY, "shop", "edge", "outbound"),
+                    "Outbound", "shop-egress", Map.of("app", "shop-egress"), List.of()), null);
+            attachments.save(new TargetDefinition(target(TargetKind.SECURITY_SETTING, "shop", "policies", "strict"),
+                    null, "shop", Map.of("app", "shop"), List.of(Attachment.of(extensionFqn(allowed)))), null);
             users.create(operator, OPERATOR_PASSWORD, Role.TENANT_OPERATOR, Set.of(created.id()));
         });
         signIn(operator, OPERATOR_PASSWORD);
@@ -302,7 +278,7 @@ class TenantAttachmentsTest extends BrowserTest {
 
     @Test
     void aLargeTenantStartsFoldedAndTheDeepLinkUnfoldsItsWorkspace() {
-        String attached = "organizations/tse/extensions/" + allowed;
+        String attached = extensionFqn(allowed);
         asSystem(() -> {
             for (int w = 0; w < 10; w++) {
                 String ws = "ws-" + w;
@@ -310,14 +286,14 @@ class TenantAttachmentsTest extends BrowserTest {
                 for (int g = 0; g < 3; g++) {
                     topology.saveGroup(new GroupInfo(tenantFqn, ws, GroupKind.GATEWAY, "group-" + g, null));
                     for (int t = 0; t < 5; t++) {
-                        attachments.save(new TargetDefinition(new TargetRef(TargetKind.INGRESS_GATEWAY, tenantFqn, ws,
+                        attachments.save(new TargetDefinition(target(TargetKind.INGRESS_GATEWAY, ws,
                                 "group-" + g, "gw-" + t), null, "ns-" + w, Map.of("app", "gw-" + t),
                                 t % 2 == 0 ? List.of(Attachment.of(attached)) : List.of()), null);
                     }
                 }
             }
         });
-        TargetRef deep = new TargetRef(TargetKind.INGRESS_GATEWAY, tenantFqn, "ws-7", "group-2", "gw-4");
+        TargetRef deep = target(TargetKind.INGRESS_GATEWAY, "ws-7", "group-2", "gw-4");
         signInAsAdmin();
         page.navigate(url("/tenants/" + tenant + "?target=" + deep.fqn()));
         assertThat(page.locator(".target-card.target-highlight .target-name")).hasText("gw-4");

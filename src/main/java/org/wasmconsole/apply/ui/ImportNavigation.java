@@ -1,33 +1,16 @@
 package org.wasmconsole.apply.ui;
 
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import java.util.List;
 import org.springframework.stereotype.Component;
-import org.wasmconsole.base.ui.NavigationEntries;
+import org.wasmconsole.base.ui.RoleNavigationEntry;
 import org.wasmconsole.security.Roles;
 
 /** The Import screen, for admins. */
 @Component
-class ImportNavigation implements NavigationEntries {
-
-    private final AuthenticationContext authentication;
+class ImportNavigation extends RoleNavigationEntry {
 
     ImportNavigation(AuthenticationContext authentication) {
-        this.authentication = authentication;
-    }
-
-    @Override
-    public List<SideNavItem> entries() {
-        if (!authentication.hasRole(Roles.ADMIN)) {
-            return List.of();
-        }
-        return List.of(new SideNavItem("Import", "import", VaadinIcon.UPLOAD.create()));
-    }
-
-    @Override
-    public int order() {
-        return 400;
+        super(authentication, Roles.ADMIN, "Import", "import", VaadinIcon.UPLOAD, 400);
     }
 }

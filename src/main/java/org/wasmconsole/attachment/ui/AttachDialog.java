@@ -9,17 +9,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.renderer.LitRenderer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.springframework.data.domain.PageRequest;
 import org.wasmconsole.attachment.Attachment;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.MatchSelector;
@@ -29,10 +26,8 @@ import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
-import org.wasmconsole.base.YamlText;
 import org.wasmconsole.base.ui.YamlEditor;
 import org.wasmconsole.extension.ExtensionDefinition;
-import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.ExtensionSummary;
 import org.wasmconsole.extension.StoredExtension;
@@ -43,8 +38,9 @@ import org.wasmconsole.base.ui.Notify;
 /**
  * Attaches an extension to a gateway or security setting, or edits an attachment (the extension
  * then fixed): optional config that replaces the extension's, optional match selectors that
- * replace its match. Only extensions available in the target's tenant are offered; the service
- * checks again whatever the screen offers.
+ * replace its match. Only extensions available in the target's tenant are offered
+ * ({@link ExtensionPicker}); the service checks again whatever the screen offers. The override stands
+ * beside the extension's own config ({@link ConfigOverride}).
  */
 class AttachDialog extends Dialog {
 
@@ -53,12 +49,9 @@ class AttachDialog extends Dialog {
     private final StoredTarget target;
     private final Attachment existing;
     private final Consumer<StoredTarget> onSaved;
-    private final Set<String> attached;
     private final ComboBox<ExtensionSummary> extension = new ComboBox<>("Extension");
-    /** The override: YAML, or a form generated from the extension's config schema (#19). */
-    private final ConfigField config = new ConfigField("Config override (YAML or JSON)", () -> { });
-    private final YamlEditor extensionConfig = new YamlEditor();
-    private final Span extensionConfigNote = new Span();
+    private final ConfigOverride override = new ConfigOverride();
+    private final ConfigField config = override.field();
     private final Span matchNote = new Span();
     private final MatchSelectorList selectors;
     private final Div errors = Feedback.errorBox();
@@ -83,7 +76,6 @@ class AttachDialog extends Dialog {
         this.target = target;
         this.existing = existing;
         this.onSaved = onSaved;
-        this.attached = target.definition().attachments().stream().map(Attachment::fqn).collect(Collectors.toSet());
         this.selectors = new MatchSelectorList(modes());
         TargetRef ref = target.ref();
         addClassName("topology-dialog");
@@ -99,21 +91,8 @@ class AttachDialog extends Dialog {
             setHeaderTitle("Attach an extension to " + where);
             note.setText("Only extensions available in tenant " + ref.tenantName() + " are offered. The extension"
                     + " is added at the end of the list; Istio runs the list's plugins by phase and priority.");
-            extension.setRequiredIndicatorVisible(true);
-            extension.setPlaceholder("Search by name or display name");
-            extension.setHelperText("Extensions available in " + ref.tenantName());
-            extension.setItemLabelGenerator(ExtensionSummary::name);
-            extension.setRenderer(LitRenderer.<ExtensionSummary>of("""
-                            <div class="attach-option"><span class="attach-option-name">${item.name}</span\
-                            ><span class="attach-option-display">${item.display}</span\
-                            ><span class="attach-option-attached" ?hidden="${!item.attached}">already attached</span\
-                            ></div>""")
-                    .withProperty("name", ExtensionSummary::name)
-                    .withProperty("display", s -> s.displayName() == null ? "" : s.displayName())
-                    .withProperty("attached", s -> attached.contains(s.fqn())));
-            extension.setItems(query -> extensions.list(new ExtensionFilter(ref.organization(),
-                            query.getFilter().filter(f -> !f.isBlank()).orElse(null), null, null, ref.tenant()),
-                    PageRequest.of(query.getPage(), query.getPageSize())).stream());
+            ExtensionPicker.offer(extension, extensions, ref,
+                    target.definition().attachments().stream().map(Attachment::fqn).collect(Collectors.toSet()));
             extension.addClassName("attach-extension");
             extension.addValueChangeListener(e -> {
                 extension.setInvalid(false);
@@ -132,35 +111,6 @@ class AttachDialog extends Dialog {
             extensionRow.add(fixed);
         }
 
-        Div configLabel = new Div("Config override (YAML or JSON)");
-        configLabel.addClassName("config-label");
-        configLabel.setId("attach-config-label");
-        Div configHelp = new Div("Replaces the extension's config for this attachment. Leave empty to use the"
-                + " extension's; write {} for no config at all.");
-        configHelp.addClassName("config-help");
-        config.editor().setPlaceholder("empty: the extension's config");
-        config.editor().addClassName("attach-config");
-        Div override = new Div(configLabel, configHelp, config);
-        override.addClassName("attach-config-column");
-
-        Div hintLabel = new Div("The extension's config");
-        hintLabel.addClassName("config-label");
-        extensionConfigNote.addClassName("config-help");
-        extensionConfig.setReadOnly(true);
-        extensionConfig.setAriaLabel("The extension's config");
-        extensionConfig.addClassName("attach-extension-config");
-        Button copy = new Button("Start from it", VaadinIcon.COPY_O.create(), e -> {
-            config.setConfig(chosen == null ? null : chosen.config());
-        });
-        copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        copy.addClassName("attach-copy-config");
-        copy.setTooltipText("Copy the extension's config into the override to change it");
-        Div hint = new Div(hintLabel, extensionConfigNote, extensionConfig, copy);
-        hint.addClassName("attach-config-column");
-        hint.addClassName("attach-config-hint");
-        Div configColumns = new Div(override, hint);
-        configColumns.addClassName("attach-config-columns");
-
         Div matchLabel = new Div("Match selectors");
         matchLabel.addClassName("config-label");
         matchNote.addClassName("config-help");
@@ -171,7 +121,7 @@ class AttachDialog extends Dialog {
         Div match = new Div(matchLabel, matchNote, selectors, addSelector);
         match.addClassName("attach-match");
 
-        add(note, errors, extensionRow, configColumns, match);
+        add(note, errors, extensionRow, override, match);
 
         if (existing != null) {
             config.setConfig(existing.config());
@@ -204,17 +154,7 @@ class AttachDialog extends Dialog {
         if (stored != null) {
             chosen = stored.definition();
         }
-        // With a schema, the override is edited in fields that show what is inherited from the extension.
-        config.setSchema(stored == null ? null : stored.configSchema(), chosen == null ? null : chosen.config(), false);
-        String text = chosen == null ? "" : YamlText.config(chosen.config()).stripTrailing();
-        extensionConfig.setValue(text);
-        if (chosen == null) {
-            extensionConfigNote.setText(existing == null ? "Choose an extension to see its config."
-                    : "The extension cannot be read.");
-        } else {
-            extensionConfigNote.setText(text.isEmpty() ? chosen.name() + " has no config: without an override the"
-                    + " plugin gets none." : "Used when the override is empty.");
-        }
+        override.show(stored, existing != null);
         updateMatchNote();
     }
 

@@ -8,7 +8,12 @@ import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantSection;
 
-/** A tenant's workspaces and gateways with their attachments, under the tenant's extensions. */
+/**
+ * A tenant's workspaces and gateways with their attachments, under the tenant's extensions. A component
+ * of its own rather than a {@code TenantSection.of} bean like the other sections: it takes another
+ * module's service ({@link ExtensionService}), and Spring Modulith sees such a reference (for the module
+ * docs) only in a constructor.
+ */
 @Component
 class TenantTopologySection implements TenantSection {
 

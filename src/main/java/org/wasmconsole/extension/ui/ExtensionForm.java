@@ -5,7 +5,6 @@ import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.dependency.StyleSheet;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -13,22 +12,15 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.Result;
-import com.vaadin.flow.data.binder.ValidationResult;
-import com.vaadin.flow.data.binder.Validator;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.wasmconsole.base.Names;
 import org.wasmconsole.base.Violation;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionValidator;
-import org.wasmconsole.extension.MarkdownRenderer;
 import org.wasmconsole.extension.OciReference;
 import org.wasmconsole.extension.PluginPhase;
 import org.wasmconsole.extension.PullPolicy;
@@ -39,20 +31,18 @@ import org.wasmconsole.tenant.TenantInfo;
  * The create/edit form of an extension. It never calls a service: it fires a {@link ChangeEvent}
  * on every edit, and the view answers with the service's violations ({@link #showViolations}),
  * which the fields show under themselves by path. A field shows its error once the user has
- * touched it, or after a save attempt.
+ * touched it, or after a save attempt ({@link FieldViolations}).
  */
 @StyleSheet("context://themes/console/details.css")
 class ExtensionForm extends FormLayout {
-
-    static final String PRIORITY_HELP = "Higher runs first within a phase; a whole number from -2147483648 to"
-            + " 2147483647; empty means 0";
 
     private final TextField name = new TextField("Name");
     private final TextField displayName = new TextField("Display name");
     private final TextField summary = new TextField("Summary");
     private final TextField url = new TextField("URL");
     private final TextField source = new TextField("Source");
-    private final TextArea description = new TextArea("Description (Markdown)");
+    private final DescriptionEditor descriptionBlock = new DescriptionEditor();
+    private final TextArea description = descriptionBlock.field();
     private final Select<PluginPhase> phase = new Select<>();
     private final TextField priority = new TextField("Priority");
     private final Select<PullPolicy> pullPolicy = new Select<>();
@@ -62,15 +52,11 @@ class ExtensionForm extends FormLayout {
     private final ConfigEditor config = new ConfigEditor(this::configEdited);
     private final MultiSelectComboBox<TenantInfo> tenants = new MultiSelectComboBox<>("Allowed tenants");
     private final Div formErrors = new Div();
-    private final Div descriptionPreview = new Div();
 
     private final Binder<ExtensionFormBean> binder = new Binder<>(ExtensionFormBean.class);
-    private final Map<String, Binder.Binding<ExtensionFormBean, ?>> bindingsByPath = new HashMap<>();
-    private final Set<String> touched = new HashSet<>();
+    private final FieldViolations violations = new FieldViolations();
     private final String organization;
     private ExtensionFormBean bean = new ExtensionFormBean();
-    private Map<String, String> violations = Map.of();
-    private boolean showAll;
 
     ExtensionForm(String organization, List<TenantInfo> tenantChoices) {
         this.organization = organization;
@@ -80,11 +66,6 @@ class ExtensionForm extends FormLayout {
         bind();
         formErrors.addClassName("form-errors");
         formErrors.setVisible(false);
-        descriptionPreview.addClassName("markdown-body");
-        Details preview = new Details("Preview of the description", descriptionPreview);
-        preview.addClassName("description-preview");
-        Div descriptionBlock = new Div(description, preview);
-        descriptionBlock.addClassName("description-block");
         add(formErrors, name, displayName, summary, url, source, phase, priority, pullPolicy, pullSecret, matchMode,
                 tenants, env, config, descriptionBlock);
         setColspan(formErrors, 2);
@@ -109,9 +90,6 @@ class ExtensionForm extends FormLayout {
         url.setRequiredIndicatorVisible(true);
         url.setMaxLength(ExtensionValidator.MAX_URL_LENGTH);
         source.setHelperText("Optional http(s) link to the code, e.g. https://github.com/example/wasm-extension");
-        description.setHelperText("Optional; the long text of the details page, e.g. the README (spec.description);"
-                + " at most 64 KiB");
-        description.setMinHeight("8rem");
         phase.setLabel("Phase");
         phase.setItems(PluginPhase.values());
         phase.setItemLabelGenerator(PluginPhase::label);
@@ -123,12 +101,11 @@ class ExtensionForm extends FormLayout {
             item.addClassName("option-with-note");
             return item;
         }));
-        // A text field, not a number field: what the user typed stays visible with an error that
-        // says what is wrong, instead of being blocked or erased (issue #16).
-        priority.setHelperText(PRIORITY_HELP);
+        // A text field, not a number field (PriorityText, issue #16).
+        priority.setHelperText(PriorityText.HELP);
         priority.setAllowedCharPattern(null);
         priority.addValueChangeListener(e -> priority.setHelperText(e.getValue().isBlank()
-                ? "Empty: saved as 0, the default" : PRIORITY_HELP));
+                ? "Empty: saved as 0, the default" : PriorityText.HELP));
         pullPolicy.setLabel("Image pull policy");
         pullPolicy.setItems(PullPolicy.values());
         pullPolicy.setItemLabelGenerator(p -> p == PullPolicy.UNSPECIFIED_POLICY ? "Unspecified (default)"
@@ -146,9 +123,6 @@ class ExtensionForm extends FormLayout {
         for (TextField f : List.of(name, displayName, summary, url, source, pullSecret)) {
             f.setValueChangeMode(ValueChangeMode.LAZY);
         }
-        description.setValueChangeMode(ValueChangeMode.LAZY);
-        description.setWidthFull();
-        description.addValueChangeListener(e -> renderDescription(e.getValue()));
         priority.setValueChangeMode(ValueChangeMode.LAZY);
         url.addValueChangeListener(e -> updateHints());
         pullPolicy.addValueChangeListener(e -> updateHints());
@@ -157,7 +131,7 @@ class ExtensionForm extends FormLayout {
                 ? "Empty: available to every tenant of the organization"
                 : "Available to " + e.getValue().size() + " tenant(s) only"));
         env.addValueChangeListener(e -> {
-            touched.add("spec.vmConfig.env");
+            violations.touch("spec.vmConfig.env");
             changed();
         });
     }
@@ -172,13 +146,13 @@ class ExtensionForm extends FormLayout {
         bind(description, "spec.description", ExtensionFormBean::getDescription, ExtensionFormBean::setDescription);
         bind(phase, "spec.phase", ExtensionFormBean::getPhase, ExtensionFormBean::setPhase);
         Binder.Binding<ExtensionFormBean, Integer> priorityBinding = binder.forField(priority)
-                .withConverter(com.vaadin.flow.data.converter.Converter.from(ExtensionForm::parsePriority,
-                        (Integer p) -> p == null ? "" : p.toString()))
-                .withValidator(rule("spec.priority")).bind(ExtensionFormBean::getPriority, ExtensionFormBean::setPriority);
-        bindingsByPath.put("spec.priority", priorityBinding);
+                .withConverter(PriorityText.converter())
+                .withValidator(violations.rule("spec.priority"))
+                .bind(ExtensionFormBean::getPriority, ExtensionFormBean::setPriority);
+        violations.bound("spec.priority", priorityBinding);
         priority.addValueChangeListener(e -> {
             if (e.isFromClient()) {
-                touched.add("spec.priority");
+                violations.touch("spec.priority");
             }
             changed();
         });
@@ -193,31 +167,15 @@ class ExtensionForm extends FormLayout {
 
     private <T> void bind(HasValue<?, T> field, String path, com.vaadin.flow.function.ValueProvider<ExtensionFormBean, T> getter,
                           com.vaadin.flow.data.binder.Setter<ExtensionFormBean, T> setter) {
-        Binder.Binding<ExtensionFormBean, T> binding = binder.forField(field).withValidator(rule(path))
+        Binder.Binding<ExtensionFormBean, T> binding = binder.forField(field).withValidator(violations.rule(path))
                 .bind(getter, setter);
-        bindingsByPath.put(path, binding);
+        violations.bound(path, binding);
         field.addValueChangeListener(e -> {
             if (e.isFromClient()) {
-                touched.add(path);
+                violations.touch(path);
             }
             changed();
         });
-    }
-
-    /** The priority as typed: empty is 0's absence; anything but a whole 32-bit number is an error. */
-    private static Result<Integer> parsePriority(String text) {
-        String value = text == null ? "" : text.strip();
-        if (value.isEmpty()) {
-            return Result.ok(null);
-        }
-        if (!value.matches("[-+]?\\d+")) {
-            return Result.error("'" + value + "' is not a whole number; enter digits only, e.g. 100 or -5");
-        }
-        try {
-            return Result.ok(Integer.parseInt(value));
-        } catch (NumberFormatException e) {
-            return Result.error(value + " is out of range: use a whole number from -2147483648 to 2147483647");
-        }
     }
 
     /** Puts a component right below the url field, as wide as it (the module check of the artifact feature). */
@@ -226,37 +184,16 @@ class ExtensionForm extends FormLayout {
         setColspan(component, 2);
     }
 
-    /** A field's rule is the service's: the violation reported for its path, or a child's of it. */
-    private <T> Validator<T> rule(String path) {
-        return (value, context) -> {
-            if (!showAll && !touched.contains(path)) {
-                return ValidationResult.ok();
-            }
-            return violations.entrySet().stream()
-                    .filter(v -> v.getKey().equals(path) || v.getKey().startsWith(path + "["))
-                    .map(v -> ValidationResult.error(v.getValue())).findFirst().orElse(ValidationResult.ok());
-        };
-    }
-
     void read(ExtensionFormBean source, boolean editing) {
         bean = source;
-        touched.clear();
-        showAll = false;
+        violations.reset();
         binder.readBean(source);
         config.setConfig(source.getConfig());
-        renderDescription(source.getDescription());
+        descriptionBlock.render(source.getDescription());
         name.setReadOnly(editing);
         name.setHelperText(editing ? "The name identifies the extension and cannot change"
                 : "Lowercase letters, digits and '-', up to 63 (a DNS label), e.g. wasm-auth");
         updateHints();
-    }
-
-    /** The description as it will be shown: rendered and sanitised like on the details page. */
-    private void renderDescription(String markdown) {
-        String html = MarkdownRenderer.toSafeHtml(markdown, 4);
-        // Safe: MarkdownRenderer's output is cleaned against an allow-list (no scripts, no handlers).
-        descriptionPreview.getElement().setProperty("innerHTML", html.isEmpty() ? "<p><em>Nothing to show yet.</em></p>"
-                : html);
     }
 
     /** The definition as currently typed, invalid or not (for the preview and the checks). */
@@ -269,26 +206,12 @@ class ExtensionForm extends FormLayout {
 
     /** Shows the service's violations under their fields; ones no field owns go to the top. */
     void showViolations(List<Violation> found) {
-        Map<String, String> map = new HashMap<>();
-        found.forEach(v -> map.putIfAbsent(v.path(), v.message()));
-        violations = map;
-        bindingsByPath.values().forEach(b -> b.validate(true));
-        env.showErrors(showAll || touched.contains("spec.vmConfig.env") ? map : Map.of());
-        showConfigErrors();
-        List<String> orphans = new ArrayList<>();
-        map.forEach((path, message) -> {
-            boolean owned = bindingsByPath.keySet().stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "["))
-                    || path.startsWith("spec.vmConfig.env") || path.startsWith("spec.config");
-            if (!owned) {
-                orphans.add(path + ": " + message);
-            }
-        });
+        Map<String, String> map = violations.update(found);
+        env.showErrors(violations.shows("spec.vmConfig.env") ? map : Map.of());
+        config.showErrors(map, violations.shows("spec.config"));
+        List<String> orphans = violations.orphans();
         formErrors.setText(String.join("\n", orphans));
         formErrors.setVisible(!orphans.isEmpty());
-    }
-
-    private void showConfigErrors() {
-        config.showErrors(violations, showAll || touched.contains("spec.config"));
     }
 
     /** The extension's config schema (#19): the config section becomes a form generated from it. */
@@ -307,7 +230,7 @@ class ExtensionForm extends FormLayout {
      */
     List<String> unreadableFields() {
         List<String> unreadable = new ArrayList<>();
-        if (parsePriority(priority.getValue()).isError()) {
+        if (PriorityText.parse(priority.getValue()).isError()) {
             unreadable.add(priority.getLabel());
         }
         if (!config.readable()) {
@@ -318,8 +241,8 @@ class ExtensionForm extends FormLayout {
 
     /** After a refused save: every field shows its error, touched or not. */
     void showAllErrors() {
-        showAll = true;
-        showViolations(violations.entrySet().stream().map(e -> new Violation(e.getKey(), e.getValue())).toList());
+        violations.showAll();
+        showViolations(violations.current());
     }
 
     private void updateHints() {
@@ -332,7 +255,7 @@ class ExtensionForm extends FormLayout {
     }
 
     private void configEdited() {
-        touched.add("spec.config");
+        violations.touch("spec.config");
         changed();
     }
 

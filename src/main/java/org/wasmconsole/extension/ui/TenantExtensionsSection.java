@@ -1,27 +1,16 @@
 package org.wasmconsole.extension.ui;
 
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.wasmconsole.extension.TenantAssignmentService;
-import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantSection;
 
 /** The extensions available to a tenant, first on the tenant's page. */
-@Component
-class TenantExtensionsSection implements TenantSection {
+@Configuration(proxyBeanMethods = false)
+class TenantExtensionsSection {
 
-    private final TenantAssignmentService assignments;
-
-    TenantExtensionsSection(TenantAssignmentService assignments) {
-        this.assignments = assignments;
-    }
-
-    @Override
-    public int order() {
-        return 100;
-    }
-
-    @Override
-    public Part create(TenantInfo tenant, Page page) {
-        return new TenantExtensionsPart(assignments, tenant, page);
+    @Bean
+    TenantSection tenantExtensions(TenantAssignmentService assignments) {
+        return TenantSection.of(100, (tenant, page) -> new TenantExtensionsPart(assignments, tenant, page));
     }
 }

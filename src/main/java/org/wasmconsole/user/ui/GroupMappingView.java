@@ -18,10 +18,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.wasmconsole.base.NotFoundException;
+import org.wasmconsole.base.ui.ConfirmDialogs;
 import org.wasmconsole.base.ui.Notify;
 import org.wasmconsole.security.Role;
 import org.wasmconsole.security.Roles;
@@ -45,7 +43,7 @@ public class GroupMappingView extends VerticalLayout {
 
     private final GroupMappingService mappings;
     private final List<TenantInfo> tenants;
-    private final Map<Long, TenantInfo> tenantsById;
+    private final TenantChips tenantChips;
     private final Grid<GroupMappingInfo> grid = new Grid<>();
     private final Span count = new Span();
     private final Div empty = new Div();
@@ -54,7 +52,7 @@ public class GroupMappingView extends VerticalLayout {
                             ConsoleOrganization organization, SingleSignOn sso) {
         this.mappings = mappings;
         this.tenants = tenantService.list(organization.name());
-        this.tenantsById = tenants.stream().collect(Collectors.toMap(TenantInfo::id, Function.identity()));
+        this.tenantChips = new TenantChips(tenants);
         addClassName("group-mapping-view");
         setSizeFull();
 
@@ -80,9 +78,10 @@ public class GroupMappingView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         // Auto width: the group is what a row is about; on a phone the grid scrolls rather than clip it.
         grid.addColumn(GroupMappingInfo::group).setKey("group").setHeader("Group").setAutoWidth(true).setFlexGrow(2);
-        grid.addColumn(m -> m.role() == Role.PLATFORM_ADMIN ? "Platform admin" : "Tenant operator").setKey("role")
+        grid.addColumn(m -> UserListView.roleLabel(m.role())).setKey("role")
                 .setHeader("Role").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::tenantsCell).setKey("tenants").setHeader("Tenants").setFlexGrow(3);
+        grid.addComponentColumn(r -> tenantChips.cell(r.role(), r.tenantIds())).setKey("tenants")
+                .setHeader("Tenants").setFlexGrow(3);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader("Actions").setAutoWidth(true)
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         grid.setAllRowsVisible(true);
@@ -100,24 +99,6 @@ public class GroupMappingView extends VerticalLayout {
         grid.setVisible(!all.isEmpty());
         empty.setVisible(all.isEmpty());
         count.setText(all.size() == 1 ? "1 rule" : all.size() + " rules");
-    }
-
-    private Div tenantsCell(GroupMappingInfo rule) {
-        Div cell = new Div();
-        cell.addClassName("user-tenants");
-        if (rule.role() == Role.PLATFORM_ADMIN) {
-            Span all = new Span("all tenants");
-            all.addClassName("user-tenants-all");
-            cell.add(all);
-        } else {
-            rule.tenantIds().stream().map(id -> tenantsById.containsKey(id) ? tenantsById.get(id).name() : "#" + id)
-                    .sorted().forEach(name -> {
-                        Span chip = new Span(name);
-                        chip.addClassName("tenant-chip");
-                        cell.add(chip);
-                    });
-        }
-        return cell;
     }
 
     private HorizontalLayout actions(GroupMappingInfo rule) {
@@ -138,12 +119,9 @@ public class GroupMappingView extends VerticalLayout {
     }
 
     private void confirmDelete(GroupMappingInfo rule) {
-        ConfirmDialog dialog = new ConfirmDialog();
+        ConfirmDialog dialog = ConfirmDialogs.destructive("Delete");
         dialog.setHeader("Delete the rule of " + rule.group() + "?");
         dialog.setText("People in this group lose what it gives them at their next sign-in.");
-        dialog.setCancelable(true);
-        dialog.setConfirmText("Delete");
-        dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(e -> {
             try {
                 mappings.delete(rule.id());

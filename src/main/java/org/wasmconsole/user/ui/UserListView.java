@@ -21,9 +21,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
@@ -35,6 +33,7 @@ import org.wasmconsole.user.UserService;
 import org.wasmconsole.tenant.ConsoleOrganization;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.tenant.TenantService;
+import org.wasmconsole.base.ui.ConfirmDialogs;
 import org.wasmconsole.base.ui.Notify;
 
 /**
@@ -52,7 +51,7 @@ public class UserListView extends VerticalLayout {
 
     private final UserService users;
     private final List<TenantInfo> tenants;
-    private final Map<Long, TenantInfo> tenantsById;
+    private final TenantChips tenantChips;
     private final String me;
     private final Grid<UserInfo> grid = new Grid<>();
     private final Span count = new Span();
@@ -62,7 +61,7 @@ public class UserListView extends VerticalLayout {
                         AuthenticationContext authentication) {
         this.users = users;
         this.tenants = tenantService.list(organization.name());
-        this.tenantsById = tenants.stream().collect(Collectors.toMap(TenantInfo::id, Function.identity()));
+        this.tenantChips = new TenantChips(tenants);
         this.me = authentication.getPrincipalName().orElse("");
         addClassName("user-list-view");
         setSizeFull();
@@ -87,7 +86,8 @@ public class UserListView extends VerticalLayout {
         // Where the user signs in: a local password, or the OIDC provider (whose rules set role and tenants).
         grid.addColumn(u -> u.fromProvider() ? u.provider() : "Local").setKey("source").setHeader("Source")
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::tenantsCell).setKey("tenants").setHeader("Tenants").setFlexGrow(3);
+        grid.addComponentColumn(u -> tenantChips.cell(u.role(), u.tenantIds())).setKey("tenants")
+                .setHeader("Tenants").setFlexGrow(3);
         grid.addComponentColumn(this::statusCell).setKey("enabled").setHeader("Status").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(u -> CREATED.format(u.createdAt())).setKey("created").setHeader("Created")
@@ -119,25 +119,6 @@ public class UserListView extends VerticalLayout {
             Span you = new Span("you");
             you.addClassName("user-you");
             cell.add(you);
-        }
-        return cell;
-    }
-
-    private Div tenantsCell(UserInfo user) {
-        Div cell = new Div();
-        cell.addClassName("user-tenants");
-        if (user.role() == Role.PLATFORM_ADMIN) {
-            Span all = new Span("all tenants");
-            all.addClassName("user-tenants-all");
-            cell.add(all);
-        } else {
-            user.tenantIds().stream()
-                    .map(id -> tenantsById.containsKey(id) ? tenantsById.get(id).name() : "#" + id)
-                    .sorted().forEach(name -> {
-                        Span chip = new Span(name);
-                        chip.addClassName("tenant-chip");
-                        cell.add(chip);
-                    });
         }
         return cell;
     }
@@ -216,14 +197,11 @@ public class UserListView extends VerticalLayout {
     }
 
     private void confirmDelete(UserInfo user) {
-        ConfirmDialog dialog = new ConfirmDialog();
+        ConfirmDialog dialog = ConfirmDialogs.destructive("Delete");
         dialog.addClassName("user-confirm");
         dialog.setHeader("Delete " + user.name() + "?");
         dialog.setText(user.name() + " is removed for good: they can no longer sign in and their open sessions end "
                 + "now. Their past changes stay in the history. To keep the account for later, disable it instead.");
-        dialog.setCancelable(true);
-        dialog.setConfirmText("Delete");
-        dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(e -> delete(user));
         dialog.open();
     }
