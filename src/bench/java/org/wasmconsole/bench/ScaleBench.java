@@ -188,9 +188,17 @@ final class ScaleBench {
             private final com.vaadin.flow.di.Instantiator instantiator =
                     new com.vaadin.flow.spring.SpringInstantiator(this, context);
 
+            private final com.vaadin.flow.function.DeploymentConfiguration configuration =
+                    org.mockito.Mockito.mock(com.vaadin.flow.function.DeploymentConfiguration.class);
+
             @Override
             public com.vaadin.flow.di.Instantiator getInstantiator() {
                 return instantiator;
+            }
+
+            @Override
+            public com.vaadin.flow.function.DeploymentConfiguration getDeploymentConfiguration() {
+                return configuration; // its defaults: what the links of the cards ask (safe URL schemes)
             }
         };
         vaadinService = service; // CurrentInstance keeps only a weak reference
