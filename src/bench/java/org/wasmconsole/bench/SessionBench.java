@@ -81,6 +81,18 @@ final class SessionBench {
             }
             Files.writeString(out.resolve("sessions-histogram-growth.txt"), warm.growthTo(last, 25),
                     StandardCharsets.UTF_8);
+            if (Boolean.getBoolean("bench.sessions.heapdump")) {
+                // -Dbench.sessions.heapdump=true: a dump with every session still open, to find what
+                // holds a session's memory (live objects only: GC.heap_dump runs a full GC first).
+                Path dump = out.resolve("sessions.hprof").toAbsolutePath();
+                Files.deleteIfExists(dump);
+                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(app.process.pid()), "GC.heap_dump", dump.toString())
+                        .redirectErrorStream(true).start();
+                System.out.println("[bench] sessions: " + new String(p.getInputStream().readAllBytes(),
+                        StandardCharsets.UTF_8).strip());
+                p.waitFor();
+            }
             for (BrowserContext c : open) {
                 c.close();
             }

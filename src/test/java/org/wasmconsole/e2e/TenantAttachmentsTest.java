@@ -308,5 +308,12 @@ class TenantAttachmentsTest extends TopologyBrowserTest {
         assertThat(page.locator(".workspace-block[data-expanded=true]")).hasCount(0);
         page.locator(".topology-section").scrollIntoViewIfNeeded();
         screenshots("attachments-large-folded");
+        page.setViewportSize(390, 844); // the outline on a phone: one workspace a row, counts wrapping
+        page.locator(".topology-section").scrollIntoViewIfNeeded();
+        screenshots("attachments-large-folded-phone");
+        button("Expand all").click();
+        assertThat(page.locator(".workspace-block[data-expanded=true]")).hasCount(10);
+        page.locator(".workspace-block").first().locator(".target-card").first().scrollIntoViewIfNeeded();
+        screenshots("attachments-large-expanded-phone");
     }
 }

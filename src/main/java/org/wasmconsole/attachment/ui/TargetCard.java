@@ -167,7 +167,7 @@ final class TargetCard extends Div {
                     kind -> List.of(service.preview(target.ref(), a.fqn(), kind))).open();
         } catch (NotFoundException ex) {
             Notify.error("No preview: " + ex.getMessage() + " is gone (changed by someone else?)");
-            context.refresh().run();
+            context.refresh().accept(target.ref().workspace());
         }
     }
 
@@ -178,7 +178,7 @@ final class TargetCard extends Div {
                     kind -> service.previews(target.ref(), kind)).open();
         } catch (NotFoundException ex) {
             Notify.error("No preview: " + ex.getMessage() + " is gone (deleted by someone else?)");
-            context.refresh().run();
+            context.refresh().accept(target.ref().workspace());
         }
     }
 
@@ -200,7 +200,7 @@ final class TargetCard extends Div {
                 context.saved().accept(saved);
             } catch (ConflictException | NotFoundException ex) {
                 Notify.error("Nothing was detached: " + ex.getMessage());
-                context.refresh().run();
+                context.refresh().accept(target.ref().workspace());
             }
         });
         dialog.open();
@@ -224,7 +224,7 @@ final class TargetCard extends Div {
             } catch (ConflictException | NotFoundException ex) {
                 Notify.error("Nothing was deleted: " + ex.getMessage());
             }
-            context.refresh().run();
+            context.refresh().accept(target.ref().workspace());
         });
         dialog.open();
     }

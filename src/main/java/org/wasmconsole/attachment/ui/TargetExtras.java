@@ -34,17 +34,44 @@ final class TargetExtras {
      */
     static Details filterChain(StoredTarget target, FilterChainService chains) {
         TargetDefinition d = target.definition();
+        if (d.ref().kind().isGateway()) {
+            // Defaults never reach gateways: a gateway's chain is its own attachments, so its size is known
+            // without reading it; it is read and built when first opened (a tenant page shows many cards,
+            // issue #23: each chain read eagerly was a few queries and some 60 elements a card).
+            if (d.attachments().isEmpty()) {
+                return null;
+            }
+            Div content = new Div();
+            Details details = details(d.attachments().size(), content);
+            details.addOpenedChangeListener(e -> {
+                if (e.isOpened() && content.getChildren().findAny().isEmpty()) {
+                    fill(content, chains.of(d.ref()), d);
+                }
+            });
+            return details;
+        }
         FilterChain chain = chains.of(d.ref());
         if (chain.rows().isEmpty()) {
             return null;
         }
+        Div content = new Div();
+        fill(content, chain, d);
+        return details(chain.rows().size(), content);
+    }
+
+    private static Details details(int rows, Div content) {
+        Details details = new Details("Filter chain (" + rows + ")", content);
+        details.addClassName("filter-chain-details");
+        return details;
+    }
+
+    private static void fill(Div content, FilterChain chain, TargetDefinition d) {
         OrderedList list = new OrderedList();
         list.addClassName("filter-chain");
         list.getElement().setAttribute("aria-label", "Filter chain of " + d.ref().name());
         for (FilterChain.Row row : chain.rows()) {
             list.add(row(row));
         }
-        Div content = new Div();
         content.add(muted("In the order the proxy runs them: phase AUTHN, AUTHZ, STATS, then unspecified (before"
                 + " the router); within a phase, higher priority first.", "filter-chain-help"));
         if (chain.hasTies()) {
@@ -57,9 +84,6 @@ final class TargetExtras {
             content.add(warning);
         }
         content.add(list);
-        Details details = new Details("Filter chain (" + chain.rows().size() + ")", content);
-        details.addClassName("filter-chain-details");
-        return details;
     }
 
     private static ListItem row(FilterChain.Row row) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.wasmconsole.attachment.Attachment;
 import org.wasmconsole.attachment.MatchSelector;
-import org.wasmconsole.attachment.StoredTarget;
+import org.wasmconsole.attachment.TopologyCounts;
 import org.wasmconsole.base.Fqn;
 
 /**
@@ -167,9 +167,9 @@ final class TopologyText {
     }
 
     /** "2 gateways · 1 security setting", "0 gateways". */
-    static String targetCounts(List<StoredTarget> targets) {
-        long gateways = targets.stream().filter(t -> t.ref().kind().isGateway()).count();
-        long settings = targets.size() - gateways;
+    static String targetCounts(TopologyCounts counts) {
+        long gateways = counts.gateways();
+        long settings = counts.settings();
         if (settings == 0) {
             return TopologyText.count(gateways, "gateway", "gateways");
         }
@@ -177,15 +177,11 @@ final class TopologyText {
         return gateways == 0 ? s : TopologyText.count(gateways, "gateway", "gateways") + " · " + s;
     }
 
-    static long attachmentCount(List<StoredTarget> targets) {
-        return targets.stream().mapToLong(t -> t.definition().attachments().size()).sum();
-    }
-
     /** "3 gateways and their 5 attachments", "1 security setting (no attachments)"; never empty. */
-    static String contents(List<StoredTarget> targets) {
-        long gateways = targets.stream().filter(t -> t.ref().kind().isGateway()).count();
-        long settings = targets.size() - gateways;
-        long attached = targets.stream().mapToLong(t -> t.definition().attachments().size()).sum();
+    static String contents(TopologyCounts counts) {
+        long gateways = counts.gateways();
+        long settings = counts.settings();
+        long attached = counts.attachments();
         String what;
         if (settings == 0) {
             what = TopologyText.count(gateways, "gateway", "gateways");
@@ -195,7 +191,7 @@ final class TopologyText {
             what = TopologyText.count(gateways, "gateway", "gateways") + ", "
                     + TopologyText.count(settings, "security setting", "security settings");
         }
-        String their = targets.size() == 1 ? "its" : "their";
+        String their = counts.targets() == 1 ? "its" : "their";
         return what + (attached == 0 ? " (no attachments)" : " and " + their + " "
                 + TopologyText.count(attached, "attachment", "attachments"));
     }

@@ -7,10 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.wasmconsole.attachment.Attachment;
 import org.wasmconsole.attachment.MatchSelector;
-import org.wasmconsole.attachment.StoredTarget;
-import org.wasmconsole.attachment.TargetDefinition;
-import org.wasmconsole.attachment.TargetKind;
-import org.wasmconsole.attachment.TargetRef;
+import org.wasmconsole.attachment.TopologyCounts;
 import org.wasmconsole.extension.WorkloadMode;
 
 /** The one-line forms of the topology screens, and where the service's paths point in a dialog. */
@@ -70,20 +67,13 @@ class TopologyTextTest {
 
     @Test
     void deleteConfirmationsCountWhatGoesWithIt() {
-        String tenant = "organizations/tse/tenants/red";
-        StoredTarget gw = target(new TargetRef(TargetKind.INGRESS_GATEWAY, tenant, "w", "g", "a"), 2);
-        StoredTarget gw2 = target(new TargetRef(TargetKind.EGRESS_GATEWAY, tenant, "w", "g", "b"), 3);
-        StoredTarget setting = target(new TargetRef(TargetKind.SECURITY_SETTING, tenant, "w", "s", "c"), 0);
-        assertThat(TopologyText.contents(List.of(gw, gw2))).isEqualTo("2 gateways and their 5 attachments");
-        assertThat(TopologyText.contents(List.of(setting))).isEqualTo("1 security setting (no attachments)");
-        assertThat(TopologyText.contents(List.of(gw))).isEqualTo("1 gateway and its 2 attachments");
-        assertThat(TopologyText.targetCounts(List.of(gw, gw2, setting))).isEqualTo("2 gateways · 1 security setting");
-        assertThat(TopologyText.targetCounts(List.of())).isEqualTo("0 gateways");
-    }
-
-    private static StoredTarget target(TargetRef ref, int attachments) {
-        List<Attachment> list = java.util.stream.IntStream.range(0, attachments)
-                .mapToObj(i -> Attachment.of("organizations/tse/extensions/e" + i)).toList();
-        return new StoredTarget(new TargetDefinition(ref, null, "ns", Map.of(), list), "etag", null, "admin");
+        assertThat(TopologyText.contents(new TopologyCounts(2, 0, 5))).isEqualTo("2 gateways and their 5 attachments");
+        assertThat(TopologyText.contents(new TopologyCounts(0, 1, 0))).isEqualTo("1 security setting (no attachments)");
+        assertThat(TopologyText.contents(new TopologyCounts(1, 0, 2))).isEqualTo("1 gateway and its 2 attachments");
+        assertThat(TopologyText.contents(new TopologyCounts(1, 2, 1)))
+                .isEqualTo("1 gateway, 2 security settings and their 1 attachment");
+        assertThat(TopologyText.targetCounts(new TopologyCounts(2, 1, 5))).isEqualTo("2 gateways · 1 security setting");
+        assertThat(TopologyText.targetCounts(new TopologyCounts(0, 3, 0))).isEqualTo("3 security settings");
+        assertThat(TopologyText.targetCounts(TopologyCounts.NONE)).isEqualTo("0 gateways");
     }
 }
