@@ -102,7 +102,7 @@ public final class Bench {
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBin());
-        cmd.addAll(Arrays.asList(System.getProperty("bench.heap", "-Xms1g -Xmx4g").split(" ")));
+        cmd.addAll(Arrays.asList(System.getProperty("bench.heap", "-Xms1g -Xmx3g").split(" ")));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("-Dbench.db=" + db);

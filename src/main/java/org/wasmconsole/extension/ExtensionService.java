@@ -141,7 +141,9 @@ public class ExtensionService {
         extension.apply(definition, lookups.tenants(definition.allowedIn()), currentUser.username());
         StoredExtension created;
         try {
-            created = StoredExtension.of(repository.saveAndFlush(extension));
+            // Not saveAndFlush: the row is inserted at once (identity id), its collections with the audit
+            // record's flush right after; a flush here dirty-checked the whole context once more per document.
+            created = StoredExtension.of(repository.save(extension));
         } catch (DataIntegrityViolationException e) {
             throw alreadyExists(definition);
         }
