@@ -118,7 +118,7 @@ public final class Bench {
                 : String.join(",", items.isEmpty() ? Set.of("none") : items)));
         for (String p : List.of("bench.grid.warmup", "bench.grid.samples", "bench.export.runs", "bench.apply.runs",
                 "bench.apply.documents", "bench.app.args", "bench.scale.audit", "bench.scale.samples",
-                "bench.scale.tenant", "bench.export.heap")) {
+                "bench.scale.tenant", "bench.export.heap", "bench.grid.text")) {
             if (prop(p) != null) {
                 cmd.add("-D" + p + "=" + System.getProperty(p));
             }
