@@ -32,9 +32,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * candidates too, so it finds what it just wrote.</li>
  * <li>Writes that bypass JPA (SQL by hand, the benchmark's batch inserts) are not seen: {@link #rebuild()}.</li>
  * </ul>
- * {@code console.search.index.enabled=false} turns it off; {@code console.search.index.max-candidates} (1,000) is
- * the number of candidates above which the scan is used: H2 tests {@code id in (…)} against each value of the
- * list in turn, so the list costs its length squared (measured: 10,000 ids on 100,000 rows, 5× the scan).
+ * {@code console.search.index.enabled=false} turns it off; {@code console.search.index.max-candidates} (20,000) is
+ * the number of candidates above which the scan is used: H2 tests {@code id in (…)} against the values of the
+ * list in turn, so a long list costs its length squared. Measured (docs/benchmarks.md): ~10,000 candidates of
+ * 100,000 extensions still took half the scan's time, the rows being wide; on a narrow test table 10,000 ids took
+ * 5× its scan.
  */
 @Component
 public class ExtensionTextIndex {
@@ -56,7 +58,7 @@ public class ExtensionTextIndex {
 
     ExtensionTextIndex(JdbcTemplate jdbc, DataSource dataSource,
                        @Value("${console.search.index.enabled:true}") boolean wanted,
-                       @Value("${console.search.index.max-candidates:1000}") int maxCandidates) {
+                       @Value("${console.search.index.max-candidates:20000}") int maxCandidates) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.wanted = wanted;
