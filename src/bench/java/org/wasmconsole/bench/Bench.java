@@ -102,7 +102,7 @@ public final class Bench {
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBin());
-        cmd.addAll(Arrays.asList(System.getProperty("bench.heap", "-Xms1g -Xmx4g").split(" ")));
+        cmd.addAll(Arrays.asList(System.getProperty("bench.heap", "-Xms1g -Xmx3g").split(" ")));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("-Dbench.db=" + db);
@@ -118,7 +118,7 @@ public final class Bench {
                 : String.join(",", items.isEmpty() ? Set.of("none") : items)));
         for (String p : List.of("bench.grid.warmup", "bench.grid.samples", "bench.export.runs", "bench.apply.runs",
                 "bench.apply.documents", "bench.app.args", "bench.scale.audit", "bench.scale.samples",
-                "bench.scale.tenant", "bench.export.heap")) {
+                "bench.scale.tenant", "bench.export.heap", "bench.grid.text")) {
             if (prop(p) != null) {
                 cmd.add("-D" + p + "=" + System.getProperty(p));
             }

@@ -37,7 +37,7 @@ final class ExtensionQueries {
             parts.add(availableTo(Set.of(tenantId)));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            String pattern = "%" + escapeLike(filter.text().strip().toLowerCase(Locale.ROOT)) + "%";
+            String pattern = "%" + escapeLike(searchPattern(filter.text())) + "%";
             parts.add((root, query, cb) -> cb.like(root.get("searchText"), pattern, '\\'));
         }
         if (filter.phase() != null) {
@@ -57,6 +57,11 @@ final class ExtensionQueries {
             parts.add((root, query, cb) -> cb.like(root.get("labelText"), pattern, '\\'));
         }
         return Specification.allOf(parts);
+    }
+
+    /** What the text filter looks for in {@code search_text}: the text stripped and lower-cased, as stored. */
+    static String searchPattern(String text) {
+        return text.strip().toLowerCase(Locale.ROOT);
     }
 
     static Specification<WasmExtension> named(String organization, String name, Viewer viewer) {

@@ -29,7 +29,6 @@ import org.wasmconsole.security.CurrentUser;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.security.Viewer;
 import org.wasmconsole.tenant.Organization;
-import org.wasmconsole.tenant.Tenant;
 import org.wasmconsole.tenant.TenantDirectory;
 import tools.jackson.databind.JsonNode;
 
@@ -57,10 +56,12 @@ public class ExtensionService {
     private final CurrentUser currentUser;
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
+    private final ExtensionSearch search;
 
     ExtensionService(WasmExtensionRepository repository, TenantDirectory tenants, CurrentUser currentUser,
-                     EntityManager entityManager, ApplicationEventPublisher events) {
+                     EntityManager entityManager, ApplicationEventPublisher events, ExtensionSearch search) {
         this.repository = repository;
+        this.search = search;
         this.events = events;
         this.entityManager = entityManager;
         this.tenants = tenants;
@@ -70,7 +71,7 @@ public class ExtensionService {
     /** One page of the catalogue, filtered and sorted in the database. */
     @Transactional(readOnly = true)
     public List<ExtensionSummary> list(ExtensionFilter filter, Pageable pageable) {
-        Optional<Specification<WasmExtension>> spec = specification(filter);
+        Optional<Specification<WasmExtension>> spec = search.specification(filter);
         if (spec.isEmpty()) {
             return List.of();
         }
@@ -79,7 +80,7 @@ public class ExtensionService {
 
     @Transactional(readOnly = true)
     public long count(ExtensionFilter filter) {
-        return specification(filter).map(repository::count).orElse(0L);
+        return search.specification(filter).map(repository::count).orElse(0L);
     }
 
     /** The extension, if it exists and the caller may see it. */
@@ -140,7 +141,9 @@ public class ExtensionService {
         extension.apply(definition, lookups.tenants(definition.allowedIn()), currentUser.username());
         StoredExtension created;
         try {
-            created = StoredExtension.of(repository.saveAndFlush(extension));
+            // Not saveAndFlush: the row is inserted at once (identity id), its collections with the audit
+            // record's flush right after; a flush here dirty-checked the whole context once more per document.
+            created = StoredExtension.of(repository.save(extension));
         } catch (DataIntegrityViolationException e) {
             throw alreadyExists(definition);
         }
@@ -212,7 +215,7 @@ public class ExtensionService {
      */
     @Transactional(readOnly = true)
     public void forEach(ExtensionFilter filter, Consumer<StoredExtension> action) {
-        Optional<Specification<WasmExtension>> spec = specification(filter);
+        Optional<Specification<WasmExtension>> spec = search.specification(filter);
         if (spec.isEmpty()) {
             return;
         }
@@ -343,22 +346,6 @@ public class ExtensionService {
 
     private Optional<WasmExtension> findEntity(String organization, String name) {
         return repository.findOne(ExtensionQueries.named(organization, name, currentUser.viewer()));
-    }
-
-    /** The filter as a query, or empty when it cannot match anything (an unknown tenant). */
-    private Optional<Specification<WasmExtension>> specification(ExtensionFilter filter) {
-        Viewer viewer = currentUser.viewer();
-        Long tenantId = null;
-        if (filter.tenant() != null) {
-            Optional<Tenant> tenant = tenants.tenant(filter.tenant());
-            // An operator's filter by a tenant that is not theirs matches nothing, whether that tenant
-            // exists or not: the answer must not tell them other tenants' names.
-            if (tenant.isEmpty() || !viewer.admin() && !viewer.tenantIds().contains(tenant.get().getId())) {
-                return Optional.empty();
-            }
-            tenantId = tenant.get().getId();
-        }
-        return Optional.of(ExtensionQueries.matching(filter, tenantId, viewer));
     }
 
     /** The definition's violations as an exception; else the look-ups made to check it, for the save. */

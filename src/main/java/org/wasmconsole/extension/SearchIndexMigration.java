@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * and goes on: the filter then scans, as before. A DBA can add both later with the two statements below.</li>
  * <li>H2: nothing. H2 has no substring index; a trigram table kept in step on every write was tried and
  * measured (issue #23 report): ~380 rows per extension, which multiplies the cost of every write (an
- * apply of 10,000 documents would write 3.8 million index rows), so H2 keeps the scan for now.</li>
+ * apply of 10,000 documents would write 3.8 million index rows); H2 gets an in-memory index instead
+ * ({@link ExtensionTextIndex}).</li>
  * </ul>
  */
 @Component

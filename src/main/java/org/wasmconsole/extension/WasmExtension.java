@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -41,6 +42,7 @@ import tools.jackson.databind.JsonNode;
  */
 @Entity
 @Table(name = "wasm_extension")
+@EntityListeners(ExtensionTextIndex.Listener.class)
 public class WasmExtension {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -220,6 +222,10 @@ public class WasmExtension {
         return new ExtensionDefinition(organizationName, name, displayName, summary, url, source, description, phase,
                 priority, ConfigJson.read(configJson), imagePullPolicy, imagePullSecret, env, matchMode,
                 allowedTenants.stream().map(Tenant::fqn).toList(), ObjectMeta.fromJson(metaJson));
+    }
+
+    String getSearchText() {
+        return searchText;
     }
 
     public Long getId() {

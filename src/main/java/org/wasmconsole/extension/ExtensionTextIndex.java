@@ -1,0 +1,272 @@
+package org.wasmconsole.extension;
+
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The catalogue's text filter on the embedded H2 database, which has no substring index (issue #23): the
+ * {@link TrigramSignatures} of every extension's {@code search_text}, held in memory, narrow
+ * {@code search_text LIKE '%…%'} to the candidate ids; the query keeps the exact {@code LIKE}, so results are
+ * those of the plain filter. PostgreSQL has its pg_trgm index (V14) and none of this.
+ * <ul>
+ * <li>Built from the table once the application is ready, in the background; searches scan until then.</li>
+ * <li>Kept current by the entity's life-cycle callbacks, applied after the commit of the transaction that made
+ * them (a rolled-back one, e.g. a dry run, leaves no trace); within that transaction its own changes are
+ * candidates too, so it finds what it just wrote.</li>
+ * <li>Writes that bypass JPA (SQL by hand, the benchmark's batch inserts) are not seen: {@link #rebuild()}.</li>
+ * </ul>
+ * {@code console.search.index.enabled=false} turns it off; {@code console.search.index.max-candidates} (20,000) is
+ * the number of candidates above which the scan is used: H2 tests {@code id in (…)} against the values of the
+ * list in turn, so a long list costs its length squared. Measured (docs/benchmarks.md): ~10,000 candidates of
+ * 100,000 extensions still took half the scan's time, the rows being wide; on a narrow test table 10,000 ids took
+ * 5× its scan.
+ */
+@Component
+public class ExtensionTextIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(ExtensionTextIndex.class);
+
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final boolean wanted;
+    private final int maxCandidates;
+
+    private final Object lock = new Object();
+    /** One build at a time (the start's and one asked for): each replays the commits made while it read. */
+    private final Object buildLock = new Object();
+    /** Null until built (and when not used): the filter scans. */
+    private volatile TrigramSignatures signatures;
+    /** While a build reads the table: the commits it may have missed, replayed when it ends. */
+    private List<Map<Long, String>> missedByBuild;
+
+    ExtensionTextIndex(JdbcTemplate jdbc, DataSource dataSource,
+                       @Value("${console.search.index.enabled:true}") boolean wanted,
+                       @Value("${console.search.index.max-candidates:20000}") int maxCandidates) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.wanted = wanted;
+        this.maxCandidates = maxCandidates;
+    }
+
+    /** What a build took: extensions indexed, milliseconds, approximate heap. */
+    public record Stats(int extensions, long millis, long bytes) {
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void buildInBackground() {
+        if (wanted && embeddedH2()) {
+            Thread.ofPlatform().daemon().name("extension-text-index").start(this::rebuild);
+        }
+    }
+
+    private boolean embeddedH2() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().equals("H2");
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Reads every extension's search text anew; until it ends the previous index (or the scan) answers. For
+     * writes that bypass JPA. Returns what it took, or null where the index is not used (PostgreSQL, off).
+     */
+    public Stats rebuild() {
+        synchronized (buildLock) {
+            return build();
+        }
+    }
+
+    private Stats build() {
+        if (!wanted || !embeddedH2()) {
+            return null;
+        }
+        long started = System.nanoTime();
+        synchronized (lock) {
+            missedByBuild = new ArrayList<>();
+        }
+        Integer rows = jdbc.queryForObject("select count(*) from wasm_extension", Integer.class);
+        // Room for a few more before the arrays grow (then by half: ~12 MB at 100,000).
+        TrigramSignatures built = new TrigramSignatures(rows + rows / 16 + 1024);
+        try {
+            jdbc.query(c -> {
+                var s = c.prepareStatement("select id, search_text from wasm_extension");
+                s.setFetchSize(1000);
+                return s;
+            }, rs -> {
+                built.put(rs.getLong(1), rs.getString(2));
+            });
+        } catch (RuntimeException e) {
+            synchronized (lock) {
+                missedByBuild = null;
+            }
+            log.warn("The catalogue's text search index could not be built; searches scan the table", e);
+            return null;
+        }
+        synchronized (lock) {
+            missedByBuild.forEach(changes -> apply(built, changes));
+            missedByBuild = null;
+            signatures = built;
+        }
+        Stats stats = new Stats(built.size(), (System.nanoTime() - started) / 1_000_000, built.bytes());
+        log.info("Catalogue text search index: {} extensions in {} ms, ~{} KiB", stats.extensions(), stats.millis(),
+                stats.bytes() / 1024);
+        return stats;
+    }
+
+    /**
+     * The text filter's restriction to candidate ids, to be combined with its {@code LIKE}; no restriction where
+     * the index cannot narrow it (not built, PostgreSQL, a query under 3 chars, too many candidates).
+     *
+     * @param text the filter's text as the user typed it (it is stripped and lower-cased as the LIKE's pattern)
+     */
+    Specification<WasmExtension> candidates(String text) {
+        List<Long> ids = candidateIds(text);
+        if (ids == null) {
+            return Specification.unrestricted();
+        }
+        return (root, query, cb) -> ids.isEmpty() ? cb.disjunction() : root.get("id").in(ids);
+    }
+
+    /** The candidate ids for the text filter (with this transaction's own writes), or null: no narrowing. */
+    List<Long> candidateIds(String text) {
+        TrigramSignatures index = signatures;
+        if (index == null || text == null || text.isBlank()) {
+            return null;
+        }
+        long[] found = index.candidates(ExtensionQueries.searchPattern(text), maxCandidates);
+        if (found == null) {
+            return null;
+        }
+        List<Long> ids = new ArrayList<>(found.length + 8);
+        for (long id : found) {
+            ids.add(id);
+        }
+        Pending pending = pending(false);
+        if (pending != null) {
+            ids.addAll(pending.changes.keySet());
+        }
+        // Padded with the last id to a power of two: a few shapes of "id in (?, …)" for the statement and
+        // query plan caches, not one per number of candidates.
+        if (!ids.isEmpty()) {
+            int padded = 16;
+            while (padded < ids.size()) {
+                padded <<= 1;
+            }
+            Long last = ids.getLast();
+            while (ids.size() < padded) {
+                ids.add(last);
+            }
+        }
+        return ids;
+    }
+
+    private void written(Long id, String searchText) {
+        Pending pending = pending(true);
+        if (pending != null) {
+            pending.changes.put(id, searchText);
+        } else {
+            committed(Map.of(id, searchText));
+        }
+    }
+
+    private void removed(Long id) {
+        Pending pending = pending(true);
+        if (pending != null) {
+            pending.changes.put(id, null);
+        } else {
+            Map<Long, String> one = new LinkedHashMap<>();
+            one.put(id, null);
+            committed(one);
+        }
+    }
+
+    private void committed(Map<Long, String> changes) {
+        synchronized (lock) {
+            if (missedByBuild != null) {
+                missedByBuild.add(changes);
+            }
+            TrigramSignatures index = signatures;
+            if (index != null) {
+                apply(index, changes);
+            }
+        }
+    }
+
+    private static void apply(TrigramSignatures index, Map<Long, String> changes) {
+        changes.forEach((id, text) -> {
+            if (text == null) {
+                index.remove(id);
+            } else {
+                index.put(id, text);
+            }
+        });
+    }
+
+    /** This transaction's changes (its synchronization), or null outside a transaction. */
+    private Pending pending(boolean create) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof Pending p && p.owner() == this) {
+                return p;
+            }
+        }
+        if (!create) {
+            return null;
+        }
+        Pending p = new Pending(this, new LinkedHashMap<>());
+        TransactionSynchronizationManager.registerSynchronization(p);
+        return p;
+    }
+
+    /**
+     * The extensions a transaction wrote (null text: deleted), applied to the index once it commits. Per
+     * transaction: an inner REQUIRES_NEW transaction suspends the outer one's synchronizations and has its own.
+     */
+    private record Pending(ExtensionTextIndex owner, Map<Long, String> changes) implements TransactionSynchronization {
+        @Override
+        public void afterCommit() {
+            owner.committed(changes);
+        }
+    }
+
+    /** The entity's callbacks (an instance made by Spring for Hibernate, so it gets the index). */
+    static class Listener {
+
+        private final ExtensionTextIndex index;
+
+        Listener(ExtensionTextIndex index) {
+            this.index = index;
+        }
+
+        @PostPersist
+        @PostUpdate
+        void written(WasmExtension extension) {
+            index.written(extension.getId(), extension.getSearchText());
+        }
+
+        @PostRemove
+        void removed(WasmExtension extension) {
+            index.removed(extension.getId());
+        }
+    }
+}
