@@ -26,7 +26,6 @@ import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
-import org.wasmconsole.base.ui.YamlEditor;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionService;
 import org.wasmconsole.extension.ExtensionSummary;
@@ -261,14 +260,6 @@ class AttachDialog extends Dialog {
         }
         config.showViolations(configMessages, true);
         Feedback.show(errors, other);
-    }
-
-    ComboBox<ExtensionSummary> extensionField() {
-        return extension;
-    }
-
-    YamlEditor configEditor() {
-        return config.editor();
     }
 
     void addSelector(WorkloadMode mode, String ports) {

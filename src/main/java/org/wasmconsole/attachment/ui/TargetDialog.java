@@ -205,8 +205,4 @@ class TargetDialog extends Dialog {
         }
         Feedback.show(errors, other);
     }
-
-    TextField labelsField() {
-        return labels;
-    }
 }

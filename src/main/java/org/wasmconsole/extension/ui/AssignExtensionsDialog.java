@@ -78,12 +78,4 @@ class AssignExtensionsDialog extends Dialog {
         assign.setText(n == 0 ? "Assign" : "Assign " + n);
         selectedCount.setText(n == 0 ? "" : n + " selected");
     }
-
-    TextField search() {
-        return search;
-    }
-
-    Grid<ExtensionSummary> grid() {
-        return grid;
-    }
 }
