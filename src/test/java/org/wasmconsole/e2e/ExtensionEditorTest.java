@@ -87,8 +87,8 @@ class ExtensionEditorTest extends BrowserTest {
         field("URL").fill("oci://docker.io/example/x:1.0");
         field("Priority").fill("2147483648");
         field("Priority").blur();
-        screenshot("editor-priority-error");
         assertThat(error("from -2147483648 to 2147483647")).isVisible();
+        screenshot("editor-priority-error");
         assertThat(saveButton()).isDisabled();
         field("Priority").fill("");
         field("Priority").pressSequentially("abc");
