@@ -7,41 +7,42 @@ import org.wasmconsole.base.NotFoundException;
 
 /**
  * The edits of one item of an {@code extension} list that a target and a default setting both
- * offer (attach, update, detach). Each answers a new list; an extension that is not attached is
- * "not found" in the owner.
+ * offer (attach, update, detach). Each answers the definition with a new list; an extension that
+ * is not attached is "not found" in the owner.
  */
 final class AttachmentLists {
 
     private AttachmentLists() {
     }
 
-    /** The list with the attachment added at its end. */
-    static List<Attachment> appended(List<Attachment> list, Attachment attachment) {
-        List<Attachment> next = new ArrayList<>(list);
+    /** The definition with the attachment added at the end of its list. */
+    static <D extends OwnerDefinition<D>> D appended(D owner, Attachment attachment) {
+        List<Attachment> next = new ArrayList<>(owner.attachments());
         next.add(attachment);
-        return next;
+        return owner.withAttachments(next);
     }
 
-    /** The list with the config and match of the attachment of the same extension replaced. */
-    static List<Attachment> replaced(List<Attachment> list, Attachment attachment, String ownerFqn) {
-        List<Attachment> next = new ArrayList<>(list);
-        next.set(indexOf(list, attachment.fqn(), ownerFqn), attachment);
-        return next;
+    /** The definition with the config and match of the attachment of the same extension replaced. */
+    static <D extends OwnerDefinition<D>> D replaced(D owner, Attachment attachment) {
+        List<Attachment> next = new ArrayList<>(owner.attachments());
+        next.set(indexOf(owner, attachment.fqn()), attachment);
+        return owner.withAttachments(next);
     }
 
-    /** The list without the attachment of {@code extensionFqn}. */
-    static List<Attachment> without(List<Attachment> list, String extensionFqn, String ownerFqn) {
-        List<Attachment> next = new ArrayList<>(list);
-        next.remove(indexOf(list, extensionFqn, ownerFqn));
-        return next;
+    /** The definition without the attachment of {@code extensionFqn}. */
+    static <D extends OwnerDefinition<D>> D without(D owner, String extensionFqn) {
+        List<Attachment> next = new ArrayList<>(owner.attachments());
+        next.remove(indexOf(owner, extensionFqn));
+        return owner.withAttachments(next);
     }
 
-    private static int indexOf(List<Attachment> list, String extensionFqn, String ownerFqn) {
+    private static int indexOf(OwnerDefinition<?> owner, String extensionFqn) {
+        List<Attachment> list = owner.attachments();
         for (int i = 0; i < list.size(); i++) {
             if (Objects.equals(list.get(i).fqn(), extensionFqn)) {
                 return i;
             }
         }
-        throw new NotFoundException("attachment of " + extensionFqn + " in " + ownerFqn);
+        throw new NotFoundException("attachment of " + extensionFqn + " in " + owner.fqn());
     }
 }

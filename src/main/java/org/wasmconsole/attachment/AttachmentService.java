@@ -2,17 +2,13 @@ package org.wasmconsole.attachment;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.base.NotFoundException;
-import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.WasmExtension;
@@ -36,13 +32,13 @@ public class AttachmentService {
     private final TopologyService topology;
     private final TenantScope scope;
     private final EntityManager entityManager;
-    private final ApplicationEventPublisher events;
+    private final OwnerWrites writes;
     private final DefaultInheritance inheritance;
     private final TargetResolver resolver;
 
     AttachmentService(TargetRepository targets, TargetGroupRepository groups, WorkspaceRepository workspaces,
                       TopologyService topology, TenantScope scope, EntityManager entityManager,
-                      ApplicationEventPublisher events, DefaultInheritance inheritance, TargetResolver resolver,
+                      OwnerWrites writes, DefaultInheritance inheritance, TargetResolver resolver,
                       @Value("${console.istio.kind:WasmPlugin}") String defaultIstioKind) {
         this.defaultIstioKind = IstioKind.ofKind(defaultIstioKind).orElseThrow(() -> new IllegalArgumentException(
                 "console.istio.kind is '" + defaultIstioKind + "'; use WasmPlugin or TrafficExtension"));
@@ -52,7 +48,7 @@ public class AttachmentService {
         this.topology = topology;
         this.scope = scope;
         this.entityManager = entityManager;
-        this.events = events;
+        this.writes = writes;
         this.inheritance = inheritance;
         this.resolver = resolver;
     }
@@ -90,63 +86,38 @@ public class AttachmentService {
      */
     @RolesAllowed(Roles.ADMIN)
     public StoredTarget save(TargetDefinition definition, String expectedEtag) {
-        List<Violation> v = new ArrayList<>();
-        List<WasmExtension> extensions = resolver.resolve(definition, v);
-        if (!v.isEmpty()) {
-            throw new ValidationException(v);
-        }
-        // Attaching bumps each extension's version: a concurrent allowedIn change or delete, whose
-        // guard could not see this uncommitted attachment, then fails on its own version check
-        // instead of committing an attachment its allowedIn forbids (and the reverse order fails here).
-        extensions.forEach(e -> entityManager.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT));
+        List<WasmExtension> extensions = writes.resolveAndLock(v -> resolver.resolve(definition, v));
         TargetRef ref = definition.ref();
         TargetGroup group = groupEntity(ref.tenant(), ref.workspace(), ref.kind().groupKind(), ref.group());
         Optional<Target> existing = targets.findByGroupIdAndKindAndName(group.getId(), ref.kind(), ref.name());
-        Target target = existing.orElseGet(() -> new Target(group, ref.kind(), ref.name()));
         TargetDefinition before = existing.map(Target::definition).orElse(null);
-        if (existing.isPresent()) {
-            Writes.checkEtag(expectedEtag, target.getEtag(), ref.kind().label(), ref.name());
-        }
-        target.apply(definition, extensions, scope.username());
-        StoredTarget stored = Writes.saveAndFlush(targets, target, ref.kind().label(), ref.name()).stored();
-        events.publishEvent(new AttachmentChanged(TargetChanges.change(before, stored.definition()),
-                ref.kind().label(), ref.organization(), ref.fqn(), TargetChanges.summary(before, stored.definition())));
+        StoredTarget stored = writes.store(targets, existing, () -> new Target(group, ref.kind(), ref.name()),
+                expectedEtag, subject(ref), t -> t.apply(definition, extensions, scope.username())).stored();
+        writes.publish(TargetChanges.change(before, stored.definition()), subject(ref),
+                TargetChanges.summary(before, stored.definition()));
         return stored;
     }
 
     @RolesAllowed(Roles.ADMIN)
     public void delete(TargetRef ref, String expectedEtag) {
-        Target target = findEntity(ref).orElseThrow(() -> notFound(ref));
-        Writes.checkEtag(expectedEtag, target.getEtag(), ref.kind().label(), ref.name());
-        int attached = target.getAttachments().size();
-        targets.delete(target);
-        targets.flush();
-        events.publishEvent(new AttachmentChanged(AttachmentChanged.Change.DELETED, ref.kind().label(),
-                ref.organization(), ref.fqn(), "deleted with " + attached + " attachment(s)"));
+        writes.delete(targets, findEntity(ref).orElseThrow(() -> notFound(ref)), expectedEtag, subject(ref));
     }
 
     /** Adds the attachment at the end of the target's {@code extension} list. */
     @RolesAllowed(Roles.ADMIN)
     public StoredTarget attach(TargetRef ref, Attachment attachment, String expectedEtag) {
-        return editAttachments(ref, c -> AttachmentLists.appended(c.attachments(), attachment), expectedEtag);
+        return save(AttachmentLists.appended(get(ref).definition(), attachment), expectedEtag);
     }
 
     /** Replaces the config and match of the attachment of {@code extensionFqn}. */
     @RolesAllowed(Roles.ADMIN)
     public StoredTarget updateAttachment(TargetRef ref, Attachment attachment, String expectedEtag) {
-        return editAttachments(ref, c -> AttachmentLists.replaced(c.attachments(), attachment, c.fqn()), expectedEtag);
+        return save(AttachmentLists.replaced(get(ref).definition(), attachment), expectedEtag);
     }
 
     @RolesAllowed(Roles.ADMIN)
     public StoredTarget detach(TargetRef ref, String extensionFqn, String expectedEtag) {
-        return editAttachments(ref, c -> AttachmentLists.without(c.attachments(), extensionFqn, c.fqn()), expectedEtag);
-    }
-
-    /** Saves the target with its {@code extension} list changed as {@code change} computes it from the current one. */
-    private StoredTarget editAttachments(TargetRef ref, Function<TargetDefinition, List<Attachment>> change,
-                                         String expectedEtag) {
-        TargetDefinition current = get(ref).definition();
-        return save(current.withAttachments(change.apply(current)), expectedEtag);
+        return save(AttachmentLists.without(get(ref).definition(), extensionFqn), expectedEtag);
     }
 
     /**
@@ -245,7 +216,11 @@ public class AttachmentService {
                         + Fqn.tenantOf(tenantFqn).workspace(workspace).group(kind.pathSegment(), name)));
     }
 
+    private static OwnerWrites.Subject subject(TargetRef ref) {
+        return new OwnerWrites.Subject(ref.kind().label(), ref.name(), ref.organization(), ref.fqn());
+    }
+
     private static NotFoundException notFound(TargetRef ref) {
-        return Writes.notFound(ref.kind().label(), ref.fqn());
+        return subject(ref).notFound();
     }
 }

@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  *                    {@code extension}: TSB's fields the console does not manage, written back unchanged
  */
 public record DefaultSettingDefinition(SettingRef ref, String displayName, boolean security,
-                                       List<Attachment> attachments, ObjectMeta meta, ObjectNode kept) {
+                                       List<Attachment> attachments, ObjectMeta meta, ObjectNode kept)
+        implements OwnerDefinition<DefaultSettingDefinition> {
 
     /** TSB's propagation strategies of a security setting; REPLACE is TSB's default. */
     public enum Propagation {

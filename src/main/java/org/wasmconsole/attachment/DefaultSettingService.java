@@ -2,20 +2,16 @@ package org.wasmconsole.attachment;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.base.NotFoundException;
-import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
 import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.WasmExtension;
@@ -41,18 +37,18 @@ public class DefaultSettingService {
     private final TenantScope scope;
     private final TenantDirectory tenants;
     private final EntityManager entityManager;
-    private final ApplicationEventPublisher events;
+    private final OwnerWrites writes;
     private final SettingResolver resolver;
 
     DefaultSettingService(DefaultSettingRepository settings, TopologyService topology, TenantScope scope,
-                          TenantDirectory tenants, EntityManager entityManager, ApplicationEventPublisher events,
+                          TenantDirectory tenants, EntityManager entityManager, OwnerWrites writes,
                           SettingResolver resolver) {
         this.settings = settings;
         this.topology = topology;
         this.scope = scope;
         this.tenants = tenants;
         this.entityManager = entityManager;
-        this.events = events;
+        this.writes = writes;
         this.resolver = resolver;
     }
 
@@ -97,23 +93,14 @@ public class DefaultSettingService {
     public StoredSetting save(DefaultSettingDefinition definition, String expectedEtag) {
         SettingRef ref = definition.ref();
         Owner owner = checkOwner(ref);
-        List<Violation> v = new ArrayList<>();
-        List<WasmExtension> extensions = resolver.resolve(definition, v);
-        if (!v.isEmpty()) {
-            throw new ValidationException(v);
-        }
-        // As for gateways: a concurrent allowedIn change or delete of an attached extension fails on its version.
-        extensions.forEach(e -> entityManager.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT));
+        List<WasmExtension> extensions = writes.resolveAndLock(v -> resolver.resolve(definition, v));
         Optional<DefaultSetting> existing = settings.findByOwnerFqnAndName(ref.ownerFqn(), ref.name());
-        DefaultSetting setting = existing.orElseGet(() -> new DefaultSetting(ref, owner.tenant(), owner.workspace()));
         DefaultSettingDefinition before = existing.map(DefaultSetting::definition).orElse(null);
-        if (existing.isPresent()) {
-            Writes.checkEtag(expectedEtag, setting.getEtag(), ref.level().label(), ref.name());
-        }
-        setting.apply(definition, extensions, scope.username());
-        DefaultSetting saved = Writes.saveAndFlush(settings, setting, ref.level().label(), ref.name());
-        publish(before == null ? AttachmentChanged.Change.CREATED : AttachmentChanged.Change.UPDATED, ref,
-                summary(before, definition));
+        DefaultSetting saved = writes.store(settings, existing,
+                () -> new DefaultSetting(ref, owner.tenant(), owner.workspace()), expectedEtag, subject(ref),
+                s -> s.apply(definition, extensions, scope.username()));
+        writes.publish(before == null ? AttachmentChanged.Change.CREATED : AttachmentChanged.Change.UPDATED,
+                subject(ref), summary(before, definition));
         return saved.stored();
     }
 
@@ -122,11 +109,7 @@ public class DefaultSettingService {
         checkOwner(ref);
         DefaultSetting setting = settings.findByOwnerFqnAndName(ref.ownerFqn(), ref.name())
                 .orElseThrow(() -> notFound(ref));
-        Writes.checkEtag(expectedEtag, setting.getEtag(), ref.level().label(), ref.name());
-        int attached = setting.getAttachments().size();
-        settings.delete(setting);
-        settings.flush();
-        publish(AttachmentChanged.Change.DELETED, ref, "deleted with " + attached + " attachment(s)");
+        writes.delete(settings, setting, expectedEtag, subject(ref));
     }
 
     /** Adds the attachment at the end of the setting's list; creates the setting when there is none yet. */
@@ -134,25 +117,17 @@ public class DefaultSettingService {
     public StoredSetting attach(SettingRef ref, Attachment attachment, String expectedEtag) {
         DefaultSettingDefinition current = find(ref).map(StoredSetting::definition)
                 .orElse(new DefaultSettingDefinition(ref, null, true, List.of(), null, null));
-        return save(current.withAttachments(AttachmentLists.appended(current.attachments(), attachment)),
-                expectedEtag);
+        return save(AttachmentLists.appended(current, attachment), expectedEtag);
     }
 
     @RolesAllowed(Roles.ADMIN)
     public StoredSetting updateAttachment(SettingRef ref, Attachment attachment, String expectedEtag) {
-        return editAttachments(ref, c -> AttachmentLists.replaced(c.attachments(), attachment, c.fqn()), expectedEtag);
+        return save(AttachmentLists.replaced(get(ref).definition(), attachment), expectedEtag);
     }
 
     @RolesAllowed(Roles.ADMIN)
     public StoredSetting detach(SettingRef ref, String extensionFqn, String expectedEtag) {
-        return editAttachments(ref, c -> AttachmentLists.without(c.attachments(), extensionFqn, c.fqn()), expectedEtag);
-    }
-
-    /** Saves the setting with its extension list changed as {@code change} computes it from the current one. */
-    private StoredSetting editAttachments(SettingRef ref, Function<DefaultSettingDefinition, List<Attachment>> change,
-                                          String expectedEtag) {
-        DefaultSettingDefinition current = get(ref).definition();
-        return save(current.withAttachments(change.apply(current)), expectedEtag);
+        return save(AttachmentLists.without(get(ref).definition(), extensionFqn), expectedEtag);
     }
 
     /**
@@ -217,11 +192,11 @@ public class DefaultSettingService {
         return fqn.substring(fqn.lastIndexOf('/') + 1);
     }
 
-    private void publish(AttachmentChanged.Change change, SettingRef ref, String summary) {
-        events.publishEvent(new AttachmentChanged(change, ref.level().label(), ref.organization(), ref.fqn(), summary));
+    private static OwnerWrites.Subject subject(SettingRef ref) {
+        return new OwnerWrites.Subject(ref.level().label(), ref.name(), ref.organization(), ref.fqn());
     }
 
     private static NotFoundException notFound(SettingRef ref) {
-        return Writes.notFound(ref.level().label(), ref.fqn());
+        return subject(ref).notFound();
     }
 }

@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  *                    {@code authorization}, ...), verbatim and in document order; written back unchanged
  */
 public record TargetDefinition(TargetRef ref, String displayName, String namespace, Map<String, String> labels,
-                               List<Attachment> attachments, ObjectMeta meta, ObjectNode kept) {
+                               List<Attachment> attachments, ObjectMeta meta, ObjectNode kept)
+        implements OwnerDefinition<TargetDefinition> {
 
     /** A target with nothing beyond what the console manages (screens, sample data). */
     public TargetDefinition(TargetRef ref, String displayName, String namespace, Map<String, String> labels,
