@@ -1,13 +1,7 @@
 package org.wasmconsole.extension;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,21 +9,17 @@ import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.data.jpa.repository.query.QueryUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
-import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
 import org.wasmconsole.security.CurrentUser;
 import org.wasmconsole.security.Roles;
 import org.wasmconsole.security.Viewer;
 import org.wasmconsole.tenant.Organization;
-import org.wasmconsole.tenant.TenantDirectory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,30 +32,21 @@ import tools.jackson.databind.JsonNode;
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
 public class ExtensionService {
 
-    private static final int NAMES_PER_QUERY = 500;
-
-    /**
-     * Extensions per page of {@link #forEach}, and the batch size of their env vars and tenants, so that a page
-     * costs three queries: under load each round trip counts more than the rows (issue #23: a 100k export on a
-     * busy machine waited on ~4,500 queries with batches of 64).
-     */
-    static final int EXPORT_PAGE_SIZE = 200;
-
     private final WasmExtensionRepository repository;
-    private final TenantDirectory tenants;
     private final CurrentUser currentUser;
-    private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
     private final ExtensionSearch search;
+    private final ExtensionChecks checks;
+    private final ExtensionBatchReads batchReads;
 
-    ExtensionService(WasmExtensionRepository repository, TenantDirectory tenants, CurrentUser currentUser,
-                     EntityManager entityManager, ApplicationEventPublisher events, ExtensionSearch search) {
+    ExtensionService(WasmExtensionRepository repository, CurrentUser currentUser, ApplicationEventPublisher events,
+                     ExtensionSearch search, ExtensionChecks checks, ExtensionBatchReads batchReads) {
         this.repository = repository;
         this.search = search;
         this.events = events;
-        this.entityManager = entityManager;
-        this.tenants = tenants;
         this.currentUser = currentUser;
+        this.checks = checks;
+        this.batchReads = batchReads;
     }
 
     /** One page of the catalogue, filtered and sorted in the database. */
@@ -99,25 +80,7 @@ public class ExtensionService {
     @Transactional(readOnly = true)
     @RolesAllowed(Roles.ADMIN)
     public List<Violation> check(ExtensionDefinition definition) {
-        return violations(definition, new TenantLookups(tenants), storedSchema(definition));
-    }
-
-    /**
-     * The definition's violations; {@code spec.config} is checked against {@code configSchema} when the
-     * extension has one (the stored one, or the one applied with it in the same stream).
-     */
-    private List<Violation> violations(ExtensionDefinition definition, TenantLookups lookups, JsonNode configSchema) {
-        List<Violation> violations = new java.util.ArrayList<>(
-                new ExtensionValidator(lookups::tenantExists).validate(definition));
-        if (violations.stream().noneMatch(v -> v.path().startsWith("spec.config"))) {
-            violations.addAll(ConfigSchemas.validate(configSchema, definition.config(), "spec.config"));
-        }
-        if (definition.organization() != null && lookups.organization(definition.organization()).isEmpty()
-                && violations.stream().noneMatch(v -> v.path().equals("metadata.organization"))) {
-            violations.add(new Violation("metadata.organization", "organization '" + definition.organization()
-                    + "' does not exist"));
-        }
-        return violations;
+        return checks.violations(definition, storedSchema(definition));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -132,7 +95,7 @@ public class ExtensionService {
     @RolesAllowed(Roles.ADMIN)
     public StoredExtension create(ExtensionDefinition given, JsonNode configSchema) {
         ExtensionDefinition definition = given.withUrlAsIstioReadsIt();
-        TenantLookups lookups = requireValid(definition, configSchema);
+        TenantLookups lookups = checks.requireValid(definition, configSchema);
         Organization organization = lookups.organization(definition.organization()).orElseThrow();
         if (repository.existsByOrganizationNameAndName(definition.organization(), definition.name())) {
             throw alreadyExists(definition);
@@ -184,7 +147,7 @@ public class ExtensionService {
         WasmExtension extension = findEntity(definition.organization(), definition.name())
                 .orElseThrow(() -> notFound(definition.organization(), definition.name()));
         requireCurrent(extension, expectedEtag);
-        TenantLookups lookups = requireValid(definition,
+        TenantLookups lookups = checks.requireValid(definition,
                 newConfigSchema != null ? newConfigSchema : extension.getConfigSchema());
         ExtensionDefinition before = extension.toDefinition();
         if (before.sameContentAs(definition)) {
@@ -207,80 +170,33 @@ public class ExtensionService {
     }
 
     /**
-     * Hands every extension matching the filter, in catalogue order, to {@code action}. One query
-     * sorts the matching ids (a few bytes each); the extensions are then read a page of ids at a
-     * time and forgotten after each page. Not OFFSET pages (each page walks past all earlier rows)
-     * nor keyset pages (the OR of the order's keys defeats the index: a full scan per page; the
-     * benchmark's 100k export took 5 minutes on H2 that way).
+     * Hands every extension matching the filter, in catalogue order, to {@code action}, a page at a
+     * time, each page forgotten after it is handed on ({@link ExtensionBatchReads#forEach}): an
+     * export of the whole catalogue in constant memory.
      */
     @Transactional(readOnly = true)
     public void forEach(ExtensionFilter filter, Consumer<StoredExtension> action) {
-        Optional<Specification<WasmExtension>> spec = search.specification(filter);
-        if (spec.isEmpty()) {
-            return;
-        }
-        Viewer viewer = currentUser.viewer();
-        List<Long> ids = sortedIds(spec.get());
-        for (int from = 0; from < ids.size(); from += EXPORT_PAGE_SIZE) {
-            List<Long> page = ids.subList(from, Math.min(ids.size(), from + EXPORT_PAGE_SIZE));
-            Map<Long, WasmExtension> byId = new HashMap<>();
-            repository.findAllById(page).forEach(e -> byId.put(e.getId(), e));
-            // Deleted since the ids were read (another transaction): skipped, as if read a moment earlier.
-            page.stream().map(byId::get).filter(java.util.Objects::nonNull)
-                    .forEach(e -> action.accept(StoredExtension.of(e, viewer)));
-            entityManager.clear();
-        }
-    }
-
-    private List<Long> sortedIds(Specification<WasmExtension> spec) {
-        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
-        CriteriaQuery<Long> query = cb.createQuery(Long.class);
-        Root<WasmExtension> root = query.from(WasmExtension.class);
-        Predicate where = spec.toPredicate(root, query, cb);
-        if (where != null) {
-            query.where(where);
-        }
-        query.select(root.get("id")).orderBy(QueryUtils.toOrders(ExtensionQueries.PROXY_ORDER, root, cb));
-        return entityManager.createQuery(query).getResultList();
+        search.specification(filter).ifPresent(spec -> batchReads.forEach(spec, action));
     }
 
     /**
      * The display names of the named extensions that exist and that the caller may see, by name (an
-     * extension without one maps to ""); one query per {@value #NAMES_PER_QUERY} names, however many
-     * there are, so a page that shows thousands of references neither cuts them off nor asks per row.
+     * extension without one maps to ""); one query per {@value ExtensionBatchReads#NAMES_PER_QUERY} names,
+     * however many there are, so a page that shows thousands of references neither cuts them off nor asks per row.
      */
     @Transactional(readOnly = true)
     public Map<String, String> displayNames(String organization, Collection<String> names) {
-        List<String> distinct = names.stream().distinct().toList();
-        Map<String, String> found = new HashMap<>();
-        Viewer viewer = currentUser.viewer();
-        for (int from = 0; from < distinct.size(); from += NAMES_PER_QUERY) {
-            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + NAMES_PER_QUERY));
-            Specification<WasmExtension> named = (root, query, cb) -> root.get("name").in(chunk);
-            Specification<WasmExtension> spec = ExtensionQueries.matching(ExtensionFilter.all(organization), null,
-                    viewer).and(named);
-            repository.summaries(spec, PageRequest.of(0, chunk.size()), viewer)
-                    .forEach(s -> found.put(s.name(), s.displayName() == null ? "" : s.displayName()));
-        }
-        return found;
+        return batchReads.displayNames(organization, names);
     }
 
     /**
      * The named extensions of an organization that exist and that the caller may see, by name: one query per
-     * {@value #NAMES_PER_QUERY} names (apply reads what its documents name this way, not one by one).
+     * {@value ExtensionBatchReads#NAMES_PER_QUERY} names (apply reads what its documents name this way, not one
+     * by one).
      */
     @Transactional(readOnly = true)
     public Map<String, StoredExtension> findAll(String organization, Collection<String> names) {
-        List<String> distinct = names.stream().distinct().toList();
-        Map<String, StoredExtension> found = new HashMap<>();
-        Viewer viewer = currentUser.viewer();
-        for (int from = 0; from < distinct.size(); from += NAMES_PER_QUERY) {
-            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + NAMES_PER_QUERY));
-            Specification<WasmExtension> named = (root, query, cb) -> root.get("name").in(chunk);
-            repository.findAll(ExtensionQueries.matching(ExtensionFilter.all(organization), null, viewer).and(named))
-                    .forEach(e -> found.put(e.getName(), StoredExtension.of(e, viewer)));
-        }
-        return found;
+        return batchReads.findAll(organization, names);
     }
 
     /** The named extensions, in the given order; all must exist and be visible, else nothing is returned. */
@@ -346,16 +262,6 @@ public class ExtensionService {
 
     private Optional<WasmExtension> findEntity(String organization, String name) {
         return repository.findOne(ExtensionQueries.named(organization, name, currentUser.viewer()));
-    }
-
-    /** The definition's violations as an exception; else the look-ups made to check it, for the save. */
-    private TenantLookups requireValid(ExtensionDefinition definition, JsonNode configSchema) {
-        TenantLookups lookups = new TenantLookups(tenants);
-        List<Violation> violations = violations(definition, lookups, configSchema);
-        if (!violations.isEmpty()) {
-            throw new ValidationException(violations);
-        }
-        return lookups;
     }
 
     private static void requireCurrent(WasmExtension extension, String expectedEtag) {

@@ -110,14 +110,14 @@ public class WasmExtension {
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "extension_env", joinColumns = @JoinColumn(name = "extension_id"))
     @OrderColumn(name = "position")
-    @BatchSize(size = ExtensionService.EXPORT_PAGE_SIZE)
+    @BatchSize(size = ExtensionBatchReads.EXPORT_PAGE_SIZE)
     private List<EnvVar> env = new ArrayList<>();
 
     @ManyToMany(fetch = FetchType.LAZY)
     @JoinTable(name = "extension_allowed_tenant", joinColumns = @JoinColumn(name = "extension_id"),
             inverseJoinColumns = @JoinColumn(name = "tenant_id"))
     @OrderColumn(name = "position")
-    @BatchSize(size = ExtensionService.EXPORT_PAGE_SIZE)
+    @BatchSize(size = ExtensionBatchReads.EXPORT_PAGE_SIZE)
     private List<Tenant> allowedTenants = new ArrayList<>();
 
     /** True when allowedIn is empty: available to every tenant (an indexable visibility test). */

@@ -80,11 +80,11 @@ final class YamlDocumentBuilder {
 
     /** The root node of the document, which starts with the given event. */
     JsonNode root(Event event) {
-        return node(event, Path.ROOT, 0);
+        return node(event, FieldPath.ROOT, 0);
     }
 
     /** The node that starts with the given event, consuming the events up to its end. */
-    private JsonNode node(Event event, Path path, int depth) {
+    private JsonNode node(Event event, FieldPath path, int depth) {
         if (event instanceof AliasEvent alias) {
             return alias(alias, path);
         }
@@ -103,7 +103,7 @@ final class YamlDocumentBuilder {
         return node;
     }
 
-    private JsonNode scalar(ScalarEvent scalar, Path path) {
+    private JsonNode scalar(ScalarEvent scalar, FieldPath path) {
         checkLength(scalar, path);
         nodes++;
         try {
@@ -113,7 +113,7 @@ final class YamlDocumentBuilder {
         }
     }
 
-    private ObjectNode mapping(MappingStartEvent start, Path path, int depth) {
+    private ObjectNode mapping(MappingStartEvent start, FieldPath path, int depth) {
         checkCollection(start, path, depth, MAPPING_TAGS, "mapping");
         ObjectNode node = NODES.objectNode();
         List<JsonNode> merged = new ArrayList<>();
@@ -121,7 +121,7 @@ final class YamlDocumentBuilder {
         Event event;
         while (!((event = parser.next()) instanceof MappingEndEvent)) {
             String key = key(event, path);
-            Path child = record(path.field(key), event);
+            FieldPath child = record(path.field(key), event);
             boolean merge = isMergeKey(event);
             if (merge ? mergeSeen : node.has(key)) {
                 throw problem(event, child, "the key '" + key + "' appears twice in the same mapping; keep one");
@@ -144,19 +144,19 @@ final class YamlDocumentBuilder {
         return node;
     }
 
-    private ArrayNode sequence(SequenceStartEvent start, Path path, int depth) {
+    private ArrayNode sequence(SequenceStartEvent start, FieldPath path, int depth) {
         checkCollection(start, path, depth, SEQUENCE_TAGS, "list");
         ArrayNode node = NODES.arrayNode();
         Event event;
         while (!((event = parser.next()) instanceof SequenceEndEvent)) {
-            Path child = record(path.item(node.size()), event);
+            FieldPath child = record(path.item(node.size()), event);
             node.add(node(event, child, depth));
         }
         return node;
     }
 
     /** The text of a mapping key; keys are text whatever they look like ({@code 1: a} has the key "1"). */
-    private String key(Event event, Path path) {
+    private String key(Event event, FieldPath path) {
         if (event instanceof ScalarEvent scalar) {
             int max = Math.min(limits.maxStringLength(), MAX_KEY_LENGTH);
             if (scalar.getValue().length() > max) {
@@ -183,7 +183,7 @@ final class YamlDocumentBuilder {
         return key instanceof ScalarEvent s && s.isPlain() && s.getTag().isEmpty() && MERGE.equals(s.getValue());
     }
 
-    private List<JsonNode> mergeSources(JsonNode value, Event key, Path path) {
+    private List<JsonNode> mergeSources(JsonNode value, Event key, FieldPath path) {
         if (value.isObject()) {
             return List.of(value);
         }
@@ -193,7 +193,7 @@ final class YamlDocumentBuilder {
         throw problem(key, path, "the merge key << takes a mapping or a list of mappings (e.g. <<: *defaults)");
     }
 
-    private JsonNode alias(AliasEvent event, Path path) {
+    private JsonNode alias(AliasEvent event, FieldPath path) {
         String name = event.getAlias().getValue();
         JsonNode target = anchors.get(name);
         if (target == null) {
@@ -210,7 +210,7 @@ final class YamlDocumentBuilder {
         return target.deepCopy();
     }
 
-    private void checkCollection(CollectionStartEvent start, Path path, int depth, Set<String> tags,
+    private void checkCollection(CollectionStartEvent start, FieldPath path, int depth, Set<String> tags,
                                  String kind) {
         if (depth > limits.maxDepth()) {
             throw problem(start, path, "is nested deeper than " + limits.maxDepth() + " levels of mappings and"
@@ -223,7 +223,7 @@ final class YamlDocumentBuilder {
         nodes++;
     }
 
-    private void checkLength(ScalarEvent scalar, Path path) {
+    private void checkLength(ScalarEvent scalar, FieldPath path) {
         checkNoNul(scalar, path);
         int length = scalar.getValue().length();
         if (length > limits.maxStringLength()) {
@@ -236,7 +236,7 @@ final class YamlDocumentBuilder {
      * Records the line of a field or item while the stream's budget lasts and its parent was recorded;
      * later ones fall back to an ancestor. Answers the path with its id in {@link FieldLines}.
      */
-    private Path record(Path path, Event event) {
+    private FieldPath record(FieldPath path, Event event) {
         if (path.parent().id() < 0 || budget.lines >= budget.maxLines) {
             return path;
         }
@@ -245,7 +245,7 @@ final class YamlDocumentBuilder {
     }
 
     /** NUL ("\0" in double quotes) can be stored nowhere (PostgreSQL refuses it in text): refused at once. */
-    private void checkNoNul(ScalarEvent scalar, Path path) {
+    private void checkNoNul(ScalarEvent scalar, FieldPath path) {
         if (scalar.getValue().indexOf('\0') >= 0) {
             throw problem(scalar, path, NUL_MESSAGE);
         }
@@ -253,49 +253,7 @@ final class YamlDocumentBuilder {
 
     static final String NUL_MESSAGE = "contains the NUL character (U+0000), which cannot be stored; remove it";
 
-    private DocumentException problem(Event event, Path path, String message) {
+    private DocumentException problem(Event event, FieldPath path, String message) {
         return new DocumentException(new DocumentProblem(number, line(event), path.toString(), message));
-    }
-
-    /**
-     * A field path ({@code spec.vmConfig.env[0].name}) made into text only when needed, so that a
-     * mapping with many entries under a long path does not copy that path for each of them.
-     *
-     * @param id its id in {@link FieldLines} once its line is recorded, -1 before or if it is not
-     */
-    record Path(Path parent, String name, int index, long length, int id) {
-
-        static final Path ROOT = new Path(null, null, -1, 0, FieldLines.ROOT);
-
-        Path field(String key) {
-            return new Path(this, key, -1, length + (parent == null ? 0 : 1) + key.length(), -1);
-        }
-
-        Path item(int i) {
-            return new Path(this, null, i, length + 2 + String.valueOf(i).length(), -1);
-        }
-
-        Path recorded(int newId) {
-            return new Path(parent, name, index, length, newId);
-        }
-
-        @Override
-        public String toString() {
-            StringBuilder text = new StringBuilder((int) Math.min(length, Integer.MAX_VALUE - 8));
-            append(text);
-            return text.toString();
-        }
-
-        private void append(StringBuilder text) {
-            if (parent == null) {
-                return;
-            }
-            parent.append(text);
-            if (name == null) {
-                text.append('[').append(index).append(']');
-            } else {
-                text.append(parent.parent == null ? "" : ".").append(name);
-            }
-        }
     }
 }
