@@ -19,30 +19,30 @@ public final class Names {
 
     /** Checks a DNS-1123 label; returns the message to show when it is not one. */
     public static Optional<String> checkDnsLabel(String value) {
-        if (value == null || value.isEmpty()) {
-            return Optional.of("is required: 1 to 63 lowercase letters, digits or '-'");
-        }
-        if (value.length() > MAX_LABEL_LENGTH) {
-            return Optional.of("is " + value.length() + " characters long; use at most 63");
-        }
-        if (!DNS_LABEL.matcher(value).matches()) {
-            return Optional.of("'" + value + "' is not a DNS label: use lowercase letters a-z, digits 0-9 and '-',"
-                    + " starting and ending with a letter or digit (e.g. wasm-auth)");
-        }
-        return Optional.empty();
+        return checkName(value, MAX_LABEL_LENGTH, DNS_LABEL, "is required: 1 to 63 lowercase letters, digits or '-'",
+                "is not a DNS label: use lowercase letters a-z, digits 0-9 and '-', starting and ending with a letter"
+                        + " or digit (e.g. wasm-auth)");
     }
 
     /** Checks a DNS-1123 subdomain (a Kubernetes Secret name). */
     public static Optional<String> checkDnsSubdomain(String value) {
+        return checkName(value, MAX_SUBDOMAIN_LENGTH, DNS_SUBDOMAIN,
+                "is required: 1 to 253 lowercase letters, digits, '-' or '.' (e.g. regcred)",
+                "is not a valid Kubernetes Secret name: use lowercase letters, digits, '-' and '.', starting and"
+                        + " ending with a letter or digit (e.g. regcred)");
+    }
+
+    /** A required name of at most {@code max} characters matching {@code pattern}; the message names what is wrong. */
+    private static Optional<String> checkName(String value, int max, Pattern pattern, String required,
+                                              String mismatch) {
         if (value == null || value.isEmpty()) {
-            return Optional.of("is required: 1 to 253 lowercase letters, digits, '-' or '.' (e.g. regcred)");
+            return Optional.of(required);
         }
-        if (value.length() > MAX_SUBDOMAIN_LENGTH) {
-            return Optional.of("is " + value.length() + " characters long; use at most 253");
+        if (value.length() > max) {
+            return Optional.of("is " + value.length() + " characters long; use at most " + max);
         }
-        if (!DNS_SUBDOMAIN.matcher(value).matches()) {
-            return Optional.of("'" + value + "' is not a valid Kubernetes Secret name: use lowercase letters,"
-                    + " digits, '-' and '.', starting and ending with a letter or digit (e.g. regcred)");
+        if (!pattern.matcher(value).matches()) {
+            return Optional.of("'" + value + "' " + mismatch);
         }
         return Optional.empty();
     }

@@ -13,25 +13,23 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  */
 public final class YamlText {
 
-    private static final YAMLMapper WRITER = YAMLMapper.builder(YAMLFactory.builder()
-                    .stringQuotingChecker(new YamlQuoting())
-                    .build())
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+    private static final YAMLMapper WRITER = quotingOnlyWhatMustBe()
             .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
             .enable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .disable(YAMLWriteFeature.SPLIT_LINES)
             .build();
-    // YamlQuoting: text such as "1e3", ".inf" or "0x10" must stay text when the user saves the form.
-    private static final YAMLMapper CONFIG_WRITER = YAMLMapper.builder(YAMLFactory.builder()
-                    .stringQuotingChecker(new YamlQuoting())
-                    .build())
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+    private static final YAMLMapper CONFIG_WRITER = quotingOnlyWhatMustBe()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .build();
 
     private YamlText() {
+    }
+
+    /** YamlQuoting: text such as "1e3", ".inf" or "0x10" must stay text when the user saves the form. */
+    private static YAMLMapper.Builder quotingOnlyWhatMustBe() {
+        return YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(new YamlQuoting()).build())
+                .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+                .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS);
     }
 
     public static String write(JsonNode document) {

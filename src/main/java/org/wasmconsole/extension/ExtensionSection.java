@@ -22,17 +22,13 @@ public interface ExtensionSection {
 
     /** A section from its order and a function that builds its tab. */
     static ExtensionSection of(int order, BiFunction<StoredExtension, Page, Tab> tab) {
-        return new ExtensionSection() {
-            @Override
-            public int order() {
-                return order;
-            }
-
+        record Built(int order, BiFunction<StoredExtension, Page, Tab> build) implements ExtensionSection {
             @Override
             public Tab tab(StoredExtension extension, Page page) {
-                return tab.apply(extension, page);
+                return build.apply(extension, page);
             }
-        };
+        }
+        return new Built(order, tab);
     }
 
     /** What the page offers a section. */

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.wasmconsole.tenant.Organization;
@@ -56,13 +57,7 @@ final class TenantLookups {
     }
 
     Optional<Organization> organization(String name) {
-        Organization known = organizations.get(name);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<Organization> found = tenants.organization(name);
-        found.ifPresent(o -> organizations.put(name, o));
-        return found;
+        return cached(organizations, name, tenants::organization);
     }
 
     /** The tenants of these FQNs, in order; every one exists (the definition was checked). */
@@ -71,12 +66,17 @@ final class TenantLookups {
     }
 
     private Optional<Tenant> tenant(String fqn) {
-        Tenant known = tenantsByFqn.get(fqn);
-        if (known != null) {
-            return Optional.of(known);
+        return cached(tenantsByFqn, fqn, tenants::tenant);
+    }
+
+    /** What {@code known} holds for the key, else what {@code lookup} finds, kept when found (not when absent). */
+    private static <T> Optional<T> cached(Map<String, T> known, String key, Function<String, Optional<T>> lookup) {
+        T hit = known.get(key);
+        if (hit != null) {
+            return Optional.of(hit);
         }
-        Optional<Tenant> found = tenants.tenant(fqn);
-        found.ifPresent(t -> tenantsByFqn.put(fqn, t));
+        Optional<T> found = lookup.apply(key);
+        found.ifPresent(value -> known.put(key, value));
         return found;
     }
 }

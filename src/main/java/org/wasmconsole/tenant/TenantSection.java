@@ -21,17 +21,13 @@ public interface TenantSection {
 
     /** A section from its order and a function that builds its part. */
     static TenantSection of(int order, BiFunction<TenantInfo, Page, Part> part) {
-        return new TenantSection() {
-            @Override
-            public int order() {
-                return order;
-            }
-
+        record Built(int order, BiFunction<TenantInfo, Page, Part> build) implements TenantSection {
             @Override
             public Part create(TenantInfo tenant, Page page) {
-                return part.apply(tenant, page);
+                return build.apply(tenant, page);
             }
-        };
+        }
+        return new Built(order, part);
     }
 
     /** What the page offers its parts. */

@@ -77,22 +77,32 @@ public class YamlEditor extends AbstractSinglePropertyField<YamlEditor, String>
 
     @Override
     public void setAriaLabel(String ariaLabel) {
-        getElement().setProperty(ACCESSIBLE_NAME, ariaLabel == null ? "" : ariaLabel);
+        setTextProperty(ACCESSIBLE_NAME, ariaLabel);
     }
 
     @Override
     public Optional<String> getAriaLabel() {
-        return Optional.ofNullable(getElement().getProperty(ACCESSIBLE_NAME)).filter(s -> !s.isEmpty());
+        return textProperty(ACCESSIBLE_NAME);
     }
 
     /** Ids of the elements that name the editor (in the same document, as for any aria-labelledby). */
     @Override
     public void setAriaLabelledBy(String labelledBy) {
-        getElement().setProperty(ACCESSIBLE_NAME_REF, labelledBy == null ? "" : labelledBy);
+        setTextProperty(ACCESSIBLE_NAME_REF, labelledBy);
     }
 
     @Override
     public Optional<String> getAriaLabelledBy() {
-        return Optional.ofNullable(getElement().getProperty(ACCESSIBLE_NAME_REF)).filter(s -> !s.isEmpty());
+        return textProperty(ACCESSIBLE_NAME_REF);
+    }
+
+    /** Sets a text property of the element; null clears it. */
+    private void setTextProperty(String name, String value) {
+        getElement().setProperty(name, value == null ? "" : value);
+    }
+
+    /** A text property of the element; empty when it is not set or empty. */
+    private Optional<String> textProperty(String name) {
+        return Optional.ofNullable(getElement().getProperty(name)).filter(s -> !s.isEmpty());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,18 +43,20 @@ public final class FieldReader {
 
     /** The mapping at path, or null when absent; a problem when it is something else. */
     public JsonNode object(JsonNode parent, String parentPath, String name) {
-        JsonNode node = present(parent, name);
-        if (node != null && !node.isObject()) {
-            problem(join(parentPath, name), "must be a mapping (key: value lines), not " + describe(node));
-            return null;
-        }
-        return node;
+        return ofShape(parent, parentPath, name, JsonNode::isObject, "must be a mapping (key: value lines), not ");
     }
 
+    /** The list at path, or null when absent; a problem when it is something else. */
     public JsonNode array(JsonNode parent, String parentPath, String name) {
+        return ofShape(parent, parentPath, name, JsonNode::isArray, "must be a list (lines starting with '- '), not ");
+    }
+
+    /** The node at path if it has the shape; null when absent, and a problem ({@code refusal} + what it is) when not. */
+    private JsonNode ofShape(JsonNode parent, String parentPath, String name, Predicate<JsonNode> shape,
+                             String refusal) {
         JsonNode node = present(parent, name);
-        if (node != null && !node.isArray()) {
-            problem(join(parentPath, name), "must be a list (lines starting with '- '), not " + describe(node));
+        if (node != null && !shape.test(node)) {
+            problem(join(parentPath, name), refusal + describe(node));
             return null;
         }
         return node;
