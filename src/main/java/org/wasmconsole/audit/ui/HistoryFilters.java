@@ -12,8 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.wasmconsole.audit.AuditAction;
 import org.wasmconsole.audit.AuditFilter;
@@ -93,26 +91,14 @@ class HistoryFilters extends HorizontalLayout {
     }
 
     QueryParameters toQueryParameters() {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (!user.getValue().isBlank()) {
-            params.put("user", user.getValue().strip());
-        }
-        if (!resource.getValue().isBlank()) {
-            params.put("resource", resource.getValue().strip());
-        }
-        if (action.getValue() != null) {
-            params.put("action", action.getValue().name());
-        }
-        if (from.getValue() != null) {
-            params.put("from", from.getValue().toString());
-        }
-        if (to.getValue() != null) {
-            params.put("to", to.getValue().toString());
-        }
-        if (signIns.getValue()) {
-            params.put("signins", "shown");
-        }
-        return QueryParameters.simple(params);
+        return FilterFields.parameters()
+                .text("user", user.getValue())
+                .text("resource", resource.getValue())
+                .value("action", action.getValue(), AuditAction::name)
+                .value("from", from.getValue(), LocalDate::toString)
+                .value("to", to.getValue(), LocalDate::toString)
+                .flag("signins", signIns.getValue(), "shown")
+                .toQueryParameters();
     }
 
     /** Shows the filters of a URL without firing a change; unknown values are ignored. */

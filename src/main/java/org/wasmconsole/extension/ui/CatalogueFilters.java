@@ -9,9 +9,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.wasmconsole.extension.ExtensionFilter;
@@ -111,26 +109,14 @@ class CatalogueFilters extends HorizontalLayout {
     }
 
     QueryParameters toQueryParameters() {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (!text.getValue().isBlank()) {
-            params.put("q", text.getValue().strip());
-        }
-        if (phase.getValue() != null) {
-            params.put("phase", phase.getValue().name());
-        }
-        if (pullPolicy.getValue() != null) {
-            params.put("pull", pullPolicy.getValue().wireName());
-        }
-        if (tenant.getValue() != null) {
-            params.put("tenant", tenant.getValue().name());
-        }
-        if (tagMoved.getValue()) {
-            params.put("moved", "true");
-        }
-        if (!label.getValue().isBlank()) {
-            params.put("label", label.getValue().strip());
-        }
-        return QueryParameters.simple(params);
+        return FilterFields.parameters()
+                .text("q", text.getValue())
+                .value("phase", phase.getValue(), PluginPhase::name)
+                .value("pull", pullPolicy.getValue(), PullPolicy::wireName)
+                .value("tenant", tenant.getValue(), TenantInfo::name)
+                .flag("moved", tagMoved.getValue(), "true")
+                .text("label", label.getValue())
+                .toQueryParameters();
     }
 
     /** Shows the filters of a URL without firing a change; unknown values are ignored. */

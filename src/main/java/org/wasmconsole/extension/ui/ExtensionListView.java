@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -32,6 +31,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.wasmconsole.base.ui.ViewHeader;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.extension.ExtensionDefinition;
@@ -106,15 +106,8 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setVisible(admin);
 
-        H2 title = new H2("Extensions");
-        count.addClassName("match-count");
-        Div spacer = new Div();
-        spacer.addClassName("header-spacer");
-        HorizontalLayout header = new HorizontalLayout(title, count, spacer, ExtensionGrid.columnChooser(grid),
+        HorizontalLayout header = ViewHeader.of("Extensions", count, ExtensionGrid.columnChooser(grid),
                 exportSelected, exportAll, pinSelected.component(), deleteSelected, create);
-        header.setAlignItems(FlexComponent.Alignment.CENTER);
-        header.setWidthFull();
-        header.addClassName("view-header");
 
         grid.setItems(query -> service.list(currentFilter, VaadinSpringDataHelpers.toSpringPageRequest(query))
                 .stream(), query -> (int) Math.min(Integer.MAX_VALUE, currentCount));

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import java.util.List;
+import java.util.function.Function;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ui.ExtensionNameList;
@@ -201,25 +202,9 @@ class TenantExtensionsPart implements TenantSection.Part {
     }
 
     private void assign(List<String> names, boolean narrow) {
-        assign(names, narrow, InUse.REFUSE);
-    }
-
-    /** Restricting an open extension may leave its attachments in other tenants: asked, then detached. */
-    private void assign(List<String> names, boolean narrow, InUse inUse) {
-        if (names.isEmpty()) {
-            return;
+        if (!names.isEmpty()) {
+            change(ASSIGN, inUse -> assignments.assign(organization, tenant.fqn(), names, narrow, inUse), InUse.REFUSE);
         }
-        try {
-            List<String> changed = assignments.assign(organization, tenant.fqn(), names, narrow, inUse);
-            Notify.success(changed.size() == 1 ? "Assigned " + changed.getFirst() + " to " + tenant.name()
-                    : "Assigned " + changed.size() + " extensions to " + tenant.name());
-        } catch (ExtensionInUseException e) {
-            DetachConfirmation.of(e, "restrict", () -> assign(names, narrow, InUse.DETACH)).open();
-            return;
-        } catch (ConflictException | NotFoundException e) {
-            Notify.error("Nothing was assigned: " + e.getMessage());
-        }
-        page.changed();
     }
 
     // --- unassign ---------------------------------------------------------------------------------------
@@ -253,20 +238,32 @@ class TenantExtensionsPart implements TenantSection.Part {
     }
 
     private void unassign(List<String> names, boolean widen) {
-        unassign(names, widen, InUse.REFUSE);
+        change(UNASSIGN, inUse -> assignments.unassign(organization, tenant.fqn(), names, widen, inUse), InUse.REFUSE);
     }
 
-    /** Attachments of these extensions in this tenant become invalid: asked, then detached. */
-    private void unassign(List<String> names, boolean widen, InUse inUse) {
+    /** How the outcome of an assign or an unassign is told. */
+    private record Wording(String confirmVerb, String done, String preposition, String nothingDone) {
+    }
+
+    /** Restricting an open extension may leave its attachments in other tenants. */
+    private static final Wording ASSIGN = new Wording("restrict", "Assigned", "to", "assigned");
+    /** The extensions' attachments in this tenant become invalid. */
+    private static final Wording UNASSIGN = new Wording("unassign", "Unassigned", "from", "unassigned");
+
+    /**
+     * Runs an assign or unassign with the given choice for attachments it would leave invalid, and
+     * tells what changed; when there are such attachments, asks, then runs it again detaching them.
+     */
+    private void change(Wording wording, Function<InUse, List<String>> change, InUse inUse) {
         try {
-            List<String> changed = assignments.unassign(organization, tenant.fqn(), names, widen, inUse);
-            Notify.success(changed.size() == 1 ? "Unassigned " + changed.getFirst() + " from " + tenant.name()
-                    : "Unassigned " + changed.size() + " extensions from " + tenant.name());
+            List<String> changed = change.apply(inUse);
+            String what = changed.size() == 1 ? changed.getFirst() : changed.size() + " extensions";
+            Notify.success(wording.done() + " " + what + " " + wording.preposition() + " " + tenant.name());
         } catch (ExtensionInUseException e) {
-            DetachConfirmation.of(e, "unassign", () -> unassign(names, widen, InUse.DETACH)).open();
+            DetachConfirmation.of(e, wording.confirmVerb(), () -> change(wording, change, InUse.DETACH)).open();
             return;
         } catch (ConflictException | NotFoundException e) {
-            Notify.error("Nothing was unassigned: " + e.getMessage());
+            Notify.error("Nothing was " + wording.nothingDone() + ": " + e.getMessage());
         }
         page.changed();
     }

@@ -9,12 +9,9 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -24,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
+import org.wasmconsole.base.ui.ViewHeader;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.Names;
 import org.wasmconsole.base.NotFoundException;
@@ -66,13 +64,7 @@ public class TenantListView extends VerticalLayout {
 
         Button create = new Button("Create tenant", VaadinIcon.PLUS.create(), e -> openCreate());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        count.addClassName("match-count");
-        Div spacer = new Div();
-        spacer.addClassName("header-spacer");
-        HorizontalLayout header = new HorizontalLayout(new H2("Tenants"), count, spacer, create);
-        header.setAlignItems(FlexComponent.Alignment.CENTER);
-        header.setWidthFull();
-        header.addClassName("view-header");
+        HorizontalLayout header = ViewHeader.of("Tenants", count, create);
 
         grid.addClassName("tenant-grid");
         grid.setAriaLabel("Tenants");

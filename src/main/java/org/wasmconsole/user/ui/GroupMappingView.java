@@ -7,17 +7,16 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import org.wasmconsole.base.ui.ViewHeader;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ui.ConfirmDialogs;
 import org.wasmconsole.base.ui.Notify;
@@ -56,16 +55,9 @@ public class GroupMappingView extends VerticalLayout {
         addClassName("group-mapping-view");
         setSizeFull();
 
-        H2 title = new H2("Group mappings");
-        count.addClassName("match-count");
-        Div spacer = new Div();
-        spacer.addClassName("header-spacer");
         Button add = new Button("Add rule", VaadinIcon.PLUS.create(), e -> open(null));
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout header = new HorizontalLayout(title, count, spacer, add);
-        header.setAlignItems(FlexComponent.Alignment.CENTER);
-        header.setWidthFull();
-        header.addClassName("view-header");
+        HorizontalLayout header = ViewHeader.of("Group mappings", count, add);
 
         Paragraph intro = new Paragraph(sso.enabled()
                 ? "People who sign in with " + sso.providerName() + " get their role from these rules, at every"

@@ -54,7 +54,7 @@ class PasswordResetDialog extends Dialog {
             close();
         } catch (ValidationException e) {
             password.setErrorMessage(e.violations().stream().map(Violation::message)
-                    .map(UserDialog::capitalize).reduce((a, b) -> a + "; " + b).orElse(""));
+                    .map(FormErrors::capitalize).reduce((a, b) -> a + "; " + b).orElse(""));
             password.setInvalid(true);
         } catch (NotFoundException e) {
             Notify.error("Not found: " + e.getMessage());

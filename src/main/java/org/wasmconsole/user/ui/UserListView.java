@@ -8,10 +8,8 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
@@ -23,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.wasmconsole.base.ui.ViewHeader;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
@@ -66,16 +65,9 @@ public class UserListView extends VerticalLayout {
         addClassName("user-list-view");
         setSizeFull();
 
-        H2 title = new H2("Users");
-        count.addClassName("match-count");
-        Div spacer = new Div();
-        spacer.addClassName("header-spacer");
         Button add = new Button("Add user", VaadinIcon.PLUS.create(), e -> openAdd());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout header = new HorizontalLayout(title, count, spacer, add);
-        header.setAlignItems(FlexComponent.Alignment.CENTER);
-        header.setWidthFull();
-        header.addClassName("view-header");
+        HorizontalLayout header = ViewHeader.of("Users", count, add);
 
         grid.addClassName("user-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
