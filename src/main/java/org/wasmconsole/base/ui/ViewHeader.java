@@ -1,9 +1,14 @@
 package org.wasmconsole.base.ui;
 
+import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 
@@ -24,5 +29,12 @@ public final class ViewHeader {
         header.setWidthFull();
         header.addClassName("view-header");
         return header;
+    }
+
+    /** The page's main action, creating or adding what it lists: a primary button with a plus. */
+    public static Button createButton(String label, ComponentEventListener<ClickEvent<Button>> onClick) {
+        Button button = new Button(label, VaadinIcon.PLUS.create(), onClick);
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return button;
     }
 }

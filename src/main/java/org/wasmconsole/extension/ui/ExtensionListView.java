@@ -102,8 +102,7 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
         deleteSelected.addThemeVariants(ButtonVariant.LUMO_ERROR);
         deleteSelected.addClickListener(e -> confirmDelete());
         deleteSelected.setVisible(admin);
-        Button create = new Button("Create extension", VaadinIcon.PLUS.create(), e -> openCreate());
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button create = ViewHeader.createButton("Create extension", e -> openCreate());
         create.setVisible(admin);
 
         HorizontalLayout header = ViewHeader.of("Extensions", count, ExtensionGrid.columnChooser(grid),
@@ -256,8 +255,7 @@ public class ExtensionListView extends VerticalLayout implements BeforeEnterObse
                     ? "Create the first one, or import a YAML file exported from tctl."
                     : "No extension is available to your tenants yet. Ask a platform admin."));
             if (admin) {
-                Button create = new Button("Create extension", VaadinIcon.PLUS.create(), e -> openCreate());
-                create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                Button create = ViewHeader.createButton("Create extension", e -> openCreate());
                 emptyState.add(create);
             }
         }

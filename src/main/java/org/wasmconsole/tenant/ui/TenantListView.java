@@ -62,9 +62,8 @@ public class TenantListView extends VerticalLayout {
         addClassName("tenant-list-view");
         setSizeFull();
 
-        Button create = new Button("Create tenant", VaadinIcon.PLUS.create(), e -> openCreate());
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout header = ViewHeader.of("Tenants", count, create);
+        HorizontalLayout header = ViewHeader.of("Tenants", count, ViewHeader.createButton("Create tenant",
+                e -> openCreate()));
 
         grid.addClassName("tenant-grid");
         grid.setAriaLabel("Tenants");

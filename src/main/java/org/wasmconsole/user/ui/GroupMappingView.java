@@ -9,7 +9,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
@@ -55,9 +54,8 @@ public class GroupMappingView extends VerticalLayout {
         addClassName("group-mapping-view");
         setSizeFull();
 
-        Button add = new Button("Add rule", VaadinIcon.PLUS.create(), e -> open(null));
-        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout header = ViewHeader.of("Group mappings", count, add);
+        HorizontalLayout header = ViewHeader.of("Group mappings", count,
+                ViewHeader.createButton("Add rule", e -> open(null)));
 
         Paragraph intro = new Paragraph(sso.enabled()
                 ? "People who sign in with " + sso.providerName() + " get their role from these rules, at every"

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
@@ -65,9 +64,7 @@ public class UserListView extends VerticalLayout {
         addClassName("user-list-view");
         setSizeFull();
 
-        Button add = new Button("Add user", VaadinIcon.PLUS.create(), e -> openAdd());
-        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout header = ViewHeader.of("Users", count, add);
+        HorizontalLayout header = ViewHeader.of("Users", count, ViewHeader.createButton("Add user", e -> openAdd()));
 
         grid.addClassName("user-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
