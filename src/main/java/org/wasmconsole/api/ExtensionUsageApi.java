@@ -25,15 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping("/api/v2/organizations/{organization}/extensions/{name}/attachments")
 @Tag(name = "Extensions")
-class ExtensionUsageApi {
-
-    private final AttachmentService attachments;
-    private final DefaultSettingService settings;
-
-    ExtensionUsageApi(AttachmentService attachments, DefaultSettingService settings) {
-        this.attachments = attachments;
-        this.settings = settings;
-    }
+record ExtensionUsageApi(AttachmentService attachments, DefaultSettingService settings) {
 
     @Operation(summary = "Where the extension is attached, in target FQN order",
             description = "JSON: {\"attachments\": [{target, kind, tenant, workspace, group, name, namespace, index,"

@@ -22,15 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping("/api/v2/organizations/{organization}/tenants/{tenant}/workspaces/{workspace}")
 @Tag(name = "Gateways and security settings")
-class FilterChainApi {
+record FilterChainApi(FilterChainService chains) {
 
     private static final String CHAIN = "/{name}/filterchain";
-
-    private final FilterChainService chains;
-
-    FilterChainApi(FilterChainService chains) {
-        this.chains = chains;
-    }
 
     @Operation(summary = "The filter chain of a gateway or security setting",
             description = "Every extension that runs there, in the proxy's order (phase AUTHN, AUTHZ, STATS, then"

@@ -32,18 +32,12 @@ import org.wasmconsole.tenant.Tenant;
 @RequestMapping("/api/v2/organizations/{organization}/tenants/{tenant}")
 @Tag(name = "Istio output", description = "The WasmPlugins or TrafficExtensions Istio gets for a target,"
         + " a workspace or a tenant, checked against Istio's CRD schemas")
-class IstioApi {
+record IstioApi(AttachmentService attachments) {
 
     private static final String KIND_HELP = "WasmPlugin or TrafficExtension (Istio 1.30+); default: the"
             + " organization's setting console.istio.kind (WasmPlugin unless set)";
     private static final String WS = "/workspaces/{workspace}";
     private static final String PLUGINS = "/{name}/wasmplugins";
-
-    private final AttachmentService attachments;
-
-    IstioApi(AttachmentService attachments) {
-        this.attachments = attachments;
-    }
 
     @Operation(summary = "The Istio resources of a gateway's or security setting's attachments, in list order",
             description = "YAML: the multi-document stream to give kubectl; JSON: {\"wasmplugins\": [documents]}."

@@ -18,15 +18,7 @@ import org.wasmconsole.tenant.Tenant;
  * Called inside the service's transaction and access checks.
  */
 @Component
-class TargetResolver {
-
-    private final TenantScope scope;
-    private final EntityManager entityManager;
-
-    TargetResolver(TenantScope scope, EntityManager entityManager) {
-        this.scope = scope;
-        this.entityManager = entityManager;
-    }
+record TargetResolver(TenantScope scope, EntityManager entityManager) {
 
     /**
      * Checks the definition and finds the attached extensions, in list order; violations go to

@@ -15,18 +15,8 @@ import org.wasmconsole.tenant.TenantService;
  * tenant, after the admin entries. Admins have "Tenants" instead.
  */
 @Component
-class OperatorTenantsNavigation implements NavigationEntries {
-
-    private final TenantService tenants;
-    private final ConsoleOrganization organization;
-    private final AuthenticationContext authentication;
-
-    OperatorTenantsNavigation(TenantService tenants, ConsoleOrganization organization,
-                              AuthenticationContext authentication) {
-        this.tenants = tenants;
-        this.organization = organization;
-        this.authentication = authentication;
-    }
+record OperatorTenantsNavigation(TenantService tenants, ConsoleOrganization organization,
+                                 AuthenticationContext authentication) implements NavigationEntries {
 
     @Override
     public List<SideNavItem> entries() {
