@@ -13,8 +13,9 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  */
 public final class YamlText {
 
+    private static final YamlQuoting QUOTING = new YamlQuoting();
     private static final YAMLMapper WRITER = YAMLMapper.builder(YAMLFactory.builder()
-                    .stringQuotingChecker(new YamlQuoting())
+                    .stringQuotingChecker(QUOTING)
                     .build())
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
@@ -35,6 +36,13 @@ public final class YamlText {
     }
 
     public static String write(JsonNode document) {
+        // The same text either way: the block writer handles the common documents, Jackson all the others.
+        String text = BlockYamlWriter.write(document, QUOTING);
+        return text != null ? text : jackson(document);
+    }
+
+    /** Jackson's text of the document, which {@link BlockYamlWriter} reproduces (its test compares them). */
+    static String jackson(JsonNode document) {
         return WRITER.writeValueAsString(document);
     }
 
