@@ -177,22 +177,27 @@ final class BlockYamlWriter {
     }
 
     /**
-     * A literal block ({@code |-} without a final line break, {@code |} with one), as the emitter writes it:
-     * each line indented, empty lines empty. Texts that need an indentation or keep hint are left to Jackson.
+     * Multi-line text, for which Jackson asks for a literal block: the emitter writes one ({@code |-} without a
+     * final line break, {@code |} with one, an indentation hint when the text starts with a space or a break)
+     * unless the text has a space before a break or at its end, which a block cannot keep: then the text is
+     * double-quoted on one line, breaks as {@code \n}. Texts ending in two breaks (a keep hint) go to Jackson.
      */
     private boolean literal(String text, int indent) {
-        if (!printableAscii(text, true) || !Analysis.of(text).allowBlock) {
+        if (!printableAscii(text, true)) {
+            return false;
+        }
+        if (!Analysis.of(text).allowBlock) {
+            out.append(' ');
+            doubleQuoted(text);
+            out.append('\n');
+            return true;
+        }
+        boolean finalBreak = text.charAt(text.length() - 1) == '\n';
+        if (finalBreak && (text.length() == 1 || text.charAt(text.length() - 2) == '\n')) {
             return false;
         }
         char first = text.charAt(0);
-        if (first == ' ' || first == '\n') {
-            return false;
-        }
-        boolean finalBreak = text.charAt(text.length() - 1) == '\n';
-        if (finalBreak && text.charAt(text.length() - 2) == '\n') {
-            return false;
-        }
-        out.append(finalBreak ? " |\n" : " |-\n");
+        out.append(" |").append(first == ' ' || first == '\n' ? "2" : "").append(finalBreak ? "\n" : "-\n");
         int end = finalBreak ? text.length() - 1 : text.length();
         int start = 0;
         while (start <= end) {
@@ -210,11 +215,15 @@ final class BlockYamlWriter {
         return true;
     }
 
-    /** Printable ASCII only (the emitter escapes {@code "} and {@code \}); callers checked the characters. */
+    /** Printable ASCII and line breaks only, as callers checked: the emitter escapes {@code "}, {@code \}, breaks. */
     private void doubleQuoted(String text) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c == '\n') {
+                out.append("\\n");
+                continue;
+            }
             if (c == '"' || c == '\\') {
                 out.append('\\');
             }

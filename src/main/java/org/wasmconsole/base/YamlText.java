@@ -41,8 +41,11 @@ public final class YamlText {
         return text != null ? text : jackson(document);
     }
 
-    /** Jackson's text of the document, which {@link BlockYamlWriter} reproduces (its test compares them). */
-    static String jackson(JsonNode document) {
+    /**
+     * Jackson's text of the document, which {@link BlockYamlWriter} reproduces (its test compares them); public
+     * for the benchmark, whose export baseline is Jackson writing the same documents from memory.
+     */
+    public static String jackson(JsonNode document) {
         return WRITER.writeValueAsString(document);
     }
 

@@ -96,6 +96,18 @@ class BlockYamlWriterTest {
         assertThat(YamlText.write(doc)).isEqualTo(fast);
     }
 
+    /** A sentence's space before a break: no literal block can keep it, so the emitter double-quotes the text. */
+    @Test
+    void handlesTextWithASpaceBeforeABreakOrLeadingBreaksAsJacksonDoes() {
+        for (String text : List.of("## Authz cache\n\nThe filter inspects. It keeps state. \n\n- owner: team-03",
+                "\nstarts with a break", "  indented first line\nsecond", "ends with a space \nand more \n")) {
+            ObjectNode doc = NODES.objectNode();
+            doc.putObject("spec").put("description", text).putObject("config").put("k", "v");
+            String fast = BlockYamlWriter.write(doc, QUOTING);
+            assertThat(fast).as(text).isNotNull().isEqualTo(YamlText.jackson(doc));
+        }
+    }
+
     private static ObjectNode object(Random random, int depth) {
         ObjectNode node = NODES.objectNode();
         int size = random.nextInt(depth == 0 ? 1 : 0, 5);
