@@ -1,7 +1,6 @@
 package org.wasmconsole.base;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -22,8 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class BlockYamlWriter {
 
-    /** Jackson's YAMLGenerator.PLAIN_NUMBER_P: texts that look like numbers are quoted. */
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?[0-9]*(\\.[0-9]*)?");
     /** The emitter writes a key of this length or more as an explicit {@code ? key}: left to Jackson. */
     private static final int MAX_SIMPLE_KEY_LENGTH = 128;
 
@@ -147,7 +144,7 @@ final class BlockYamlWriter {
         if (text.isEmpty() || !printableAscii(text, false)) {
             return false;
         }
-        if (quoting.needToQuoteValue(text) || PLAIN_NUMBER.matcher(text).matches()) {
+        if (quoting.needToQuoteValue(text) || plainNumber(text)) {
             doubleQuoted(text);
         } else {
             plainOrSingleQuoted(text);
@@ -161,7 +158,7 @@ final class BlockYamlWriter {
      * of printable ASCII) single-quotes it, doubling the quotes in it: {@code '"3f2a"'}, {@code '- a'}.
      */
     private void plainOrSingleQuoted(String text) {
-        if (Analysis.of(text).allowBlockPlain) {
+        if (simplePlain(text) || Analysis.of(text).allowBlockPlain) {
             out.append(text);
             return;
         }
@@ -230,6 +227,47 @@ final class BlockYamlWriter {
             out.append(c);
         }
         out.append('"');
+    }
+
+    /**
+     * Jackson's {@code YAMLGenerator.PLAIN_NUMBER_P}, {@code [+-]?[0-9]*(\.[0-9]*)?}, without a regex (every
+     * value of every exported document is tested): Jackson double-quotes such texts.
+     */
+    static boolean plainNumber(String text) {
+        int i = 0;
+        int n = text.length();
+        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        if (i < n && text.charAt(i) == '.') {
+            i++;
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                i++;
+            }
+        }
+        return i == n;
+    }
+
+    /**
+     * Names, words and paths such as {@code rate-limit}, {@code x_team.v2}, {@code /api/v1}: a letter, digit or
+     * slash first and no space or indicator anywhere, which the emitter's analysis always allows plain.
+     */
+    private static boolean simplePlain(String text) {
+        char first = text.charAt(0);
+        if (!(Character.isLetterOrDigit(first) && first < 0x80 || first == '/')) {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+                    || c == '.' || c == '/')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void indent(int n) {

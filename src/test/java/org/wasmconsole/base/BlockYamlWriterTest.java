@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -94,6 +95,21 @@ class BlockYamlWriterTest {
 
         assertThat(fast).isNotNull().isEqualTo(YamlText.jackson(doc));
         assertThat(YamlText.write(doc)).isEqualTo(fast);
+    }
+
+    @Test
+    void plainNumberIsJacksonsPattern() {
+        Pattern jackson = Pattern.compile("[+-]?[0-9]*(\\.[0-9]*)?");
+        Random random = new Random(5);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(0, 6);
+            for (int k = 0; k < length; k++) {
+                text.append("+-.0123456789ae ".charAt(random.nextInt(16)));
+            }
+            assertThat(BlockYamlWriter.plainNumber(text.toString())).as("'%s'", text)
+                    .isEqualTo(jackson.matcher(text).matches());
+        }
     }
 
     /** A sentence's space before a break: no literal block can keep it, so the emitter double-quotes the text. */
