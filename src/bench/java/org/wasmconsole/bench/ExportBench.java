@@ -20,6 +20,7 @@ import org.wasmconsole.extension.ExtensionDefinition;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.yaml.ExtensionDocuments;
 import org.wasmconsole.extension.yaml.ExtensionExport;
+import org.wasmconsole.base.YamlText;
 import org.wasmconsole.extension.yaml.ExtensionYaml;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -77,7 +78,8 @@ final class ExportBench {
         CountingStream out = new CountingStream();
         try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
             for (ObjectNode doc : documents) {
-                writer.write(ExtensionYaml.toYaml(doc));
+                // Jackson itself, not YamlText.write (whose block writer is what the export now uses).
+                writer.write(YamlText.jackson(doc));
             }
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
