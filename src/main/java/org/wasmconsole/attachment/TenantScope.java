@@ -33,6 +33,12 @@ class TenantScope {
         return viewer.admin() || viewer.tenantIds().contains(tenant.getId());
     }
 
+    /** {@link #canSee(Tenant)} by the tenant's id, for aggregate queries that return ids. */
+    boolean canSee(Long tenantId) {
+        Viewer viewer = currentUser.viewer();
+        return viewer.admin() || viewer.tenantIds().contains(tenantId);
+    }
+
     boolean isAdmin() {
         return currentUser.viewer().admin();
     }

@@ -188,6 +188,10 @@ class TenantAttachmentsTest extends TopologyBrowserTest {
         }
         page.locator(".topology-section").scrollIntoViewIfNeeded();
         screenshots("attachments-tenant-page");
+        page.setViewportSize(390, 844); // the attachment row on a phone: one column right of the number
+        card.scrollIntoViewIfNeeded();
+        screenshots("attachments-tenant-page-phone");
+        page.setViewportSize(1440, 900);
 
         button("Preview " + allowed + " in public").click();
         Locator preview = page.locator("vaadin-dialog.istio-preview-dialog[opened]");
@@ -315,5 +319,28 @@ class TenantAttachmentsTest extends TopologyBrowserTest {
         assertThat(page.locator(".workspace-block[data-expanded=true]")).hasCount(10);
         page.locator(".workspace-block").first().locator(".target-card").first().scrollIntoViewIfNeeded();
         screenshots("attachments-large-expanded-phone");
+
+        // The extension's "Where used" of 90 attachments: counts per tenant and workspace, the first
+        // workspace's rows shown, the others read when unfolded (docs/benchmarks.md, item 6).
+        page.setViewportSize(1440, 900);
+        page.navigate(url("/extensions/" + allowed));
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Where used (90)")).click();
+        Locator used = page.locator(".where-used-panel");
+        assertThat(used.locator(".where-used-summary")).hasText("90 attachments in 1 tenant. Unfold a workspace to"
+                + " list its gateways and security settings.");
+        assertThat(used.locator(".where-used-tenant-count")).hasText("90 attachments in 10 workspaces");
+        assertThat(used.locator(".where-used-workspace")).hasCount(10);
+        assertThat(used.locator(".where-used-workspace[data-expanded=true]")).hasCount(1);
+        assertThat(used.locator("tr.where-used-row")).hasCount(9);
+        Locator seventh = used.locator(".where-used-workspace[data-workspace=ws-7]");
+        assertThat(seventh.locator(".where-used-count")).hasText("9 attachments");
+        screenshots("where-used-large");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Show the attachments in workspace ws-7 of " + tenant)).click();
+        assertThat(seventh.locator("tr.where-used-row")).hasCount(9);
+        assertThat(seventh.locator("tr.where-used-row").first()).containsText("group-0");
+        page.setViewportSize(390, 844);
+        seventh.scrollIntoViewIfNeeded();
+        screenshots("where-used-large-phone");
     }
 }

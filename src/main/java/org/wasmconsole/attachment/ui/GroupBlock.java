@@ -38,8 +38,8 @@ final class GroupBlock extends Div {
      * as a workspace unfolds (docs/benchmarks.md, item 6). Nothing is cut off: the button says how many
      * are not shown yet, and the deep link to a gateway shows it wherever it is.
      */
-    static final int FIRST_CARDS = 10;
-    static final int MORE_CARDS = 50;
+    static final int FIRST_CARDS = 5;
+    static final int MORE_CARDS = 25;
 
     private final TopologyContext context;
     private final Map<String, TargetCard> cards;

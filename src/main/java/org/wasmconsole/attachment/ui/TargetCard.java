@@ -1,16 +1,13 @@
 package org.wasmconsole.attachment.ui;
 
-import static org.wasmconsole.attachment.ui.TopologyWidgets.action;
 import static org.wasmconsole.attachment.ui.TopologyWidgets.actions;
 import static org.wasmconsole.attachment.ui.TopologyWidgets.confirm;
-import static org.wasmconsole.attachment.ui.TopologyWidgets.deleteAction;
-import static org.wasmconsole.attachment.ui.TopologyWidgets.iconAction;
-import static org.wasmconsole.attachment.ui.TopologyWidgets.labelledAction;
+import static org.wasmconsole.attachment.ui.TopologyWidgets.lightAction;
+import static org.wasmconsole.attachment.ui.TopologyWidgets.lightDeleteAction;
 import static org.wasmconsole.attachment.ui.TopologyWidgets.muted;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
@@ -18,6 +15,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.List;
+import org.springframework.web.util.HtmlUtils;
 import org.wasmconsole.attachment.Attachment;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.GroupInfo;
@@ -65,22 +63,19 @@ final class TargetCard extends Div {
         head.addClassName("target-head");
         Div buttons = actions();
         if (canEdit) {
-            Button attach = action("Attach extension…", VaadinIcon.PLUG, () -> AttachDialog.attach(attachments,
-                    context.extensions(), target, context.saved()).open());
+            Button attach = lightAction("Attach extension…", "Attach an extension to " + ref.name(), VaadinIcon.PLUG,
+                    () -> AttachDialog.attach(attachments, context.extensions(), target, context.saved()).open());
             attach.addClassName("attach-button");
-            attach.setAriaLabel("Attach an extension to " + ref.name());
             buttons.add(attach);
         }
         if (!d.attachments().isEmpty()) {
-            Button all = action("Preview all", VaadinIcon.EYE, this::previewAll);
-            all.setAriaLabel("Preview all WasmPlugins of " + ref.name());
-            all.setTooltipText("The WasmPlugins Istio gets for every attachment of " + ref.name());
-            buttons.add(all);
+            buttons.add(lightAction("Preview all", "Preview all WasmPlugins of " + ref.name(), VaadinIcon.EYE,
+                    this::previewAll));
         }
         if (canEdit) {
-            buttons.add(iconAction("Edit " + ref.name(), VaadinIcon.EDIT, () -> TargetDialog.edit(attachments,
+            buttons.add(lightAction(null, "Edit " + ref.name(), VaadinIcon.EDIT, () -> TargetDialog.edit(attachments,
                             group, target, context.saved()).open()),
-                    deleteAction("Delete " + ref.name(), this::confirmDelete));
+                    lightDeleteAction("Delete " + ref.name(), this::confirmDelete));
         }
         head.add(buttons);
 
@@ -126,38 +121,52 @@ final class TargetCard extends Div {
         }
     }
 
+    /**
+     * One attachment: number, extension (link and display name), config badge, match and the labelled
+     * actions. What is only shown is one element of static HTML (its parts take part in the row's grid:
+     * {@code display: contents}), the actions are {@link TopologyWidgets#lightAction}s: ~6 elements a row
+     * instead of ~16 (docs/benchmarks.md, item 6), the same text, links and buttons.
+     */
     private ListItem attachmentRow(Attachment a) {
         String name = TopologyText.extensionName(a.fqn());
-        Anchor link = new Anchor("extensions/" + name, name);
-        link.getElement().setAttribute("router-link", true);
-        link.addClassName("attachment-extension");
-        Div who = new Div(link);
-        who.addClassName("attachment-who");
         String display = context.displayName(a.fqn());
-        if (!display.isBlank()) {
-            who.add(muted(display, "attachment-display-name"));
-        }
-        Span config = new Span(a.overridesConfig() ? "own config" : "extension's config");
-        config.getElement().getThemeList().add(a.overridesConfig() ? "badge small" : "badge contrast small");
-        config.addClassName("attachment-config");
-        config.getElement().setAttribute("title", a.overridesConfig()
-                ? "This attachment replaces the extension's config" : "The plugin gets the extension's config");
-        Span match = new Span(TopologyText.matchSummary(a));
-        match.addClassNames("attachment-match", a.overridesMatch() ? "own-match" : "extensions-match");
-        Div buttons = actions(labelledAction("Preview", "Preview " + name + " in " + target.ref().name(),
+        Span info = new Span();
+        info.addClassName("attachment-info");
+        info.getElement().setProperty("innerHTML", infoHtml(a, name, display));
+        Div buttons = actions(lightAction("Preview", "Preview " + name + " in " + target.ref().name(),
                 VaadinIcon.EYE, () -> preview(a)));
         if (context.canEdit()) {
-            Button detach = labelledAction("Detach", "Detach " + name + " from " + target.ref().name(),
+            Button detach = lightAction("Detach", "Detach " + name + " from " + target.ref().name(),
                     VaadinIcon.UNLINK, () -> confirmDetach(a));
             detach.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_ERROR);
-            buttons.add(labelledAction("Edit", "Edit " + name + " in " + target.ref().name(), VaadinIcon.EDIT,
+            buttons.add(lightAction("Edit", "Edit " + name + " in " + target.ref().name(), VaadinIcon.EDIT,
                             () -> AttachDialog.edit(context.attachments(), context.extensions(), target, a,
                                     context.saved()).open()), detach);
         }
-        ListItem item = new ListItem(who, config, match, buttons);
+        ListItem item = new ListItem(info, buttons);
         item.addClassName("attachment-row");
         item.getElement().setAttribute("data-extension", a.fqn());
         return item;
+    }
+
+    /** The extension's link (a router link, as the Anchors elsewhere), its display name, config badge and match. */
+    private static String infoHtml(Attachment a, String name, String display) {
+        StringBuilder html = new StringBuilder("<div class=\"attachment-who\"><a class=\"attachment-extension\""
+                + " router-link href=\"extensions/").append(HtmlUtils.htmlEscape(name)).append("\">")
+                .append(HtmlUtils.htmlEscape(name)).append("</a>");
+        if (!display.isBlank()) {
+            html.append("<span class=\"topology-muted attachment-display-name\">").append(HtmlUtils.htmlEscape(display))
+                    .append("</span>");
+        }
+        html.append("</div>");
+        boolean own = a.overridesConfig();
+        html.append("<span class=\"attachment-config\" theme=\"").append(own ? "badge small" : "badge contrast small")
+                .append("\" title=\"").append(own ? "This attachment replaces the extension's config"
+                        : "The plugin gets the extension's config").append("\">")
+                .append(own ? "own config" : "extension's config").append("</span>");
+        html.append("<span class=\"attachment-match ").append(a.overridesMatch() ? "own-match" : "extensions-match")
+                .append("\">").append(HtmlUtils.htmlEscape(TopologyText.matchSummary(a))).append("</span>");
+        return html.toString();
     }
 
     private void preview(Attachment a) {

@@ -116,8 +116,9 @@ public class TenantTopologyPanel extends Div {
     /** Reads the tenant's outline again and shows it, keeping what was unfolded (and re-reading that). */
     public void refresh() {
         outline = outlines.outline(tenantFqn);
-        if (defaults != null) {
-            defaults.refresh(); // a workspace added or deleted has its own default setting block
+        if (defaults != null && !firstLoad) {
+            // a workspace added or deleted has its own default setting block (the first load has just read them)
+            defaults.refresh();
         }
         context.names().clear();
         if (firstLoad) {

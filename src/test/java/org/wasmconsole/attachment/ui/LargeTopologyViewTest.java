@@ -104,7 +104,8 @@ class LargeTopologyViewTest extends SpringBrowserlessTest {
 
         assertThat(cards()).hasSize(GroupBlock.FIRST_CARDS);
         Button more = find(Button.class).withClassName("show-more-targets").single();
-        assertThat(more.getText()).isEqualTo("Show 2 more gateways (2 of 12 not shown yet)");
+        assertThat(more.getText()).isEqualTo("Show 2 more gateways (2 of " + (GroupBlock.FIRST_CARDS + 2)
+                + " not shown yet)");
         test(more).click();
         assertThat(cards()).hasSize(GroupBlock.FIRST_CARDS + 2);
         assertThat(more.isVisible()).isFalse();
@@ -126,18 +127,49 @@ class LargeTopologyViewTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("admin")
     void whereUsedShowsTheFirstRowsOfAWorkspaceAndTheRestOnAsking() {
-        gateways(WhereUsedPanel.FIRST_ROWS + 3);
+        gateways(WhereUsedWorkspace.FIRST_ROWS + 3);
         WhereUsedPanel panel = new WhereUsedPanel(attachments, "organizations/" + ORG + "/extensions/" + extension,
                 extension, true);
 
-        assertThat(panel.usageCount()).isEqualTo(WhereUsedPanel.FIRST_ROWS + 3);
-        assertThat(rows(panel)).hasSize(WhereUsedPanel.FIRST_ROWS);
+        assertThat(panel.usageCount()).isEqualTo(WhereUsedWorkspace.FIRST_ROWS + 3);
+        assertThat(rows(panel)).hasSize(WhereUsedWorkspace.FIRST_ROWS);
         Button more = descendants(panel).filter(Button.class::isInstance).map(Button.class::cast)
                 .filter(b -> b.hasClassName("where-used-more")).findFirst().orElseThrow();
         assertThat(more.getText()).isEqualTo("Show 3 more (3 of 23 not shown yet)");
         more.click();
-        assertThat(rows(panel)).hasSize(WhereUsedPanel.FIRST_ROWS + 3);
-        assertThat(more.getParent()).isEmpty();
+        assertThat(rows(panel)).hasSize(WhereUsedWorkspace.FIRST_ROWS + 3);
+        assertThat(more.isVisible()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void aLongWhereUsedStartsWithItsFirstWorkspaceUnfoldedAndReadsAnotherWhenItUnfolds() {
+        gateways(WhereUsedPanel.UNFOLD_ALL_LIMIT);
+        asSystem(() -> {
+            topology.saveWorkspace(new WorkspaceInfo(fqn(), "zoo", null));
+            topology.saveGroup(new GroupInfo(fqn(), "zoo", GroupKind.GATEWAY, "edge", null));
+            attachments.save(new TargetDefinition(new TargetRef(TargetKind.INGRESS_GATEWAY, fqn(), "zoo", "edge", "gw-z"),
+                    null, "zoo", Map.of("app", "gw"), List.of(Attachment.of("organizations/" + ORG + "/extensions/"
+                    + extension))), null);
+            return null;
+        });
+        WhereUsedPanel panel = new WhereUsedPanel(attachments, "organizations/" + ORG + "/extensions/" + extension,
+                extension, true);
+
+        assertThat(panel.usageCount()).isEqualTo(WhereUsedPanel.UNFOLD_ALL_LIMIT + 1);
+        List<WhereUsedWorkspace> workspaces = descendants(panel).filter(WhereUsedWorkspace.class::isInstance)
+                .map(WhereUsedWorkspace.class::cast).toList();
+        assertThat(workspaces).extracting(w -> w.getElement().getAttribute("data-workspace"))
+                .containsExactly("shop", "zoo");
+        assertThat(workspaces).extracting(WhereUsedWorkspace::isExpanded).containsExactly(true, false);
+        assertThat(workspaces.get(1).getElement().getTextRecursively()).contains("zoo", "1 attachment");
+        // the folded workspace has read nothing: only the first one's first rows are built
+        assertThat(rows(panel)).hasSize(WhereUsedWorkspace.FIRST_ROWS);
+        assertThat(rows(workspaces.get(1))).isEmpty();
+
+        workspaces.get(1).setExpanded(true);
+        assertThat(rows(workspaces.get(1))).extracting(r -> r.getElement().getAttribute("data-target"))
+                .containsExactly(new TargetRef(TargetKind.INGRESS_GATEWAY, fqn(), "zoo", "edge", "gw-z").fqn());
     }
 
     private static List<NativeTableRow> rows(Component root) {
