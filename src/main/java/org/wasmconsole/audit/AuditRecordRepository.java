@@ -26,11 +26,12 @@ class AuditRecordRepository {
     }
 
     /**
-     * Inserts the record at once: its id is an identity column, so {@code persist} executes the insert
-     * (a failing insert fails the change's own call, and a later {@code clear()} cannot lose it). No flush of
-     * its own: the change it records is flushed with the transaction's next flush or commit like any other
-     * write (issue #23: a flush per record dirty-checked the whole persistence context, up to 100 extensions
-     * and their records per apply chunk, for each of 10,000 documents).
+     * Adds the record to the change's transaction: it is inserted with the transaction's next flush or its
+     * commit, in a JDBC batch with the other records of that flush (its id comes from a sequence), and a
+     * failing insert fails that transaction, the change with it. No flush of its own (issue #23: a flush per
+     * record dirty-checked the whole persistence context, up to 100 extensions and their records per apply
+     * chunk, for each of 10,000 documents). Whoever clears the persistence context in a writing transaction
+     * flushes first (ApplyService does).
      */
     void save(AuditRecord record) {
         entityManager.persist(record);
