@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -19,8 +20,11 @@ class AuditRecord {
     static final int MAX_RESOURCE = 512;
     static final int MAX_SUMMARY = 2048;
 
+    /** From a sequence (V15, {@link AuditSequenceMigration}), so that the records of one flush are inserted in batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_record_seq")
+    @SequenceGenerator(name = "audit_record_seq", sequenceName = "audit_record_seq",
+            allocationSize = AuditSequenceMigration.ALLOCATION)
     private Long id;
 
     @Column(name = "occurred_at", nullable = false)

@@ -104,8 +104,8 @@ public class ExtensionService {
         extension.apply(definition, lookups.tenants(definition.allowedIn()), currentUser.username());
         StoredExtension created;
         try {
-            // Not saveAndFlush: the row is inserted at once (identity id), its collections with the audit
-            // record's flush right after; a flush here dirty-checked the whole context once more per document.
+            // Not saveAndFlush: the row is inserted at once (identity id), its collections with the transaction's
+            // next flush or commit; a flush here dirty-checked the whole context once more per document.
             created = StoredExtension.of(repository.save(extension));
         } catch (DataIntegrityViolationException e) {
             throw alreadyExists(definition);
