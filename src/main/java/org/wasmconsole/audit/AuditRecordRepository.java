@@ -87,7 +87,7 @@ class AuditRecordRepository {
             return null;
         }
         @SuppressWarnings("unchecked")
-        List<Object> found = entityManager.createNativeQuery(DISTINCT_NAMES_LIKE)
+        List<Object> found = entityManager.createNativeQuery(h2() ? H2_DISTINCT_NAMES_LIKE : DISTINCT_NAMES_LIKE)
                 .setParameter(1, like(filter.resource()))
                 .getResultList();
         if (found.size() > MAX_NAMES) {
@@ -114,6 +114,25 @@ class AuditRecordRepository {
             )
             select n from names where n is not null and lower(n) like ?1 escape '\\'
             fetch first """ + " " + (MAX_NAMES + 1) + " rows only";
+
+    /**
+     * H2 answers a bare {@code select distinct} of an indexed column by skipping through the index (its "distinct
+     * query" optimization), faster than a recursive query, which H2 runs a step at a time at ~1.5 ms a step.
+     */
+    private static final String H2_DISTINCT_NAMES_LIKE = """
+            select n from (select distinct resource_name as n from audit_record) d
+            where n is not null and lower(n) like ?1 escape '\\'
+            fetch first """ + " " + (MAX_NAMES + 1) + " rows only";
+
+    private Boolean h2;
+
+    private boolean h2() {
+        if (h2 == null) {
+            h2 = entityManager.getEntityManagerFactory().unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
+                    .getJdbcServices().getDialect() instanceof org.hibernate.dialect.H2Dialect;
+        }
+        return h2;
+    }
 
     /** The filter's text as the pattern of {@code lower(resource_name) LIKE}: found anywhere, literally. */
     private static String like(String text) {
