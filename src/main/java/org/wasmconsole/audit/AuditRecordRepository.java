@@ -43,10 +43,18 @@ class AuditRecordRepository {
 
     /** A page of the records matching the filter, newest first. */
     List<AuditEntry> list(AuditFilter filter, Pageable pageable) {
+        return list(filter, pageable, resourceNames(filter));
+    }
+
+    /**
+     * @param names the resource names the filter's text matches ({@link #resourceNames}), or null: match the
+     *              text against every record's name (a scan)
+     */
+    List<AuditEntry> list(AuditFilter filter, Pageable pageable, List<String> names) {
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
         CriteriaQuery<AuditEntry> query = cb.createQuery(AuditEntry.class);
         Root<AuditRecord> r = query.from(AuditRecord.class);
-        query.select(entry(cb, r)).where(matching(filter, cb, r))
+        query.select(entry(cb, r)).where(matching(filter, names, cb, r))
                 .orderBy(cb.desc(r.get("occurredAt")), cb.desc(r.get("id")));
         TypedQuery<AuditEntry> typed = entityManager.createQuery(query);
         if (pageable.isPaged()) {
@@ -56,11 +64,82 @@ class AuditRecordRepository {
     }
 
     long count(AuditFilter filter) {
+        return count(filter, resourceNames(filter));
+    }
+
+    /** @param names as for {@link #list(AuditFilter, Pageable, List)} */
+    long count(AuditFilter filter, List<String> names) {
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<AuditRecord> r = query.from(AuditRecord.class);
-        query.select(cb.count(r)).where(matching(filter, cb, r));
+        query.select(cb.count(r)).where(matching(filter, names, cb, r));
         return entityManager.createQuery(query).getSingleResult();
+    }
+
+    /**
+     * The distinct resource names that the filter's text matches, as {@code lower(resource_name) LIKE '%text%'}
+     * would: the names are walked through their index (V16), one seek per distinct name, and the text is
+     * matched against each once, in the database, so the records' own LIKE and this one agree on both databases.
+     * The records are then read by name through the same index instead of all being scanned (issue #23: 10.8 s
+     * over 1,000,000 records). Null when the filter has no text, or when more than {@value #MAX_NAMES} names
+     * match (a list that long would cost more than the scan it saves).
+     */
+    List<String> resourceNames(AuditFilter filter) {
+        if (filter.resource() == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> found = entityManager.createNativeQuery(h2() ? H2_DISTINCT_NAMES_LIKE : DISTINCT_NAMES_LIKE)
+                .setParameter(1, like(filter.resource()))
+                .getResultList();
+        if (found.size() > MAX_NAMES) {
+            return null;
+        }
+        return found.stream().map(String::valueOf).toList();
+    }
+
+    /** The most resource names {@link #resourceNames} hands to the records' query. */
+    static final int MAX_NAMES = 1000;
+
+    /**
+     * A loose index scan as a recursive query (standard SQL, H2 and PostgreSQL alike): each step seeks the
+     * next name after the last one in {@code ix_audit_resource_name}.
+     */
+    private static final String DISTINCT_NAMES_LIKE = """
+            with recursive names (n) as (
+                select cast((select a.resource_name from audit_record a where a.resource_name is not null
+                             order by a.resource_name fetch first 1 row only) as varchar(512))
+                union all
+                select cast((select a.resource_name from audit_record a where a.resource_name > names.n
+                             order by a.resource_name fetch first 1 row only) as varchar(512))
+                from names where names.n is not null
+            )
+            select n from names where n is not null and lower(n) like ?1 escape '\\'
+            fetch first """ + " " + (MAX_NAMES + 1) + " rows only";
+
+    /**
+     * H2 answers a bare {@code select distinct} of an indexed column by skipping through the index (its "distinct
+     * query" optimization), faster than a recursive query, which H2 runs a step at a time at ~1.5 ms a step.
+     */
+    private static final String H2_DISTINCT_NAMES_LIKE = """
+            select n from (select distinct resource_name as n from audit_record) d
+            where n is not null and lower(n) like ?1 escape '\\'
+            fetch first """ + " " + (MAX_NAMES + 1) + " rows only";
+
+    private Boolean h2;
+
+    private boolean h2() {
+        if (h2 == null) {
+            h2 = entityManager.getEntityManagerFactory().unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
+                    .getJdbcServices().getDialect() instanceof org.hibernate.dialect.H2Dialect;
+        }
+        return h2;
+    }
+
+    /** The filter's text as the pattern of {@code lower(resource_name) LIKE}: found anywhere, literally. */
+    private static String like(String text) {
+        return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+                .replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** Every record of one resource, newest first. */
@@ -82,15 +161,16 @@ class AuditRecordRepository {
                         true).otherwise(false));
     }
 
-    private static Predicate[] matching(AuditFilter filter, CriteriaBuilder cb, Root<AuditRecord> r) {
+    private static Predicate[] matching(AuditFilter filter, List<String> names, CriteriaBuilder cb,
+                                        Root<AuditRecord> r) {
         List<Predicate> where = new ArrayList<>();
         if (filter.user() != null) {
             where.add(cb.equal(r.get("username"), filter.user()));
         }
-        if (filter.resource() != null) {
-            String like = "%" + filter.resource().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
-                    .replace("%", "\\%").replace("_", "\\_") + "%";
-            where.add(cb.like(cb.lower(r.get("resourceName")), like, '\\'));
+        if (filter.resource() != null && names != null) {
+            where.add(names.isEmpty() ? cb.disjunction() : r.get("resourceName").in(names));
+        } else if (filter.resource() != null) {
+            where.add(cb.like(cb.lower(r.get("resourceName")), like(filter.resource()), '\\'));
         }
         if (filter.action() != null) {
             where.add(cb.equal(r.get("action"), filter.action()));

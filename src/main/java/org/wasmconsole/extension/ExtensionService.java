@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -52,6 +53,11 @@ public class ExtensionService {
     /** One page of the catalogue, filtered and sorted in the database. */
     @Transactional(readOnly = true)
     public List<ExtensionSummary> list(ExtensionFilter filter, Pageable pageable) {
+        Optional<List<Long>> page = search.pageIds(filter, pageable);
+        if (page.isPresent()) { // the ids of the page (H2's text index, the default order): read and sorted here
+            return page.get().isEmpty() ? List.of() : repository.summaries(ExtensionSearch.idIn(page.get()),
+                    PageRequest.of(0, page.get().size(), pageable.getSort()), currentUser.viewer());
+        }
         Optional<Specification<WasmExtension>> spec = search.specification(filter);
         if (spec.isEmpty()) {
             return List.of();
@@ -61,6 +67,10 @@ public class ExtensionService {
 
     @Transactional(readOnly = true)
     public long count(ExtensionFilter filter) {
+        OptionalLong indexed = search.count(filter);
+        if (indexed.isPresent()) {
+            return indexed.getAsLong();
+        }
         return search.specification(filter).map(repository::count).orElse(0L);
     }
 

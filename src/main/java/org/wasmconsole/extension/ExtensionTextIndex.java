@@ -5,10 +5,13 @@ import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.hibernate.Hibernate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.wasmconsole.security.Viewer;
+import org.wasmconsole.tenant.Tenant;
 
 /**
  * The catalogue's text filter on the embedded H2 database, which has no substring index (issue #23): the
@@ -32,6 +37,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * candidates too, so it finds what it just wrote.</li>
  * <li>Writes that bypass JPA (SQL by hand, the benchmark's batch inserts) are not seen: {@link #rebuild()}.</li>
  * </ul>
+ * Next to the signatures it keeps what the catalogue's default order and its visibility need of each extension
+ * ({@link Keys}: organization, phase, priority, name, allowed tenants), so that a page in that order asks the
+ * database to check only the first candidates the caller may see, in that order ({@link #sortedCandidates}).
+ * <p>
  * {@code console.search.index.enabled=false} turns it off; {@code console.search.index.max-candidates} (20,000) is
  * the number of candidates above which the scan is used: H2 tests {@code id in (…)} against the values of the
  * list in turn, so a long list costs its length squared. Measured (docs/benchmarks.md): ~10,000 candidates of
@@ -53,8 +62,10 @@ public class ExtensionTextIndex {
     private final Object buildLock = new Object();
     /** Null until built (and when not used): the filter scans. */
     private volatile TrigramSignatures signatures;
+    /** The sort and visibility keys of the extensions in {@link #signatures}, replaced with them. */
+    private volatile Map<Long, Keys> keys;
     /** While a build reads the table: the commits it may have missed, replayed when it ends. */
-    private List<Map<Long, String>> missedByBuild;
+    private List<Map<Long, Entry>> missedByBuild;
 
     ExtensionTextIndex(JdbcTemplate jdbc, DataSource dataSource,
                        @Value("${console.search.index.enabled:true}") boolean wanted,
@@ -69,6 +80,37 @@ public class ExtensionTextIndex {
     public record Stats(int extensions, long millis, long bytes) {
     }
 
+    /** Not known (a write that did not load the extension's tenants, and no earlier keys): any tenant. */
+    private static final long[] ANY_TENANT = new long[0];
+
+    /**
+     * What the catalogue's default order ({@link ExtensionQueries#PROXY_ORDER}) and its visibility rules need of an
+     * extension. {@code tenantIds} {@link #ANY_TENANT}: not known, so never a reason to leave it out.
+     */
+    record Keys(String organization, String phase, int priority, String name, boolean allTenants, long[] tenantIds) {
+
+        /** The proxy's order as the database sorts it: phase (by its name) up, priority down, name up. */
+        static final Comparator<Keys> PROXY_ORDER = Comparator.comparing(Keys::phase)
+                .thenComparing(Comparator.comparingInt(Keys::priority).reversed())
+                .thenComparing(Keys::name);
+
+        /** As {@link ExtensionQueries#availableTo}: open to all, or allowed in one of these tenants. */
+        boolean availableTo(java.util.Set<Long> tenants) {
+            if (allTenants || tenantIds == ANY_TENANT) {
+                return true;
+            }
+            for (long id : tenantIds) {
+                if (tenants.contains(id)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** One extension's written state (search text and keys). */
+    private record Entry(String searchText, Keys keys) {
+    }
     @EventListener(ApplicationReadyEvent.class)
     void buildInBackground() {
         if (wanted && embeddedH2()) {
@@ -105,13 +147,26 @@ public class ExtensionTextIndex {
         Integer rows = jdbc.queryForObject("select count(*) from wasm_extension", Integer.class);
         // Room for a few more before the arrays grow (then by half: ~12 MB at 100,000).
         TrigramSignatures built = new TrigramSignatures(rows + rows / 16 + 1024);
+        Map<Long, Keys> builtKeys = new ConcurrentHashMap<>(rows + rows / 16 + 1024);
         try {
+            Map<Long, List<Long>> tenantsOf = new java.util.HashMap<>();
+            jdbc.query("select extension_id, tenant_id from extension_allowed_tenant",
+                    rs -> {
+                        tenantsOf.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2)).add(rs.getLong(2));
+                    });
+            Map<String, String> organizations = new java.util.HashMap<>();
             jdbc.query(c -> {
-                var s = c.prepareStatement("select id, search_text from wasm_extension");
+                var s = c.prepareStatement("select id, search_text, organization_name, phase, priority, name,"
+                        + " all_tenants from wasm_extension");
                 s.setFetchSize(1000);
                 return s;
             }, rs -> {
-                built.put(rs.getLong(1), rs.getString(2));
+                long id = rs.getLong(1);
+                built.put(id, rs.getString(2));
+                String organization = organizations.computeIfAbsent(rs.getString(3), o -> o);
+                List<Long> tenantIds = tenantsOf.getOrDefault(id, List.of());
+                builtKeys.put(id, new Keys(organization, rs.getString(4).intern(), rs.getInt(5), rs.getString(6),
+                        rs.getBoolean(7), tenantIds.stream().mapToLong(Long::longValue).toArray()));
             });
         } catch (RuntimeException e) {
             synchronized (lock) {
@@ -121,8 +176,9 @@ public class ExtensionTextIndex {
             return null;
         }
         synchronized (lock) {
-            missedByBuild.forEach(changes -> apply(built, changes));
+            missedByBuild.forEach(changes -> apply(built, builtKeys, changes));
             missedByBuild = null;
+            keys = builtKeys;
             signatures = built;
         }
         Stats stats = new Stats(built.size(), (System.nanoTime() - started) / 1_000_000, built.bytes());
@@ -178,12 +234,63 @@ public class ExtensionTextIndex {
         return ids;
     }
 
-    private void written(Long id, String searchText) {
+    /**
+     * The text filter's candidates that the rest of the filter may match as far as the index knows (organization,
+     * phase, the caller's visibility, the filter's tenant), in the proxy's order: a page in that order is then the
+     * first candidates the database's exact filter confirms. Null where the index cannot answer (not built, a query
+     * under 3 chars, more than the most candidates, this transaction's own writes not yet in it).
+     *
+     * @param tenantId the filter's tenant, resolved, or null
+     */
+    long[] sortedCandidates(String text, String organization, PluginPhase phase, Viewer viewer, Long tenantId) {
+        TrigramSignatures index = signatures;
+        Map<Long, Keys> known = keys;
+        if (index == null || known == null || text == null || text.isBlank()) {
+            return null;
+        }
+        Pending pending = pending(false);
+        if (pending != null && !pending.changes.isEmpty()) {
+            return null;
+        }
+        long[] found = index.candidates(ExtensionQueries.searchPattern(text), Integer.MAX_VALUE);
+        if (found == null) {
+            return null;
+        }
+        String phaseName = phase == null ? null : phase.name();
+        java.util.Set<Long> tenant = tenantId == null ? null : java.util.Set.of(tenantId);
+        List<Map.Entry<Long, Keys>> kept = new ArrayList<>();
+        for (long id : found) {
+            Keys k = known.get(id);
+            if (k == null) {
+                return null; // between the signatures' update and the keys' (a commit being applied): as today
+            }
+            if (k.organization().equals(organization) && (phaseName == null || phaseName.equals(k.phase()))
+                    && (viewer.admin() || k.availableTo(viewer.tenantIds()))
+                    && (tenant == null || k.availableTo(tenant))) {
+                kept.add(Map.entry(id, k));
+            }
+        }
+        if (kept.size() > maxCandidates) {
+            return null;
+        }
+        kept.sort(Map.Entry.comparingByValue(Keys.PROXY_ORDER));
+        return kept.stream().mapToLong(Map.Entry::getKey).toArray();
+    }
+
+    private void written(WasmExtension extension) {
+        List<Tenant> allowed = extension.getAllowedTenants();
+        // A write that did not touch the tenants need not have loaded them: then the ones indexed stay (committed).
+        long[] tenantIds = Hibernate.isInitialized(allowed)
+                ? allowed.stream().mapToLong(Tenant::getId).toArray() : ANY_TENANT;
+        boolean allTenants = Hibernate.isInitialized(allowed) && allowed.isEmpty();
+        Entry entry = new Entry(extension.getSearchText(), new Keys(extension.getOrganizationName(),
+                extension.getPhase().name(), extension.getPriority(), extension.getName(), allTenants, tenantIds));
+        Long id = extension.getId();
         Pending pending = pending(true);
         if (pending != null) {
-            pending.changes.put(id, searchText);
+            pending.changes.put(id, entry);
         } else {
-            committed(Map.of(id, searchText));
+            committed(Map.of(id, entry));
         }
     }
 
@@ -192,30 +299,39 @@ public class ExtensionTextIndex {
         if (pending != null) {
             pending.changes.put(id, null);
         } else {
-            Map<Long, String> one = new LinkedHashMap<>();
+            Map<Long, Entry> one = new LinkedHashMap<>();
             one.put(id, null);
             committed(one);
         }
     }
 
-    private void committed(Map<Long, String> changes) {
+    private void committed(Map<Long, Entry> changes) {
         synchronized (lock) {
             if (missedByBuild != null) {
                 missedByBuild.add(changes);
             }
             TrigramSignatures index = signatures;
             if (index != null) {
-                apply(index, changes);
+                apply(index, keys, changes);
             }
         }
     }
 
-    private static void apply(TrigramSignatures index, Map<Long, String> changes) {
-        changes.forEach((id, text) -> {
-            if (text == null) {
+    /** Keys first: a query that finds a signature without its keys falls back (see sortedCandidates). */
+    private static void apply(TrigramSignatures index, Map<Long, Keys> keys, Map<Long, Entry> changes) {
+        changes.forEach((id, entry) -> {
+            if (entry == null) {
                 index.remove(id);
+                keys.remove(id);
             } else {
-                index.put(id, text);
+                Keys k = entry.keys();
+                Keys before = keys.get(id);
+                if (k.tenantIds() == ANY_TENANT && before != null) { // tenants not loaded: unchanged
+                    k = new Keys(k.organization(), k.phase(), k.priority(), k.name(), before.allTenants(),
+                            before.tenantIds());
+                }
+                keys.put(id, k);
+                index.put(id, entry.searchText());
             }
         });
     }
@@ -242,7 +358,7 @@ public class ExtensionTextIndex {
      * The extensions a transaction wrote (null text: deleted), applied to the index once it commits. Per
      * transaction: an inner REQUIRES_NEW transaction suspends the outer one's synchronizations and has its own.
      */
-    private record Pending(ExtensionTextIndex owner, Map<Long, String> changes) implements TransactionSynchronization {
+    private record Pending(ExtensionTextIndex owner, Map<Long, Entry> changes) implements TransactionSynchronization {
         @Override
         public void afterCommit() {
             owner.committed(changes);
@@ -261,7 +377,7 @@ public class ExtensionTextIndex {
         @PostPersist
         @PostUpdate
         void written(WasmExtension extension) {
-            index.written(extension.getId(), extension.getSearchText());
+            index.written(extension);
         }
 
         @PostRemove

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -15,7 +17,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wasmconsole.ConsoleTest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.wasmconsole.SignedIn;
+import org.wasmconsole.security.Role;
 import org.wasmconsole.tenant.TenantService;
+import org.wasmconsole.user.UserService;
 
 /**
  * Issue #23: the catalogue's text filter (PostgreSQL: answered from the pg_trgm index of migration V14; H2:
@@ -41,6 +48,15 @@ class ExtensionSearchEquivalenceTest {
     ExtensionTextIndex textIndex;
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactionManager;
+    @Autowired
+    UserService users;
+    @Autowired
+    UserDetailsService userDetails;
+
+    static final String OPERATOR_ONE = "search-eq-op-one";
+    static final String OPERATOR_BOTH = "search-eq-op-both";
+    long tenantOne;
+    long tenantTwo;
 
     final Random random = new Random(23);
     final List<String> texts = new ArrayList<>();
@@ -51,7 +67,10 @@ class ExtensionSearchEquivalenceTest {
         textIndex.rebuild();
         asSystem(() -> {
             tenants.createOrganization(ORG, null);
-            tenants.create(ORG, "one", null);
+            tenantOne = tenants.create(ORG, "one", null).id();
+            tenantTwo = tenants.create(ORG, "two", null).id();
+            users.create(OPERATOR_ONE, "operator-password-one", Role.TENANT_OPERATOR, Set.of(tenantOne));
+            users.create(OPERATOR_BOTH, "operator-password-both", Role.TENANT_OPERATOR, Set.of(tenantOne, tenantTwo));
             for (int i = 0; i < 240; i++) {
                 ExtensionDefinition d = randomDefinition("g-" + i, i);
                 service.create(d);
@@ -79,7 +98,14 @@ class ExtensionSearchEquivalenceTest {
                 .displayName(random.nextInt(4) == 0 ? null : word(1, 30).replace("\n", " "))
                 .summary(random.nextInt(3) == 0 ? null : word(0, 60).replace("\n", " "))
                 .description(random.nextInt(5) == 0 ? null : word(0, 200) + (i % 7 == 0 ? "\nrate limit\n" : ""))
-                .allowedIn(i % 4 == 0 ? List.of("organizations/" + ORG + "/tenants/one") : List.of())
+                .allowedIn(switch (i % 8) {
+                    case 0, 4 -> List.of("organizations/" + ORG + "/tenants/one");
+                    case 1, 5 -> List.of("organizations/" + ORG + "/tenants/two");
+                    case 2 -> List.of("organizations/" + ORG + "/tenants/one", "organizations/" + ORG + "/tenants/two");
+                    default -> List.of();
+                })
+                // sort keys with ties, so that the default order (phase, priority down, name) matters
+                .phase(PluginPhase.values()[i % PluginPhase.values().length]).priority(i % 5 - 2)
                 .build();
     }
 
@@ -142,6 +168,120 @@ class ExtensionSearchEquivalenceTest {
             // On H2 most of these queries went through the index (the others: under 3 chars).
             assertThat(narrowed).isGreaterThan(100);
         }
+    }
+
+    /**
+     * Pages in the default order come from the index's sorted candidates on H2 (checked a chunk at a time) and
+     * must be the database's pages: every caller (admin, operator of one tenant, of two), with and without a
+     * tenant and a phase filter, first and later pages, and the other orders the grid offers (which the index
+     * leaves to the database).
+     */
+    @Test
+    void pagesAndCountsInEveryOrderAreThoseOfThePlainFilter() {
+        List<String> queries = new ArrayList<>(List.of("rate limit", "RATE", "oci://", "registry.example.com",
+                "q:1.0", "abc", "xyz", "nothing-like-this", "g-1"));
+        queries.addAll(queries().subList(31, 51));
+        List<Sort> sorts = List.of(Sort.unsorted(), Sort.by(Sort.Order.asc("phase"), Sort.Order.desc("priority"),
+                Sort.Order.asc("name")), Sort.by(Sort.Order.desc("name")), Sort.by("priority"),
+                Sort.by(Sort.Order.desc("phase")), Sort.by("updatedAt"));
+        int compared = 0;
+        int nonEmptyLaterPages = 0;
+        int served = 0;
+        for (String caller : new String[] {null, OPERATOR_ONE, OPERATOR_BOTH}) {
+            for (String q : queries) {
+                if (q.isBlank()) {
+                    continue;
+                }
+                for (String tenant : new String[] {null, "one", "two"}) {
+                    for (PluginPhase phase : new PluginPhase[] {null, PluginPhase.AUTHZ}) {
+                        ExtensionFilter filter = new ExtensionFilter(ORG, q, phase, null,
+                                tenant == null ? null : "organizations/" + ORG + "/tenants/" + tenant);
+                        served += textIndex.sortedCandidates(q, ORG, phase, new org.wasmconsole.security.Viewer(
+                                "admin", true, Set.of()), null) != null ? 1 : 0;
+                        // an operator's filter by a tenant not theirs matches nothing
+                        List<String> all = OPERATOR_ONE.equals(caller) && "two".equals(tenant) ? List.of()
+                                : plainOrdered(q, caller, tenant, phase);
+                        assertThat(as(caller, () -> service.count(filter))).as("count %s %s %s %s", caller, q, tenant,
+                                phase).isEqualTo(all.size());
+                        for (Sort sort : sorts) {
+                            for (int[] page : new int[][] {{0, 7}, {2, 7}, {0, 50}, {1, 3}}) {
+                                if (!sort.isUnsorted() && !sort.equals(sorts.get(1)) && page[0] != 0) {
+                                    continue; // other orders: the database sorts, as before; one page suffices
+                                }
+                                List<String> listed = as(caller, () -> service.list(filter,
+                                        PageRequest.of(page[0], page[1], sort))).stream()
+                                        .map(ExtensionSummary::name).toList();
+                                List<String> expected = sort.isUnsorted() || sort.equals(sorts.get(1))
+                                        ? all.subList(Math.min(all.size(), page[0] * page[1]),
+                                                Math.min(all.size(), (page[0] + 1) * page[1]))
+                                        : all.isEmpty() ? all : plainOrderedBy(q, caller, tenant, phase, sort, page[1]);
+                                assertThat(listed).as("page %s of %s for %s, %s, %s, %s, %s", page[0], page[1],
+                                        caller, q, tenant, phase, sort).isEqualTo(expected);
+                                nonEmptyLaterPages += page[0] > 0 && !listed.isEmpty() ? 1 : 0;
+                                compared++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(5000);
+        if (h2()) { // most went through the index's sorted candidates (the others: under 3 chars)
+            assertThat(served).isGreaterThan(150);
+        }
+        assertThat(nonEmptyLaterPages).isGreaterThan(200);
+    }
+
+    private <T> T as(String caller, Supplier<T> work) {
+        return caller == null ? asSystem(work) : SignedIn.as(userDetails, caller, work);
+    }
+
+    /** The plain filter in the default order (phase, priority down, name), by hand in SQL. */
+    private List<String> plainOrdered(String q, String caller, String tenant, PluginPhase phase) {
+        return plainOrderedBy(q, caller, tenant, phase, null, Integer.MAX_VALUE);
+    }
+
+    private List<String> plainOrderedBy(String q, String caller, String tenant, PluginPhase phase, Sort sort,
+                                        int limit) {
+        String pattern = "%" + q.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                .replace("%", "\\%").replace("_", "\\_") + "%";
+        List<Object> args = new ArrayList<>(List.of(ORG, pattern));
+        StringBuilder sql = new StringBuilder("select e.name from wasm_extension e where e.organization_name = ?"
+                + " and e.search_text like ? escape '\\'");
+        if (caller != null) {
+            List<String> mine = caller.equals(OPERATOR_ONE) ? List.of("one") : List.of("one", "two");
+            sql.append(available(mine));
+        }
+        if (tenant != null) {
+            sql.append(available(List.of(tenant)));
+        }
+        if (phase != null) {
+            sql.append(" and e.phase = ?");
+            args.add(phase.name());
+        }
+        if (sort == null) {
+            sql.append(" order by e.phase, e.priority desc, e.name");
+        } else {
+            Sort.Order o = sort.iterator().next();
+            String column = switch (o.getProperty()) {
+                case "updatedAt" -> "e.updated_at";
+                default -> "e." + o.getProperty();
+            };
+            sql.append(" order by ").append(column).append(o.isAscending() ? "" : " desc");
+            if (!o.getProperty().equals("name")) {
+                sql.append(", e.name");
+            }
+        }
+        if (limit != Integer.MAX_VALUE) {
+            sql.append(" fetch first ").append(limit).append(" rows only");
+        }
+        return jdbc.queryForList(sql.toString(), String.class, args.toArray());
+    }
+
+    private static String available(List<String> tenantNames) {
+        return " and (e.all_tenants or exists (select 1 from extension_allowed_tenant a join tenant t on t.id ="
+                + " a.tenant_id where a.extension_id = e.id and t.organization_name = e.organization_name and t.name in ("
+                + String.join(", ", tenantNames.stream().map(n -> "'" + n + "'").toList()) + ")))";
     }
 
     private boolean h2() {
