@@ -4,10 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
+import org.wasmconsole.base.ConsoleMigration;
 
 /**
  * Migration V15 (issue #23, apply of 10,000 documents; Java, because the databases need different statements):
@@ -26,29 +25,13 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class AuditSequenceMigration implements JavaMigration {
+class AuditSequenceMigration extends ConsoleMigration {
 
     /** Ids taken from the sequence at a time; {@link AuditRecord}'s {@code allocationSize} must be the same. */
     static final int ALLOCATION = 50;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("15");
-    }
-
-    @Override
-    public String getDescription() {
-        return "extension name index, audit record sequence";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 15;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    AuditSequenceMigration() {
+        super(15, "extension name index, audit record sequence");
     }
 
     @Override

@@ -4,15 +4,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.wasmconsole.base.ConsoleMigration;
 
 /**
- * Migration V14 (Java, because only PostgreSQL gets it; Spring Boot hands Flyway every {@link JavaMigration}
+ * Migration V14 (Java, because only PostgreSQL gets it; Spring Boot hands Flyway every {@code JavaMigration}
  * bean): an index for the catalogue's text filter, {@code search_text LIKE '%…%'} (issue #23).
  * <ul>
  * <li>PostgreSQL: {@code create extension if not exists pg_trgm} (a trusted extension since PostgreSQL 13:
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class SearchIndexMigration implements JavaMigration {
+class SearchIndexMigration extends ConsoleMigration {
 
     static final String CREATE_EXTENSION = "create extension if not exists pg_trgm";
     static final String CREATE_INDEX = "create index if not exists ix_extension_search_trgm on wasm_extension"
@@ -35,24 +34,8 @@ class SearchIndexMigration implements JavaMigration {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexMigration.class);
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("14");
-    }
-
-    @Override
-    public String getDescription() {
-        return "search index";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 14;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    SearchIndexMigration() {
+        super(14, "search index");
     }
 
     @Override
