@@ -12,15 +12,7 @@ import org.wasmconsole.tenant.TenantDirectory;
  * their own. A tenant the caller may not see is "not found", like one that does not exist (spec §4).
  */
 @Component
-class TenantScope {
-
-    private final TenantDirectory tenants;
-    private final CurrentUser currentUser;
-
-    TenantScope(TenantDirectory tenants, CurrentUser currentUser) {
-        this.tenants = tenants;
-        this.currentUser = currentUser;
-    }
+record TenantScope(TenantDirectory tenants, CurrentUser currentUser) {
 
     Tenant visibleTenant(String tenantFqn) {
         Viewer viewer = currentUser.viewer();

@@ -12,20 +12,11 @@ import org.wasmconsole.tenant.TenantSection;
  * A tenant's workspaces and gateways with their attachments, under the tenant's extensions. A component
  * of its own rather than a {@code TenantSection.of} bean like the other sections: it takes another
  * module's service ({@link ExtensionService}), and Spring Modulith sees such a reference (for the module
- * docs) only in a constructor.
+ * docs) only in a constructor (here the record's).
  */
 @Component
-class TenantTopologySection implements TenantSection {
-
-    private final TopologyService topology;
-    private final AttachmentService attachments;
-    private final ExtensionService extensions;
-
-    TenantTopologySection(TopologyService topology, AttachmentService attachments, ExtensionService extensions) {
-        this.topology = topology;
-        this.attachments = attachments;
-        this.extensions = extensions;
-    }
+record TenantTopologySection(TopologyService topology, AttachmentService attachments, ExtensionService extensions)
+        implements TenantSection {
 
     @Override
     public int order() {
