@@ -79,7 +79,7 @@ public final class TenantDocuments {
         if (metadata != null && name == null && FieldReader.present(metadata, "name") == null) {
             r.problem("metadata.name", "is required: the tenant's name, a DNS label such as payments");
         }
-        String displayName = displayName(r, metadata, spec);
+        String displayName = TsbDocument.displayName(r, metadata, spec);
         List<String> warnings = new ArrayList<>();
         if (r.string(spec, "spec", "description") != null) {
             warnings.add("spec.description is not kept by the console and was ignored");
@@ -94,16 +94,6 @@ public final class TenantDocuments {
         }
         return new ParsedTenant(document, organization, name, displayName, TsbDocument.objectMeta(r, metadata),
                 warnings);
-    }
-
-    /** TSB writes the display name in spec; metadata.displayName (as on extensions) is accepted too. */
-    private static String displayName(FieldReader r, JsonNode metadata, JsonNode spec) {
-        String inSpec = r.string(spec, "spec", "displayName");
-        String inMetadata = r.string(metadata, "metadata", "displayName");
-        if (inSpec != null && inMetadata != null && !inSpec.equals(inMetadata)) {
-            r.problem("metadata.displayName", "differs from spec.displayName; give one of them");
-        }
-        return inSpec != null ? inSpec : inMetadata;
     }
 
     /** The document of a tenant, as the API and export write it. */
