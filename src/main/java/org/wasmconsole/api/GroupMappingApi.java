@@ -132,16 +132,7 @@ class GroupMappingApi {
             if (!list.isArray()) {
                 problems.add(new Violation("tenants", "must be a list of tenant fqns"));
             } else {
-                for (int i = 0; i < list.size(); i++) {
-                    JsonNode item = list.get(i);
-                    Long id = item.isString() ? directory.tenant(item.asString()).map(Tenant::getId).orElse(null) : null;
-                    if (id == null) {
-                        problems.add(new Violation("tenants[" + i + "]", item + " is not a tenant of this console;"
-                                + " write its fqn, e.g. organizations/tse/tenants/payments"));
-                    } else {
-                        tenants.add(id);
-                    }
-                }
+                tenants = TenantFqns.ids(list, fqn -> directory.tenant(fqn).map(Tenant::getId).orElse(null), problems);
             }
         }
         if (!problems.isEmpty()) {

@@ -44,18 +44,7 @@ record UserRequest(String name, String password, Role role, Set<Long> tenantIds,
             problems.add(new Violation("name", "is '" + name + "' but the path names '" + pathName
                     + "'; a user cannot be renamed"));
         }
-        Set<Long> tenants = new HashSet<>();
-        List<String> fqns = in.tenants() == null ? List.of() : in.tenants();
-        for (int i = 0; i < fqns.size(); i++) {
-            JsonNode item = body.get("tenants").get(i);
-            Long id = fqns.get(i) == null ? null : tenantId.apply(fqns.get(i));
-            if (id == null) {
-                problems.add(new Violation("tenants[" + i + "]", item + " is not a tenant of"
-                        + " this console; write its fqn, e.g. organizations/tse/tenants/payments"));
-            } else {
-                tenants.add(id);
-            }
-        }
+        Set<Long> tenants = in.tenants() == null ? new HashSet<>() : TenantFqns.ids(body.get("tenants"), tenantId, problems);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
