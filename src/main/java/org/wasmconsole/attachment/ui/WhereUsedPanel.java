@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.TargetRef;
+import org.wasmconsole.attachment.Usage;
 import org.wasmconsole.attachment.WhereUsedService;
 import org.wasmconsole.attachment.WhereUsedService.UsageGroup;
 import org.wasmconsole.base.Fqn;
@@ -31,11 +32,8 @@ public class WhereUsedPanel extends Div {
     /** Up to this many attachments in all, every workspace starts unfolded; above it, the first one only. */
     static final int UNFOLD_ALL_LIMIT = 50;
 
-    private final AttachmentService service;
-    private final String extensionFqn;
-    private final String extensionName;
+    private final UsedExtension extension;
     private final boolean admin;
-    private final WhereUsedService usages;
     private final List<UsageGroup> groups;
     private final long total;
     private final List<org.wasmconsole.attachment.SettingUsage> defaults;
@@ -45,14 +43,12 @@ public class WhereUsedPanel extends Div {
      *              operators are told they see their own tenants only (whose pages they may open)
      */
     public WhereUsedPanel(AttachmentService service, String extensionFqn, String extensionName, boolean admin) {
-        this.service = service;
-        this.extensionFqn = extensionFqn;
-        this.extensionName = extensionName;
         this.admin = admin;
         // Through Vaadin's instantiator: the details page (being recomposed, issue #15) passes no new argument.
         Instantiator instantiator = VaadinService.getCurrent().getInstantiator();
-        this.usages = instantiator.getOrCreate(WhereUsedService.class);
-        this.groups = usages.groups(extensionFqn);
+        this.extension = new UsedExtension(extensionFqn, extensionName, service,
+                instantiator.getOrCreate(WhereUsedService.class));
+        this.groups = extension.usages().groups(extensionFqn);
         this.total = groups.stream().mapToLong(UsageGroup::attachments).sum();
         this.defaults = instantiator.getOrCreate(org.wasmconsole.attachment.DefaultSettingService.class)
                 .whereUsed(extensionFqn);
@@ -64,6 +60,15 @@ public class WhereUsedPanel extends Div {
                 showUsages();
             }
             showDefaults();
+        }
+    }
+
+    /** The extension the panel is about, and the services its workspaces read their rows and previews through. */
+    record UsedExtension(String fqn, String name, AttachmentService attachments, WhereUsedService usages) {
+
+        /** One page of a workspace's attachments of the extension. */
+        List<Usage> page(UsageGroup group, int offset, int limit) {
+            return usages.page(fqn, group.tenantFqn(), group.workspace(), offset, limit);
         }
     }
 
@@ -114,12 +119,12 @@ public class WhereUsedPanel extends Div {
         addClassNames("empty-state", "where-used-empty");
         if (admin) {
             add(VaadinIcon.CONNECT.create(), new H3("Not attached anywhere"),
-                    new Paragraph("No gateway or security setting switches on " + extensionName + "."),
+                    new Paragraph("No gateway or security setting switches on " + extension.name() + "."),
                     new Paragraph("Attach it from a tenant's page: Tenants \u2192 <tenant> \u2192 Workspaces and"
                             + " gateways."));
         } else {
             add(VaadinIcon.CONNECT.create(), new H3("Not attached in your tenants"),
-                    new Paragraph("No gateway or security setting of your tenants switches on " + extensionName
+                    new Paragraph("No gateway or security setting of your tenants switches on " + extension.name()
                             + ". Platform admins attach extensions from a tenant's page."));
         }
     }
@@ -140,8 +145,7 @@ public class WhereUsedPanel extends Div {
         byTenant.forEach((tenant, workspaces) -> {
             Div section = tenantSection(tenant, workspaces);
             for (UsageGroup group : workspaces) {
-                section.add(new WhereUsedWorkspace(service, usages, extensionFqn, extensionName, group,
-                        total <= UNFOLD_ALL_LIMIT || first[0]));
+                section.add(new WhereUsedWorkspace(extension, group, total <= UNFOLD_ALL_LIMIT || first[0]));
                 first[0] = false;
             }
             add(section);

@@ -17,7 +17,6 @@ import org.wasmconsole.attachment.Attachment;
 import org.wasmconsole.attachment.AttachmentService;
 import org.wasmconsole.attachment.GatewayTarget;
 import org.wasmconsole.attachment.Usage;
-import org.wasmconsole.attachment.WhereUsedService;
 import org.wasmconsole.attachment.WhereUsedService.UsageGroup;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ui.Notify;
@@ -38,10 +37,7 @@ final class WhereUsedWorkspace extends Div {
     static final int FIRST_ROWS = 20;
     static final int MORE_ROWS = 100;
 
-    private final AttachmentService service;
-    private final WhereUsedService usages;
-    private final String extensionFqn;
-    private final String extensionName;
+    private final WhereUsedPanel.UsedExtension extension;
     private final UsageGroup group;
     private final Button toggle = new Button();
     private final Div content = new Div();
@@ -50,12 +46,8 @@ final class WhereUsedWorkspace extends Div {
     private int shown;
     private boolean expanded;
 
-    WhereUsedWorkspace(AttachmentService service, WhereUsedService usages, String extensionFqn, String extensionName,
-                       UsageGroup group, boolean expanded) {
-        this.service = service;
-        this.usages = usages;
-        this.extensionFqn = extensionFqn;
-        this.extensionName = extensionName;
+    WhereUsedWorkspace(WhereUsedPanel.UsedExtension extension, UsageGroup group, boolean expanded) {
+        this.extension = extension;
         this.group = group;
         addClassName("where-used-workspace");
         getElement().setAttribute("data-workspace", group.workspace());
@@ -113,7 +105,7 @@ final class WhereUsedWorkspace extends Div {
 
     private void showUpTo(int n) {
         int wanted = n - shown;
-        List<Usage> page = usages.page(extensionFqn, group.tenantFqn(), group.workspace(), shown, wanted);
+        List<Usage> page = extension.page(group, shown, wanted);
         page.forEach(u -> body.add(row(u)));
         shown += page.size();
         // what is there now decides: the count was read before, and someone may have detached since
@@ -162,7 +154,7 @@ final class WhereUsedWorkspace extends Div {
 
         Button preview = new Button("Preview", VaadinIcon.CODE.create(), e -> openPreview(usage));
         preview.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        preview.setAriaLabel("Istio preview of " + extensionName + " in " + target.name());
+        preview.setAriaLabel("Istio preview of " + extension.name() + " in " + target.name());
         preview.setTooltipText("The WasmPlugin Istio gets for this attachment");
 
         row.add(new NativeTableCell(targetCell), new NativeTableCell(code(target.group())),
@@ -174,10 +166,11 @@ final class WhereUsedWorkspace extends Div {
     private void openPreview(Usage usage) {
         IstioPreviewDialog dialog;
         try {
-            dialog = new IstioPreviewDialog(usage.ref(), extensionName, service.defaultIstioKind(),
-                    kind -> List.of(service.preview(usage.ref(), extensionFqn, kind)));
+            AttachmentService attachments = extension.attachments();
+            dialog = new IstioPreviewDialog(usage.ref(), extension.name(), attachments.defaultIstioKind(),
+                    kind -> List.of(attachments.preview(usage.ref(), extension.fqn(), kind)));
         } catch (NotFoundException e) {
-            Notify.warning(extensionName + " is no longer attached in " + usage.target().name()
+            Notify.warning(extension.name() + " is no longer attached in " + usage.target().name()
                     + ": it was changed since this page was opened. Reload to see where it is used now.");
             return;
         }
