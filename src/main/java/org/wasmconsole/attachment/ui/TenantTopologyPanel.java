@@ -46,9 +46,7 @@ public class TenantTopologyPanel extends Div {
     /** Up to this many gateways and security settings in all, every workspace starts unfolded. */
     static final int UNFOLD_ALL_LIMIT = 12;
 
-    private final TopologyOutlineService outlines;
-    private final String tenantFqn;
-    private final boolean canEdit;
+    /** The tenant, whether the viewer may edit, and the services: shared with the blocks below. */
     private final TopologyContext context;
     private final Span count = new Span();
     private final Div body = new Div();
@@ -71,10 +69,8 @@ public class TenantTopologyPanel extends Div {
         // These services come from Spring through Vaadin's instantiator, so that the tenant page (composed
         // from contributed sections, issue #15) needs no new constructor argument for them.
         Instantiator instantiator = VaadinService.getCurrent().getInstantiator();
-        this.outlines = instantiator.getOrCreate(TopologyOutlineService.class);
-        this.tenantFqn = tenantFqn;
-        this.canEdit = canEdit;
-        this.context = new TopologyContext(attachments, extensions, topology, outlines, tenantFqn, canEdit,
+        this.context = new TopologyContext(attachments, extensions, topology,
+                instantiator.getOrCreate(TopologyOutlineService.class), tenantFqn, canEdit,
                 this::saved, this::refreshWorkspace, new ExtensionNames(extensions, tenantFqn),
                 instantiator.getOrCreate(FilterChainService.class));
         addClassNames("tenant-section", "topology-section");
@@ -115,7 +111,7 @@ public class TenantTopologyPanel extends Div {
 
     /** Reads the tenant's outline again and shows it, keeping what was unfolded (and re-reading that). */
     public void refresh() {
-        outline = outlines.outline(tenantFqn);
+        outline = context.outlines().outline(context.tenantFqn());
         if (defaults != null && !firstLoad) {
             // a workspace added or deleted has its own default setting block (the first load has just read them)
             defaults.refresh();
@@ -138,7 +134,7 @@ public class TenantTopologyPanel extends Div {
         collapseAll.setVisible(several);
         showCounts();
         if (outline.workspaces().isEmpty()) {
-            body.add(empty(canEdit
+            body.add(empty(context.canEdit()
                     ? "No workspaces yet. Create one with \"New workspace…\" to add gateway groups and security"
                     + " groups, then gateways to attach extensions to."
                     : "No workspaces yet. A platform admin creates them, with the gateways that extensions are"
@@ -158,7 +154,8 @@ public class TenantTopologyPanel extends Div {
     /** Reads one workspace again (its counts, and its groups if unfolded) after a change in it. */
     private void refreshWorkspace(String name) {
         WorkspaceBlock old = blocks.get(name);
-        Optional<WorkspaceOutline> node = old == null ? Optional.empty() : outlines.workspace(tenantFqn, name);
+        Optional<WorkspaceOutline> node = old == null ? Optional.empty()
+                : context.outlines().workspace(context.tenantFqn(), name);
         if (node.isEmpty()) {
             refresh(); // gone, or not shown yet: the whole outline
             return;
@@ -197,7 +194,7 @@ public class TenantTopologyPanel extends Div {
 
     private boolean highlight(String targetFqn, boolean scroll) {
         Optional<TargetRef> ref = Fqn.tryParse(targetFqn, Fqn.Level.TARGET).flatMap(TargetRef::of)
-                .filter(r -> r.tenant().equals(tenantFqn));
+                .filter(r -> r.tenant().equals(context.tenantFqn()));
         WorkspaceBlock block = ref.map(r -> blocks.get(r.workspace())).orElse(null);
         if (block == null) {
             return false;
