@@ -5,6 +5,9 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.html.Div;
 import java.util.List;
 import java.util.Map;
+import org.wasmconsole.base.ConflictException;
+import org.wasmconsole.base.NotFoundException;
+import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
 
 /**
@@ -50,6 +53,26 @@ final class FormErrors {
         }
         formError.setText(other.toString());
         formError.setVisible(!other.isEmpty());
+    }
+
+    /**
+     * Runs a save and shows what the service refuses: broken rules and a collision on their fields,
+     * something gone ({@code gone} adds a hint) above the form.
+     *
+     * @return whether it saved
+     */
+    boolean saved(Runnable save, String gone) {
+        try {
+            save.run();
+            return true;
+        } catch (ValidationException e) {
+            show(e.violations());
+        } catch (ConflictException e) {
+            show(List.of(new Violation(e.path(), e.getMessage())));
+        } catch (NotFoundException e) {
+            showOnForm("Not found: " + e.getMessage() + gone);
+        }
+        return false;
     }
 
     /** A problem of the whole form (what was edited is gone). */

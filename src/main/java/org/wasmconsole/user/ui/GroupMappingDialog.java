@@ -8,10 +8,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.wasmconsole.base.ConflictException;
-import org.wasmconsole.base.NotFoundException;
-import org.wasmconsole.base.ValidationException;
-import org.wasmconsole.base.Violation;
 import org.wasmconsole.base.ui.Notify;
 import org.wasmconsole.tenant.TenantInfo;
 import org.wasmconsole.user.GroupMappingInfo;
@@ -57,21 +53,17 @@ class GroupMappingDialog extends Dialog {
     private void save() {
         errors.clear();
         Set<Long> tenantIds = access.tenantIds();
-        try {
+        boolean done = errors.saved(() -> {
             if (existing == null) {
                 mappings.create(group.getValue(), access.role.getValue(), tenantIds);
             } else {
                 mappings.update(existing.id(), group.getValue(), access.role.getValue(), tenantIds);
             }
             Notify.success("Saved the rule of " + group.getValue().strip());
+        }, " (deleted meanwhile?)");
+        if (done) {
             close();
             saved.run();
-        } catch (ValidationException e) {
-            errors.show(e.violations());
-        } catch (ConflictException e) {
-            errors.show(List.of(new Violation(e.path(), e.getMessage())));
-        } catch (NotFoundException e) {
-            errors.showOnForm("Not found: " + e.getMessage() + " (deleted meanwhile?)");
         }
     }
 }

@@ -9,8 +9,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.wasmconsole.base.ConflictException;
-import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
 import org.wasmconsole.user.UserInfo;
@@ -72,7 +70,7 @@ class UserDialog extends Dialog {
     private void save() {
         errors.clear();
         Set<Long> tenantIds = access.tenantIds();
-        try {
+        boolean done = errors.saved(() -> {
             if (existing == null) {
                 // Every problem at once: the service's rules and the confirmation together.
                 List<Violation> problems = new java.util.ArrayList<>(users.checkNew(name.getValue().trim(),
@@ -81,8 +79,7 @@ class UserDialog extends Dialog {
                     problems.add(new Violation("confirm", "does not match the password; type it again"));
                 }
                 if (!problems.isEmpty()) {
-                    errors.show(problems);
-                    return;
+                    throw new ValidationException(problems);
                 }
                 users.create(name.getValue().trim(), password.getValue(), access.role.getValue(), tenantIds);
                 Notify.success("Added " + name.getValue().trim());
@@ -90,14 +87,10 @@ class UserDialog extends Dialog {
                 users.changeRole(existing.name(), access.role.getValue(), tenantIds);
                 Notify.success("Saved " + existing.name());
             }
+        }, "");
+        if (done) {
             close();
             saved.run();
-        } catch (ValidationException e) {
-            errors.show(e.violations());
-        } catch (ConflictException e) {
-            errors.show(List.of(new Violation(e.path(), e.getMessage())));
-        } catch (NotFoundException e) {
-            errors.showOnForm("Not found: " + e.getMessage());
         }
     }
 }
