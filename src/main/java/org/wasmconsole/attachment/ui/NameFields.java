@@ -4,6 +4,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.Optional;
 import org.wasmconsole.base.Names;
+import org.wasmconsole.base.ui.DisplayNameField;
 
 /** The name and display name fields every topology dialog starts with, checked as the user types. */
 final class NameFields {
@@ -23,13 +24,7 @@ final class NameFields {
     }
 
     static TextField displayName(String value) {
-        TextField displayName = new TextField("Display name");
-        displayName.setHelperText("Optional; one line, at most " + Names.MAX_DISPLAY_NAME_LENGTH + " characters");
-        displayName.setValueChangeMode(ValueChangeMode.EAGER);
-        displayName.setValue(value == null ? "" : value);
-        displayName.addClassName("topology-field");
-        displayName.addValueChangeListener(e -> showError(displayName, Names.checkDisplayName(e.getValue())));
-        return displayName;
+        return DisplayNameField.of(value, "topology-field", NameFields::showError);
     }
 
     static void showError(TextField field, Optional<String> message) {

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
+import org.wasmconsole.base.ui.DisplayNameField;
 import org.wasmconsole.base.ui.ViewHeader;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.Names;
@@ -184,13 +185,7 @@ public class TenantListView extends VerticalLayout {
     }
 
     private static TextField displayNameField(String value) {
-        TextField displayName = new TextField("Display name");
-        displayName.setHelperText("Optional; one line, at most " + Names.MAX_DISPLAY_NAME_LENGTH + " characters");
-        displayName.setValueChangeMode(ValueChangeMode.EAGER);
-        displayName.setValue(value == null ? "" : value);
-        displayName.addClassName("tenant-dialog-field");
-        displayName.addValueChangeListener(e -> showError(displayName, Names.checkDisplayName(e.getValue())));
-        return displayName;
+        return DisplayNameField.of(value, "tenant-dialog-field", TenantListView::showError);
     }
 
     // --- delete -----------------------------------------------------------------------------------------
