@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,6 +19,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.base.NotFoundException;
 import org.wasmconsole.base.ValidationException;
@@ -93,6 +95,23 @@ class ApiErrors {
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e, HttpServletRequest request) {
         return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "sign in with HTTP Basic", null, null, request);
+    }
+
+    /**
+     * A path or query parameter that does not convert to its type ({@code /group-mappings/abc}, {@code ?dryRun=maybe}):
+     * the caller's mistake, 400 naming the parameter. Spring's {@link TypeMismatchException} carries no status of its
+     * own, so without this it would fall through to the 500 below.
+     */
+    @ExceptionHandler(TypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(TypeMismatchException e, HttpServletRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        Class<?> type = e.getRequiredType();
+        String expected = type == null ? "a valid value" : type == Boolean.class || type == boolean.class
+                ? "true or false" : Number.class.isAssignableFrom(type) || type.isPrimitive() ? "a number"
+                : "a valid " + type.getSimpleName();
+        String message = "must be " + expected + ", not \"" + e.getValue() + "\"";
+        return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "parameter " + name + " " + message,
+                List.of(new ApiProblem.Violation(String.valueOf(name), message, null, null)), null, request);
     }
 
     /** Spring MVC's own errors (405, 406, 415, a bad query parameter...) keep their status; the rest is a 500. */

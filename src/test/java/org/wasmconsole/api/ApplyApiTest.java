@@ -78,6 +78,15 @@ class ApplyApiTest extends ApiTestBase {
     }
 
     @Test
+    void aDryRunFlagThatIsNeitherTrueNorFalseIsRefusedAndNothingIsApplied() {
+        long before = count(f.org);
+        ApiClient.Answer answer = admin.postYaml("/api/v2/apply?dryRun=maybe", extension(f.org, "maybe-new", ""));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.json().get("detail").asString()).isEqualTo("parameter dryRun must be true or false, not \"maybe\"");
+        assertThat(count(f.org)).isEqualTo(before);
+    }
+
+    @Test
     void applyCreatesUpdatesWithAFieldDiffAndLeavesTheUnchangedAlone() {
         String first = extension(f.org, "applied", "  vmConfig:\n    env:\n    - name: LEVEL\n      value: info\n");
         ApiClient.Answer created = admin.postYaml("/api/v2/apply", first);

@@ -62,6 +62,17 @@ class GroupMappingApiTest extends ApiTestBase {
     }
 
     @Test
+    void anIdThatIsNotANumberIsTheCallersMistakeNamedByItsParameter() {
+        ApiClient.Answer changed = admin.putJson("/api/v2/group-mappings/abc", "{\"group\": \"api-gm-x\","
+                + " \"role\": \"PLATFORM_ADMIN\"}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(400);
+        assertThat(changed.json().get("detail").asString()).isEqualTo("parameter id must be a number, not \"abc\"");
+        assertThat(paths(changed.json())).containsExactly("id");
+        assertThat(admin.get("/api/v2/group-mappings/abc").status()).isEqualTo(400);
+        assertThat(groups(admin.get("/api/v2/group-mappings").json())).doesNotContain("api-gm-x");
+    }
+
+    @Test
     void onlyAdminsSeeOrChangeRules() {
         assertThat(opA.get("/api/v2/group-mappings").status()).isEqualTo(403);
         assertThat(opA.postJson("/api/v2/group-mappings", "{\"group\": \"api-gm-op\", \"role\": \"PLATFORM_ADMIN\"}")
