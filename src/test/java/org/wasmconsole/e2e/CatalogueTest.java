@@ -125,10 +125,10 @@ class CatalogueTest extends BrowserTest {
                         : "() => document.documentElement.removeAttribute('theme')");
                 String suffix = (phone ? "-phone" : "-desktop") + (dark ? "-dark" : "-light");
                 assertThat(visibleNames().first()).isVisible();
-                screenshot("catalogue" + suffix);
+                settledScreenshot("catalogue" + suffix);
                 columnsButton.click();
                 assertThat(page.locator("vaadin-context-menu-item")).hasCount(6);
-                screenshot("catalogue-columns" + suffix);
+                settledScreenshot("catalogue-columns" + suffix);
                 page.keyboard().press("Escape");
                 assertThat(page.locator("vaadin-context-menu-item")).hasCount(0);
                 if (phone) {
@@ -138,11 +138,18 @@ class CatalogueTest extends BrowserTest {
                             .setName("Main navigation"));
                     assertThat(nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Extensions")))
                             .isVisible();
-                    screenshot("catalogue-navigation" + suffix);
+                    settledScreenshot("catalogue-navigation" + suffix);
                     page.keyboard().press("Escape");
                 }
             }
         }
+    }
+
+    /** A screenshot with the menu's and the drawer's opening animations run to their end. */
+    private void settledScreenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setAnimations(com.microsoft.playwright.options.ScreenshotAnimations.DISABLED)
+                .setPath(SCREENSHOTS.resolve(name + ".png")));
     }
 
     @Test
