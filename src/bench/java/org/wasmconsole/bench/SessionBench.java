@@ -25,7 +25,10 @@ import java.util.Map;
  * one by one, each signing in as admin and waiting for the catalogue's first rows. Live heap is read
  * with {@code jcmd PID GC.class_histogram}, which runs a full GC first and sums what is still
  * reachable (twice, the second reading is kept). After one warm-up session (class loading, caches),
- * the live heap with N more sessions minus that, divided by N, is the retained size of one session.
+ * the live heap with N more sessions minus that, divided by N, is the growth per session: an upper
+ * bound, since it also counts buffers that grow with the run but belong to no session. The target's
+ * figure is what the sessions themselves retain, read from a heap dump taken with every session open
+ * ({@code -Dbench.sessions.heapdump}, on unless {@code false}).
  */
 final class SessionBench {
 
@@ -73,17 +76,20 @@ final class SessionBench {
                 long rssGrowth = app.procStatus("VmRSS") - warmRss;
                 System.out.printf("[bench] sessions: %d more, live heap %s (+%s)%n", n, Stats.mib(last.total()),
                         Stats.mib(growth));
-                Results.append(results, new Results("4 retained heap per UI session (catalogue, admin)", "h2", size,
+                Results.append(results, new Results("4 live-heap growth per UI session (catalogue, admin)", "h2", size,
                         Stats.kib((double) growth / n) + " per session",
                         "1 warm session " + Stats.mib(warm.total()) + " live", "-",
                         String.format("%d sessions: live heap +%s after full GC (jcmd GC.class_histogram);"
-                                + " process RSS +%s", n, Stats.mib(growth), Stats.mib(rssGrowth))));
+                                + " process RSS +%s; also counts what is not any session's (see the heap-dump row)",
+                                n, Stats.mib(growth), Stats.mib(rssGrowth))));
             }
             Files.writeString(out.resolve("sessions-histogram-growth.txt"), warm.growthTo(last, 25),
                     StandardCharsets.UTF_8);
-            if (Boolean.getBoolean("bench.sessions.heapdump")) {
-                // -Dbench.sessions.heapdump=true: a dump with every session still open, to find what
-                // holds a session's memory (live objects only: GC.heap_dump runs a full GC first).
+            if (heapDump()) {
+                // A dump with every session still open (live objects only: GC.heap_dump runs a full GC
+                // first), and what the sessions retain in it: the target's figure. The histogram growth
+                // above also counts what grows with the run but is not any session's (Jackson's buffer
+                // recyclers, G1 filler arrays, the connections' buffers: docs/benchmarks.md).
                 Path dump = out.resolve("sessions.hprof").toAbsolutePath();
                 Files.deleteIfExists(dump);
                 Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
@@ -92,12 +98,49 @@ final class SessionBench {
                 System.out.println("[bench] sessions: " + new String(p.getInputStream().readAllBytes(),
                         StandardCharsets.UTF_8).strip());
                 p.waitFor();
+                retainedBySessions(dump, opened + 1, size, results, out);
             }
             for (BrowserContext c : open) {
                 c.close();
             }
             browser.close();
         }
+    }
+
+    /** {@code -Dbench.sessions.heapdump}: on unless {@code false} (the target's figure needs the dump). */
+    private static boolean heapDump() {
+        String value = System.getProperty("bench.sessions.heapdump", "").strip();
+        return !value.equalsIgnoreCase("false");
+    }
+
+    /**
+     * The target's figure: what the HTTP sessions and their Vaadin sessions retain in the dump (what
+     * becomes unreachable without them), divided by the signed-in sessions (the warm-up one and the
+     * others; the few anonymous sessions of the login page are counted with them). Read by
+     * {@code bench/hprof-retained.py} (python3 with numpy and scipy); without them the row says so.
+     */
+    private static void retainedBySessions(Path dump, int signedIn, int size, Path results, Path out)
+            throws IOException, InterruptedException {
+        String item = "4 retained heap per signed-in session (catalogue, admin; heap dump)";
+        Path script = Path.of("bench", "hprof-retained.py").toAbsolutePath();
+        Process p = new ProcessBuilder("python3", script.toString(), dump.toString(),
+                "org.apache.catalina.session.StandardSession,com.vaadin.flow.server.VaadinSession", "40")
+                .redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = p.waitFor();
+        Files.writeString(out.resolve("sessions-retained.txt"), text, StandardCharsets.UTF_8);
+        var matcher = java.util.regex.Pattern.compile("retained by all (\\d+): ([0-9.]+) KiB").matcher(text);
+        if (exit != 0 || !matcher.find()) {
+            Results.append(results, new Results(item, "h2", size, "not measured: " + script.getFileName()
+                    + " failed (python3 with numpy and scipy?), see sessions-retained.txt", "", "", ""));
+            return;
+        }
+        double kib = Double.parseDouble(matcher.group(2));
+        Results.append(results, new Results(item, "h2", size,
+                String.format("%.1f KiB per session", kib / signedIn), "-", "-",
+                String.format("%.0f KiB retained by %s HTTP + Vaadin sessions in sessions.hprof, %d signed in"
+                        + " (bench/hprof-retained.py; by class in sessions-retained.txt)", kib, matcher.group(1),
+                        signedIn)));
     }
 
     private static BrowserContext signIn(Browser browser, String base, boolean screenshot, Path out) {

@@ -95,13 +95,61 @@ class CatalogueTest extends BrowserTest {
                 .filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("^\\s*URL\\s*$")));
         assertThat(urlHeader).isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Choose the columns")).click();
-        page.locator("vaadin-context-menu-item").filter(new Locator.FilterOptions().setHasText("URL")).click();
+        Locator urlItem = page.locator("vaadin-context-menu-item").filter(new Locator.FilterOptions().setHasText("URL"));
+        urlItem.click();
         assertThat(urlHeader).isHidden();
+        // The menu's items are built when it first opens; the second opening shows the same items, URL unchecked.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Choose the columns")).click();
+        assertThat(page.locator("vaadin-context-menu-item")).hasCount(6);
+        assertThat(urlItem).not().hasAttribute("menu-item-checked", "");
+        screenshot("catalogue-columns-open");
+        urlItem.click();
+        assertThat(urlHeader).isVisible();
         Locator policy = page.locator("vaadin-grid.extension-grid .cell-note").filter(new Locator.FilterOptions()
                 .setHasText(java.util.regex.Pattern.compile("stored"))).first();
         assertThat(policy).isVisible();
         assertThat(policy.locator("xpath=..")).hasAttribute("title", java.util.regex.Pattern.compile(
                 "^Stored \\(spec.imagePullPolicy\\): .*Effective: .*"));
+    }
+
+    /** Issue #23: the catalogue, its column chooser and (on a phone) the navigation, light and dark, to look at. */
+    @Test
+    void catalogueScreensLightAndDarkOnDesktopAndPhone() {
+        signInAsAdmin();
+        Locator columnsButton = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Choose the columns"));
+        for (boolean phone : new boolean[] {false, true}) {
+            page.setViewportSize(phone ? 390 : 1440, phone ? 844 : 900);
+            for (boolean dark : new boolean[] {false, true}) {
+                page.evaluate(dark ? "() => document.documentElement.setAttribute('theme', 'dark')"
+                        : "() => document.documentElement.removeAttribute('theme')");
+                String suffix = (phone ? "-phone" : "-desktop") + (dark ? "-dark" : "-light");
+                assertThat(visibleNames().first()).isVisible();
+                settledScreenshot("catalogue" + suffix);
+                columnsButton.click();
+                assertThat(page.locator("vaadin-context-menu-item")).hasCount(6);
+                settledScreenshot("catalogue-columns" + suffix);
+                page.keyboard().press("Escape");
+                assertThat(page.locator("vaadin-context-menu-item")).hasCount(0);
+                if (phone) {
+                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                            .setName("Show or hide the navigation")).click();
+                    Locator nav = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions()
+                            .setName("Main navigation"));
+                    assertThat(nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Extensions")))
+                            .isVisible();
+                    settledScreenshot("catalogue-navigation" + suffix);
+                    page.keyboard().press("Escape");
+                }
+            }
+        }
+    }
+
+    /** A screenshot with the menu's and the drawer's opening animations run to their end. */
+    private void settledScreenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setAnimations(com.microsoft.playwright.options.ScreenshotAnimations.DISABLED)
+                .setPath(SCREENSHOTS.resolve(name + ".png")));
     }
 
     @Test
