@@ -41,5 +41,8 @@ EXPOSE 8080
 ENV PORT=8080
 # Serial GC, 512 KiB thread stacks and a 64 MiB initial heap (else 1/64 of the RAM, committed at once):
 # less resident memory for a console with a handful of users; the heap may grow to 75 % of the
-# container's memory. Measured in docs/benchmarks.md, item 5.
-ENTRYPOINT ["java", "-XX:AOTCache=/app/console.aot", "-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-XX:MaxRAMPercentage=75", "-jar", "/app/console.jar"]
+# container's memory. A young generation of half the heap with large survivor spaces (NewRatio=1,
+# SurvivorRatio=2): the start-up's short-lived objects die young instead of filling the old
+# generation, which the serial collector never compacts before a full collection (~20 MiB less
+# resident at ready). Measured in docs/benchmarks.md, item 5.
+ENTRYPOINT ["java", "-XX:AOTCache=/app/console.aot", "-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-XX:NewRatio=1", "-XX:SurvivorRatio=2", "-XX:MaxRAMPercentage=75", "-jar", "/app/console.jar"]
