@@ -39,7 +39,11 @@ import org.wasmconsole.tenant.Tenant;
  * </ul>
  * Next to the signatures it keeps what the catalogue's default order and its visibility need of each extension
  * ({@link Keys}: organization, phase, priority, name, allowed tenants), so that a page in that order asks the
- * database to check only the first candidates the caller may see, in that order ({@link #sortedCandidates}).
+ * database to check only the first candidates the caller may see, in that order ({@link #sortedCandidates}); and
+ * the search text itself, so that a filter of text, phase and tenant is decided here without the database
+ * ({@link #sortedMatches}: the count of a common text checked ~2,400 wide rows by primary key before). Memory
+ * (docs/benchmarks.md, 100,000 generated extensions): the texts are most of it, one byte a char as Latin-1
+ * Strings; deflating each on its own was measured too, and its check cost more than the time budget.
  * <p>
  * {@code console.search.index.enabled=false} turns it off; {@code console.search.index.max-candidates} (20,000) is
  * the number of candidates above which the scan is used: H2 tests {@code id in (…)} against the values of the
