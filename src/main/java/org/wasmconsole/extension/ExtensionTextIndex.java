@@ -60,6 +60,8 @@ public class ExtensionTextIndex {
     private final DataSource dataSource;
     private final boolean wanted;
     private final int maxCandidates;
+    /** The most heap the kept search texts may take; texts beyond it are not kept (then the database checks). */
+    private volatile long maxTextBytes;
 
     private final Object lock = new Object();
     /** One build at a time (the start's and one asked for): each replays the commits made while it read. */
@@ -68,12 +70,16 @@ public class ExtensionTextIndex {
     private volatile TrigramSignatures signatures;
     /** The sort and visibility keys of the extensions in {@link #signatures}, replaced with them. */
     private volatile Map<Long, Keys> keys;
+    /** The heap of the texts kept in {@link #keys} (changed under {@link #lock}). */
+    private long[] keptTextBytes = {0};
     /** While a build reads the table: the commits it may have missed, replayed when it ends. */
     private List<Map<Long, Entry>> missedByBuild;
 
     ExtensionTextIndex(JdbcTemplate jdbc, DataSource dataSource,
                        @Value("${console.search.index.enabled:true}") boolean wanted,
-                       @Value("${console.search.index.max-candidates:20000}") int maxCandidates) {
+                       @Value("${console.search.index.max-candidates:20000}") int maxCandidates,
+                       @Value("${console.search.index.max-text-mib:128}") long maxTextMib) {
+        this.maxTextBytes = maxTextMib * 1024 * 1024;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.wanted = wanted;
@@ -120,6 +126,25 @@ public class ExtensionTextIndex {
 
     /** One extension's written state (search text and keys). */
     private record Entry(String searchText, Keys keys) {
+    }
+
+    /**
+     * The text if it fits the budget with the texts kept so far (counted in {@code used}, less the {@code replaced}
+     * text's bytes), else null: that extension's filter is then checked by the database.
+     */
+    private String withinBudget(long[] used, long replaced, String text) {
+        long size = string(text);
+        if (used[0] - replaced + size > maxTextBytes) {
+            used[0] -= replaced;
+            return null;
+        }
+        used[0] += size - replaced;
+        return text;
+    }
+
+    /** For tests: the budget of {@code console.search.index.max-text-mib} in bytes (applies from the next build). */
+    void maxTextBytes(long bytes) {
+        maxTextBytes = bytes;
     }
 
     /** The approximate heap of the keys (and texts) of an extension, in bytes (compressed oops, 8-byte alignment). */
@@ -180,6 +205,7 @@ public class ExtensionTextIndex {
         // Room for a few more before the arrays grow (then by half: ~12 MB at 100,000).
         TrigramSignatures built = new TrigramSignatures(rows + rows / 16 + 1024);
         Map<Long, Keys> builtKeys = new ConcurrentHashMap<>(rows + rows / 16 + 1024);
+        long[] builtTextBytes = {0};
         try {
             Map<Long, List<Long>> tenantsOf = new java.util.HashMap<>();
             jdbc.query("select extension_id, tenant_id from extension_allowed_tenant",
@@ -196,11 +222,12 @@ public class ExtensionTextIndex {
                 long id = rs.getLong(1);
                 String text = rs.getString(2);
                 built.put(id, text);
+                String kept = withinBudget(builtTextBytes, 0, text);
                 String organization = organizations.computeIfAbsent(rs.getString(3), o -> o);
                 List<Long> tenantIds = tenantsOf.getOrDefault(id, List.of());
                 builtKeys.put(id, new Keys(organization, rs.getString(4).intern(), rs.getInt(5), rs.getString(6),
                         rs.getBoolean(7), tenantIds.isEmpty() ? NO_TENANTS
-                        : tenantIds.stream().mapToLong(Long::longValue).toArray(), text));
+                        : tenantIds.stream().mapToLong(Long::longValue).toArray(), kept));
             });
         } catch (RuntimeException e) {
             synchronized (lock) {
@@ -210,9 +237,10 @@ public class ExtensionTextIndex {
             return null;
         }
         synchronized (lock) {
-            missedByBuild.forEach(changes -> apply(built, builtKeys, changes));
+            missedByBuild.forEach(changes -> apply(built, builtKeys, builtTextBytes, changes));
             missedByBuild = null;
             keys = builtKeys;
+            keptTextBytes = builtTextBytes;
             signatures = built;
         }
         Stats stats = new Stats(built.size(), (System.nanoTime() - started) / 1_000_000, bytes());
@@ -358,8 +386,8 @@ public class ExtensionTextIndex {
                     && (viewer.admin() || k.availableTo(viewer.tenantIds()))
                     && (tenant == null || k.availableTo(tenant))) {
                 if (exact) {
-                    if (k.tenantIds() == ANY_TENANT && !k.allTenants() && tenantsAsked) {
-                        return null;
+                    if (k.text() == null || k.tenantIds() == ANY_TENANT && !k.allTenants() && tenantsAsked) {
+                        return null; // a text over the budget, or tenants not known: the database decides
                     }
                     // LIKE '%…%' with the pattern's specials escaped: the stored text contains it, char for char.
                     if (!k.text().contains(pattern)) {
@@ -416,20 +444,26 @@ public class ExtensionTextIndex {
             }
             TrigramSignatures index = signatures;
             if (index != null) {
-                apply(index, keys, changes);
+                apply(index, keys, keptTextBytes, changes);
             }
         }
     }
 
     /** Keys first: a query that finds a signature without its keys falls back (see sortedCandidates). */
-    private static void apply(TrigramSignatures index, Map<Long, Keys> keys, Map<Long, Entry> changes) {
+    private void apply(TrigramSignatures index, Map<Long, Keys> keys, long[] textBytes, Map<Long, Entry> changes) {
         changes.forEach((id, entry) -> {
             if (entry == null) {
                 index.remove(id);
-                keys.remove(id);
+                Keys gone = keys.remove(id);
+                textBytes[0] -= gone == null ? 0 : string(gone.text());
             } else {
                 Keys k = entry.keys();
                 Keys before = keys.get(id);
+                String kept = withinBudget(textBytes, before == null ? 0 : string(before.text()), k.text());
+                if (kept != k.text()) {
+                    k = new Keys(k.organization(), k.phase(), k.priority(), k.name(), k.allTenants(), k.tenantIds(),
+                            null);
+                }
                 if (k.tenantIds() == ANY_TENANT && before != null) { // tenants not loaded: unchanged
                     k = new Keys(k.organization(), k.phase(), k.priority(), k.name(), before.allTenants(),
                             before.tenantIds(), k.text());

@@ -272,6 +272,49 @@ class ExtensionSearchEquivalenceTest {
         assertThat(nonEmpty).isGreaterThan(40);
     }
 
+    /**
+     * Over the text budget ({@code console.search.index.max-text-mib}) the index keeps no more texts: a filter whose
+     * candidates include an extension without its text is checked by the database, with the same results.
+     */
+    @Test
+    void overTheTextBudgetTheDatabaseChecksWithTheSameResults() {
+        long all = textIndex.textBytes();
+        try {
+            int compared = 0;
+            for (long budget : new long[] {all / 2, 0}) {
+                textIndex.maxTextBytes(budget);
+                textIndex.rebuild();
+                assertThat(textIndex.textBytes()).isLessThanOrEqualTo(budget);
+                if (budget == 0) { // no text kept: nothing is decided by the index alone
+                    org.wasmconsole.security.Viewer admin = new org.wasmconsole.security.Viewer("admin", true, Set.of());
+                    assertThat(textIndex.sortedMatches("rate limit", ORG, null, admin, null)).isNull();
+                } else {
+                    assertThat(textIndex.textBytes()).isPositive();
+                }
+                for (String caller : new String[] {null, OPERATOR_BOTH}) {
+                    for (String q : List.of("rate limit", "RATE", "oci://", "abc", "xyz", "nothing-like-this")) {
+                        for (String tenant : new String[] {null, "one"}) {
+                            ExtensionFilter filter = new ExtensionFilter(ORG, q, null, null,
+                                    tenant == null ? null : "organizations/" + ORG + "/tenants/" + tenant);
+                            List<String> expected = plainOrdered(q, caller, tenant, null);
+                            assertThat(as(caller, () -> service.count(filter))).as("count %s %s %s", caller, q, tenant)
+                                    .isEqualTo(expected.size());
+                            List<String> listed = as(caller, () -> service.list(filter, PageRequest.of(0, 7))).stream()
+                                    .map(ExtensionSummary::name).toList();
+                            assertThat(listed).isEqualTo(expected.subList(0, Math.min(7, expected.size())));
+                            compared++;
+                        }
+                    }
+                }
+            }
+            assertThat(compared).isEqualTo(48);
+        } finally {
+            textIndex.maxTextBytes(128L * 1024 * 1024);
+            textIndex.rebuild();
+        }
+        assertThat(textIndex.textBytes()).isEqualTo(all);
+    }
+
     private <T> T as(String caller, Supplier<T> work) {
         return caller == null ? asSystem(work) : SignedIn.as(userDetails, caller, work);
     }
