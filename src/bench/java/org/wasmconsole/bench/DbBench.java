@@ -123,7 +123,8 @@ public final class DbBench {
             filled = size;
             verifyCount(size);
             if (items.contains("grid")) {
-                new GridBench(db, service, dataSource, results, admin, operator).run(size);
+                new GridBench(db, service, dataSource, results, admin, operator,
+                        context.getBean(ExtensionTextIndex.class)).run(size);
             }
             if (items.contains("export")) {
                 new ExportBench(db, context, dataSource, results, admin, new String[] {url, user, password}).run(size);
@@ -145,11 +146,13 @@ public final class DbBench {
     private void indexText(int size) {
         ExtensionTextIndex.Stats stats = context.getBean(ExtensionTextIndex.class).rebuild();
         if (stats != null) {
-            System.out.printf("[bench] %s: text index of %d extensions built in %d ms, ~%d KiB%n", db,
-                    stats.extensions(), stats.millis(), stats.bytes() / 1024);
+            long texts = context.getBean(ExtensionTextIndex.class).textBytes();
+            System.out.printf("[bench] %s: text index of %d extensions built in %d ms, ~%d KiB (texts %d KiB)%n", db,
+                    stats.extensions(), stats.millis(), stats.bytes() / 1024, texts / 1024);
             Results.append(results, new Results("1 text search index build (H2, in memory)", db, size,
-                    String.format("%,d ms", stats.millis()), "", "", String.format("~%.1f MiB of heap for %,d extensions",
-                    stats.bytes() / 1048576.0, stats.extensions())));
+                    String.format("%,d ms", stats.millis()), "", "", String.format("~%.1f MiB of heap for %,d"
+                    + " extensions: signatures, sort and visibility keys, and the search texts (%.1f MiB of it)",
+                    stats.bytes() / 1048576.0, stats.extensions(), texts / 1048576.0)));
         }
     }
 

@@ -16,6 +16,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.Authentication;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionService;
+import org.wasmconsole.extension.ExtensionTextIndex;
 
 /**
  * Item 1 of docs/benchmarks.md: the catalogue's first page with a text and a tenant filter, and its
@@ -30,9 +31,11 @@ final class GridBench {
     private final Path results;
     private final Authentication admin;
     private final Authentication operator;
+    private final ExtensionTextIndex textIndex;
 
     GridBench(String db, ExtensionService service, DataSource dataSource, Path results, Authentication admin,
-              Authentication operator) {
+              Authentication operator, ExtensionTextIndex textIndex) {
+        this.textIndex = textIndex;
         this.db = db;
         this.service = service;
         this.dataSource = dataSource;
@@ -139,6 +142,156 @@ final class GridBench {
         }
     }
 
+    /**
+     * The best hand-written query using the same index (H2, issue #23): the candidates the in-memory index hands
+     * the service (text ∩ organization ∩ the filter's tenant, in the proxy's order), checked by one JDBC query with
+     * the exact {@code LIKE} (and sorted, paged) in the database. Null where there is no index (PostgreSQL).
+     */
+    private List<Row> jdbcIndexPage(long tenantId) {
+        long[] candidates = textIndex.candidates(TEXT, DataGenerator.ORGANIZATION, tenantId);
+        if (candidates == null) {
+            return null;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select e.id, e.name, e.display_name, e.phase, e.priority,"
+                     + " e.image_pull_policy, e.effective_pull_policy, e.url, e.updated_at, e.updated_by"
+                     + " from wasm_extension e where e.id in (" + inList(candidates) + ")"
+                     + " and e.search_text like ? escape '\\' order by e.phase, e.priority desc, e.name"
+                     + " offset 0 rows fetch next " + DbBench.PAGE + " rows only")) {
+            ps.setString(1, "%" + TEXT + "%");
+            List<Long> ids = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    names.add(rs.getString(2));
+                    for (int k = 3; k <= 10; k++) {
+                        rs.getObject(k);
+                    }
+                }
+            }
+            Map<Long, List<String>> tenants = new HashMap<>();
+            try (PreparedStatement t = c.prepareStatement(ids.isEmpty() ? "select 1, 'x' where false"
+                    : "select a.extension_id, t.name"
+                    + " from extension_allowed_tenant a join tenant t on t.id = a.tenant_id"
+                    + " where a.extension_id in (" + ids.stream().map(String::valueOf).collect(Collectors.joining(","))
+                    + ") order by a.extension_id, a.position")) {
+                try (ResultSet rs = t.executeQuery()) {
+                    while (rs.next()) {
+                        tenants.computeIfAbsent(rs.getLong(1), x -> new ArrayList<>()).add(rs.getString(2));
+                    }
+                }
+            }
+            List<Row> rows = new ArrayList<>(ids.size());
+            for (int k = 0; k < ids.size(); k++) {
+                rows.add(new Row(names.get(k), tenants.getOrDefault(ids.get(k), List.of())));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The count the same way: the index's candidates, one {@code count(*)} with the exact {@code LIKE}. */
+    private long jdbcIndexCount(long tenantId) {
+        long[] candidates = textIndex.candidates(TEXT, DataGenerator.ORGANIZATION, tenantId);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from wasm_extension e where e.id in ("
+                     + inList(candidates) + ") and e.search_text like ? escape '\\'")) {
+            ps.setString(1, "%" + TEXT + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * What keeping the search texts in memory costs, in the forms considered (issue #23): as Strings (what the index
+     * keeps), and each deflated on its own, with the time to check the filter's candidates in each form.
+     */
+    private void textForms(long tenantId, int size) {
+        Map<Long, byte[]> deflated = new HashMap<>();
+        Map<Long, String> plain = new HashMap<>();
+        long[] chars = new long[2];
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(6);
+        byte[] buffer = new byte[1 << 20];
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select id, search_text from wasm_extension")) {
+            while (rs.next()) {
+                String text = rs.getString(2);
+                plain.put(rs.getLong(1), text);
+                chars[0] += text.length();
+                deflater.reset();
+                deflater.setInput(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                deflater.finish();
+                int n = deflater.deflate(buffer);
+                deflated.put(rs.getLong(1), java.util.Arrays.copyOf(buffer, n));
+                chars[1] += n;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        long[] candidates = textIndex.candidates(TEXT, DataGenerator.ORGANIZATION, tenantId);
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        Map<String, Runnable> checks = new LinkedHashMap<>();
+        checks.put("string", () -> {
+            int found = 0;
+            for (long id : candidates) {
+                found += plain.get(id).contains(TEXT) ? 1 : 0;
+            }
+            if (found < 0) {
+                throw new IllegalStateException();
+            }
+        });
+        checks.put("deflated", () -> {
+            int found = 0;
+            for (long id : candidates) {
+                try {
+                    inflater.reset();
+                    inflater.setInput(deflated.get(id));
+                    int n = inflater.inflate(buffer);
+                    found += new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8).contains(TEXT) ? 1 : 0;
+                } catch (java.util.zip.DataFormatException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            if (found < 0) {
+                throw new IllegalStateException();
+            }
+        });
+        Map<String, Double> median = Timing.interleaved(checks, 5, 15);
+        String note = String.format("%,d texts, %.1f MiB of chars (avg %d); each deflated: %.1f MiB (%.0f %%);"
+                + " checking the %,d candidates: as Strings %s, deflated %s", plain.size(), chars[0] / 1048576.0,
+                chars[0] / Math.max(1, plain.size()), chars[1] / 1048576.0, 100.0 * chars[1] / chars[0],
+                candidates.length, Stats.fmtMs(median.get("string")), Stats.fmtMs(median.get("deflated")));
+        System.out.println("[bench] " + db + "/" + size + ": search texts in memory: " + note);
+        Results.append(results, new Results("1 search texts in memory (forms)", db, size,
+                Stats.fmtMs(median.get("string")), "deflated " + Stats.fmtMs(median.get("deflated")),
+                Results.ratio(median.get("string"), median.get("deflated")), note));
+    }
+
+    private static String inList(long[] ids) {
+        return ids.length == 0 ? "null" : java.util.Arrays.stream(ids).mapToObj(String::valueOf)
+                .collect(Collectors.joining(","));
+    }
+
+    private long filterTenantId() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id from tenant where organization_name = ? and name = ?")) {
+            ps.setString(1, DataGenerator.ORGANIZATION);
+            ps.setString(2, DataGenerator.tenantName(DbBench.FILTER_TENANT));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String scope(List<Long> viewerTenants) {
         return viewerTenants == null ? "" : String.format(OPERATOR_SCOPE,
                 viewerTenants.stream().map(x -> "?").collect(Collectors.joining(",")));
@@ -175,7 +328,17 @@ final class GridBench {
         System.out.printf("[bench] %s/%d: grid filter matches %d extensions, page has %d rows, first %s%n", db, size,
                 matches, viaJdbc.size(), viaJdbc.isEmpty() ? "-" : viaJdbc.getFirst().name());
 
+        long tenantId = filterTenantId();
+        boolean indexed = jdbcIndexPage(tenantId) != null;
+        if (indexed) {
+            DbBench.check("admin page, hand-written over the index", viaService, jdbcIndexPage(tenantId));
+            DbBench.check("admin count, hand-written over the index", serviceCount(admin), jdbcIndexCount(tenantId));
+        }
         Map<String, Runnable> variants = new LinkedHashMap<>();
+        if (indexed) {
+            variants.put("jdbc-index", () -> jdbcIndexPage(tenantId));
+            variants.put("jdbc-index-count", () -> jdbcIndexCount(tenantId));
+        }
         variants.put("jdbc", () -> jdbcPage(null));
         variants.put("admin", () -> servicePage(admin));
         variants.put("jdbc-op", () -> jdbcPage(opTenants));
@@ -198,5 +361,17 @@ final class GridBench {
                 Stats.fmtMs(median.get("count")), "JDBC " + Stats.fmtMs(median.get("jdbc-count")),
                 Results.ratio(median.get("count"), median.get("jdbc-count")),
                 "the catalogue runs it for the grid size and the header"));
+        if (indexed) {
+            textForms(tenantId, size);
+            Results.append(results, new Results("1 grid page, admin, vs hand-written over the same index", db, size,
+                    Stats.fmtMs(median.get("admin")), "JDBC over the index " + Stats.fmtMs(median.get("jdbc-index")),
+                    Results.ratio(median.get("admin"), median.get("jdbc-index")), "the index's candidates"
+                    + " (text, organization, tenant; sorted) checked, sorted and paged by one JDBC query"));
+            Results.append(results, new Results("1 grid count, admin, vs hand-written over the same index", db, size,
+                    Stats.fmtMs(median.get("count")), "JDBC over the index "
+                    + Stats.fmtMs(median.get("jdbc-index-count")),
+                    Results.ratio(median.get("count"), median.get("jdbc-index-count")),
+                    "the same candidates, one count(*) with the exact LIKE"));
+        }
     }
 }

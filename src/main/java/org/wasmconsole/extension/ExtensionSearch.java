@@ -25,7 +25,10 @@ import org.wasmconsole.tenant.TenantDirectory;
  * In the default order a page and a count go further on H2 ({@link #pageIds}, {@link #count}): the index hands
  * over the candidates the caller may see, sorted, and the database checks them with the exact filter a chunk at
  * a time: a page needs its first chunk or two, not every candidate, and no {@code id in (…)} list grows long
- * (H2 tests such a list value by value for every row it reads).
+ * (H2 tests such a list value by value for every row it reads). Where the filter is text, organization, phase and
+ * tenant only (the catalogue's usual filter), the index decides it alone with the search texts it keeps
+ * ({@link ExtensionTextIndex#sortedMatches}, issue #23): the page is a slice of its answer and the count its length,
+ * and the database reads only the page's rows.
  */
 @Component
 class ExtensionSearch {
@@ -82,13 +85,22 @@ class ExtensionSearch {
         if (tenantId.isEmpty()) {
             return Optional.of(List.of());
         }
+        long need = pageable.getOffset() + pageable.getPageSize();
+        long[] matches = decidedByIndex(filter) ? textIndex.sortedMatches(filter.text(), filter.organization(),
+                filter.phase(), viewer, tenantId.get().orElse(null)) : null;
+        if (matches != null) {
+            List<Long> page = new ArrayList<>();
+            for (long i = pageable.getOffset(); i < Math.min(need, matches.length); i++) {
+                page.add(matches[(int) i]);
+            }
+            return Optional.of(List.copyOf(page));
+        }
         long[] sorted = textIndex.sortedCandidates(filter.text(), filter.organization(), filter.phase(), viewer,
                 tenantId.get().orElse(null));
         if (sorted == null) {
             return Optional.empty();
         }
         Specification<WasmExtension> exact = ExtensionQueries.matching(filter, tenantId.get().orElse(null), viewer);
-        long need = pageable.getOffset() + pageable.getPageSize();
         List<Long> matched = new ArrayList<>();
         int chunk = 64;
         while (chunk < Math.min(2 * need, CHUNK)) {
@@ -114,6 +126,11 @@ class ExtensionSearch {
         if (tenantId.isEmpty()) {
             return OptionalLong.of(0);
         }
+        long[] matches = decidedByIndex(filter) ? textIndex.sortedMatches(filter.text(), filter.organization(),
+                filter.phase(), viewer, tenantId.get().orElse(null)) : null;
+        if (matches != null) {
+            return OptionalLong.of(matches.length);
+        }
         long[] sorted = textIndex.sortedCandidates(filter.text(), filter.organization(), filter.phase(), viewer,
                 tenantId.get().orElse(null));
         if (sorted == null) {
@@ -125,6 +142,15 @@ class ExtensionSearch {
             count += countOf(exact, sorted, from, Math.min(sorted.length, from + CHUNK));
         }
         return OptionalLong.of(count);
+    }
+
+    /**
+     * Whether the index knows every part of the filter (text, organization, phase, visibility, tenant), so that it
+     * can decide it alone ({@link ExtensionTextIndex#sortedMatches}); names, pull policy and label it does not keep.
+     */
+    private static boolean decidedByIndex(ExtensionFilter filter) {
+        return filter.names() == null && filter.pullPolicy() == null
+                && (filter.label() == null || filter.label().isBlank());
     }
 
     private List<Long> matchingIds(Specification<WasmExtension> exact, long[] ids, int from, int to) {

@@ -106,6 +106,7 @@ class ExtensionSearchEquivalenceTest {
                 })
                 // sort keys with ties, so that the default order (phase, priority down, name) matters
                 .phase(PluginPhase.values()[i % PluginPhase.values().length]).priority(i % 5 - 2)
+                .imagePullPolicy(i % 3 == 0 ? null : PullPolicy.values()[i % PullPolicy.values().length])
                 .build();
     }
 
@@ -196,7 +197,7 @@ class ExtensionSearchEquivalenceTest {
                     for (PluginPhase phase : new PluginPhase[] {null, PluginPhase.AUTHZ}) {
                         ExtensionFilter filter = new ExtensionFilter(ORG, q, phase, null,
                                 tenant == null ? null : "organizations/" + ORG + "/tenants/" + tenant);
-                        served += textIndex.sortedCandidates(q, ORG, phase, new org.wasmconsole.security.Viewer(
+                        served += textIndex.sortedMatches(q, ORG, phase, new org.wasmconsole.security.Viewer(
                                 "admin", true, Set.of()), null) != null ? 1 : 0;
                         // an operator's filter by a tenant not theirs matches nothing
                         List<String> all = OPERATOR_ONE.equals(caller) && "two".equals(tenant) ? List.of()
@@ -232,17 +233,104 @@ class ExtensionSearchEquivalenceTest {
         assertThat(nonEmptyLaterPages).isGreaterThan(200);
     }
 
+    /**
+     * A filter with a part the index does not keep (the pull policy) is not decided by it alone: the index's sorted
+     * candidates are checked by the database a chunk at a time, and must give the database's pages and counts too.
+     */
+    @Test
+    void aFilterWithPartsTheIndexDoesNotKeepIsCheckedByTheDatabase() {
+        List<String> queries = new ArrayList<>(List.of("rate limit", "RATE", "oci://", "abc", "xyz", "g-1"));
+        queries.addAll(queries().subList(31, 41));
+        int compared = 0;
+        int nonEmpty = 0;
+        for (String caller : new String[] {null, OPERATOR_ONE}) {
+            for (String q : queries) {
+                if (q.isBlank()) {
+                    continue;
+                }
+                for (String tenant : new String[] {null, "one"}) {
+                    for (PullPolicy policy : PullPolicy.values()) {
+                        ExtensionFilter filter = new ExtensionFilter(ORG, q, null, policy,
+                                tenant == null ? null : "organizations/" + ORG + "/tenants/" + tenant);
+                        List<String> all = plainOrderedBy(q, caller, tenant, null, policy, null, Integer.MAX_VALUE);
+                        assertThat(as(caller, () -> service.count(filter))).as("count %s %s %s %s", caller, q,
+                                tenant, policy).isEqualTo(all.size());
+                        for (int[] page : new int[][] {{0, 7}, {1, 3}}) {
+                            List<String> listed = as(caller, () -> service.list(filter,
+                                    PageRequest.of(page[0], page[1]))).stream().map(ExtensionSummary::name).toList();
+                            assertThat(listed).as("page %s of %s for %s, %s, %s, %s", page[0], page[1], caller, q,
+                                    tenant, policy).isEqualTo(all.subList(Math.min(all.size(), page[0] * page[1]),
+                                    Math.min(all.size(), (page[0] + 1) * page[1])));
+                            nonEmpty += listed.isEmpty() ? 0 : 1;
+                            compared++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(200);
+        assertThat(nonEmpty).isGreaterThan(40);
+    }
+
+    /**
+     * Over the text budget ({@code console.search.index.max-text-mib}) the index keeps no more texts: a filter whose
+     * candidates include an extension without its text is checked by the database, with the same results.
+     */
+    @Test
+    void overTheTextBudgetTheDatabaseChecksWithTheSameResults() {
+        long all = textIndex.textBytes();
+        try {
+            int compared = 0;
+            for (long budget : new long[] {all / 2, 0}) {
+                textIndex.maxTextBytes(budget);
+                textIndex.rebuild();
+                assertThat(textIndex.textBytes()).isLessThanOrEqualTo(budget);
+                if (budget == 0) { // no text kept: nothing is decided by the index alone
+                    org.wasmconsole.security.Viewer admin = new org.wasmconsole.security.Viewer("admin", true, Set.of());
+                    assertThat(textIndex.sortedMatches("rate limit", ORG, null, admin, null)).isNull();
+                } else {
+                    assertThat(textIndex.textBytes()).isPositive();
+                }
+                for (String caller : new String[] {null, OPERATOR_BOTH}) {
+                    for (String q : List.of("rate limit", "RATE", "oci://", "abc", "xyz", "nothing-like-this")) {
+                        for (String tenant : new String[] {null, "one"}) {
+                            ExtensionFilter filter = new ExtensionFilter(ORG, q, null, null,
+                                    tenant == null ? null : "organizations/" + ORG + "/tenants/" + tenant);
+                            List<String> expected = plainOrdered(q, caller, tenant, null);
+                            assertThat(as(caller, () -> service.count(filter))).as("count %s %s %s", caller, q, tenant)
+                                    .isEqualTo(expected.size());
+                            List<String> listed = as(caller, () -> service.list(filter, PageRequest.of(0, 7))).stream()
+                                    .map(ExtensionSummary::name).toList();
+                            assertThat(listed).isEqualTo(expected.subList(0, Math.min(7, expected.size())));
+                            compared++;
+                        }
+                    }
+                }
+            }
+            assertThat(compared).isEqualTo(48);
+        } finally {
+            textIndex.maxTextBytes(128L * 1024 * 1024);
+            textIndex.rebuild();
+        }
+        assertThat(textIndex.textBytes()).isEqualTo(all);
+    }
+
     private <T> T as(String caller, Supplier<T> work) {
         return caller == null ? asSystem(work) : SignedIn.as(userDetails, caller, work);
     }
 
     /** The plain filter in the default order (phase, priority down, name), by hand in SQL. */
     private List<String> plainOrdered(String q, String caller, String tenant, PluginPhase phase) {
-        return plainOrderedBy(q, caller, tenant, phase, null, Integer.MAX_VALUE);
+        return plainOrderedBy(q, caller, tenant, phase, null, null, Integer.MAX_VALUE);
     }
 
     private List<String> plainOrderedBy(String q, String caller, String tenant, PluginPhase phase, Sort sort,
                                         int limit) {
+        return plainOrderedBy(q, caller, tenant, phase, null, sort, limit);
+    }
+
+    private List<String> plainOrderedBy(String q, String caller, String tenant, PluginPhase phase, PullPolicy policy,
+                                        Sort sort, int limit) {
         String pattern = "%" + q.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
                 .replace("%", "\\%").replace("_", "\\_") + "%";
         List<Object> args = new ArrayList<>(List.of(ORG, pattern));
@@ -258,6 +346,10 @@ class ExtensionSearchEquivalenceTest {
         if (phase != null) {
             sql.append(" and e.phase = ?");
             args.add(phase.name());
+        }
+        if (policy != null) {
+            sql.append(" and e.effective_pull_policy = ?");
+            args.add(policy.name());
         }
         if (sort == null) {
             sql.append(" order by e.phase, e.priority desc, e.name");
