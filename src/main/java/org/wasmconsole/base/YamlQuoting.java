@@ -38,7 +38,8 @@ public final class YamlQuoting extends StringQuotingChecker {
             if (c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF) {
                 return false; // line breaks to some readers, or dropped: double-quoted they are escaped
             }
-            whitespace |= Character.isWhitespace(c);
+            whitespace |= c < 0x80 ? c == ' ' || c >= 0x09 && c <= 0x0D || c >= 0x1C && c <= 0x1F
+                    : Character.isWhitespace(c); // the same answer, without the call for ASCII
         }
         if (text.isEmpty() || text.equals("<<") || text.equals("=")) {
             return false;
