@@ -1,6 +1,7 @@
 package org.wasmconsole.base;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -23,6 +24,14 @@ final class BlockYamlWriter {
 
     /** The emitter writes a key of this length or more as an explicit {@code ? key}: left to Jackson. */
     private static final int MAX_SIMPLE_KEY_LENGTH = 128;
+
+    /**
+     * Keys as written, by key: the same dozen keys recur in every document of an export, and deciding how to write
+     * one is the quoting check's work. Bounded, since config keys are the user's; the quoting is the same for all
+     * callers ({@link YamlText}'s one checker).
+     */
+    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+    private static final int MAX_KEYS_KEPT = 4_096;
 
     private final YamlQuoting quoting;
     private final StringBuilder out = new StringBuilder(2048);
@@ -103,14 +112,23 @@ final class BlockYamlWriter {
     }
 
     private boolean key(String key) {
-        if (key.isEmpty() || key.length() >= MAX_SIMPLE_KEY_LENGTH || !printableAscii(key, false)) {
-            return false;
-        }
-        if (quoting.needToQuoteName(key)) {
-            doubleQuoted(key);
+        String written = KEYS.get(key);
+        if (written == null) {
+            if (key.isEmpty() || key.length() >= MAX_SIMPLE_KEY_LENGTH || !printableAscii(key, false)) {
+                return false;
+            }
+            int start = out.length();
+            if (quoting.needToQuoteName(key)) {
+                doubleQuoted(key);
+            } else {
+                plainOrSingleQuoted(key);
+            }
+            if (KEYS.size() < MAX_KEYS_KEPT) {
+                KEYS.put(key, out.substring(start));
+            }
             return true;
         }
-        plainOrSingleQuoted(key);
+        out.append(written);
         return true;
     }
 

@@ -1,8 +1,8 @@
 package org.wasmconsole.base;
 
 import org.snakeyaml.engine.v2.nodes.Tag;
+import java.util.List;
 import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
-import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
 
 /**
@@ -16,7 +16,7 @@ import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
 public final class YamlQuoting extends StringQuotingChecker {
 
     private static final long serialVersionUID = 1L;
-    private static final ScalarResolver CORE = new CoreScalarResolver(false);
+    private static final CoreResolver CORE = new CoreResolver();
     private static final StringQuotingChecker DEFAULT = StringQuotingChecker.Default.instance();
 
     @Override
@@ -38,13 +38,44 @@ public final class YamlQuoting extends StringQuotingChecker {
             if (c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF) {
                 return false; // line breaks to some readers, or dropped: double-quoted they are escaped
             }
-            whitespace |= Character.isWhitespace(c);
+            whitespace |= c < 0x80 ? c == ' ' || c >= 0x09 && c <= 0x0D || c >= 0x1C && c <= 0x1F
+                    : Character.isWhitespace(c); // the same answer, without the call for ASCII
         }
-        if (text.isEmpty() || !CORE.resolve(text, true).equals(Tag.STR) || text.equals("<<") || text.equals("=")) {
+        if (text.isEmpty() || text.equals("<<") || text.equals("=")) {
             return false;
         }
         char first = text.charAt(0);
+        if (CORE.mayResolveOtherThanString(text) && !CORE.resolve(text, true).equals(Tag.STR)) {
+            return false;
+        }
         boolean numberLike = Character.isDigit(first) || first == '+' || first == '-' || first == '.';
         return !numberLike || whitespace;
+    }
+
+    /**
+     * The YAML 1.2 core schema's resolver, which picks its patterns by the text's first character and then tries
+     * its catch-all ones: {@code EMPTY} ({@code ^$}) and {@code NULL} ({@code ~}, {@code null}, {@code Null},
+     * {@code NULL} or one space: at most four characters). Asking it only about texts whose first character has
+     * patterns of its own, or that are short enough for a catch-all one, gives the same answers without a regex
+     * per key and value: most start with a letter no pattern starts with ({@code YamlQuotingTest} compares both).
+     * Should a later SnakeYAML Engine add other catch-all patterns, every text is asked about again.
+     */
+    static final class CoreResolver extends CoreScalarResolver {
+
+        /** EMPTY and NULL, which the core schema (SnakeYAML Engine 3.0) registers for every first character. */
+        private static final int CATCH_ALL_PATTERNS = 2;
+        private static final int LONGEST_CATCH_ALL_MATCH = 4;
+
+        private final boolean onlyShortCatchAll;
+
+        CoreResolver() {
+            super(false);
+            onlyShortCatchAll = yamlImplicitResolvers.getOrDefault(null, List.of()).size() == CATCH_ALL_PATTERNS;
+        }
+
+        boolean mayResolveOtherThanString(String text) {
+            return !onlyShortCatchAll || text.length() <= LONGEST_CATCH_ALL_MATCH
+                    || yamlImplicitResolvers.containsKey(text.charAt(0));
+        }
     }
 }
