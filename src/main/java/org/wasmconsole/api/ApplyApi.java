@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,15 +29,11 @@ import org.wasmconsole.security.Roles;
 @RolesAllowed(Roles.ADMIN)
 @RequestMapping("/api/v2/apply")
 @Tag(name = "Apply", description = "Apply a multi-document YAML stream in one transaction")
+@RequiredArgsConstructor
 class ApplyApi {
 
     private final ApplyService apply;
     private final RequestBodies bodies;
-
-    ApplyApi(ApplyService apply, RequestBodies bodies) {
-        this.apply = apply;
-        this.bodies = bodies;
-    }
 
     @Operation(summary = "Apply WasmExtension, Tenant, Workspace, Group, IngressGateway, EgressGateway,"
             + " Tier1Gateway and SecuritySetting documents",

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,15 +32,11 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/api/v2/organizations/{organization}/extensions/{name}/configschema")
 @Tag(name = "Extensions", description = "WasmExtension resources; JSON by default, YAML with application/yaml")
+@RequiredArgsConstructor
 class ConfigSchemaApi {
 
     private final ConfigSchemaService schemas;
     private final RequestBodies bodies;
-
-    ConfigSchemaApi(ConfigSchemaService schemas, RequestBodies bodies) {
-        this.schemas = schemas;
-        this.bodies = bodies;
-    }
 
     @Operation(summary = "The extension's config schema",
             description = "An ExtensionConfigSchema document; 404 when the extension has none.")

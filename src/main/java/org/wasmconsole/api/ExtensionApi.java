@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,19 +44,13 @@ import org.wasmconsole.tenant.TenantDirectory;
 @RestController
 @RequestMapping("/api/v2/organizations/{organization}/extensions")
 @Tag(name = "Extensions", description = "WasmExtension resources; JSON by default, YAML with application/yaml")
+@RequiredArgsConstructor
 class ExtensionApi {
 
     private final ExtensionService extensions;
     private final TenantDirectory directory;
     private final RequestBodies bodies;
     private final ModuleService modules;
-
-    ExtensionApi(ExtensionService extensions, TenantDirectory directory, RequestBodies bodies, ModuleService modules) {
-        this.extensions = extensions;
-        this.modules = modules;
-        this.directory = directory;
-        this.bodies = bodies;
-    }
 
     @Operation(summary = "List the extensions the caller may see, in catalogue order",
             description = "JSON: {\"extensions\": [documents]}; YAML: a multi-document stream. Streamed. With"

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,6 +39,7 @@ import tools.jackson.databind.JsonNode;
 @RolesAllowed(Roles.ADMIN)
 @RequestMapping("/api/v2/group-mappings")
 @Tag(name = "Group mappings", description = "OIDC groups claim → role and tenants; platform admins only")
+@RequiredArgsConstructor
 class GroupMappingApi {
 
     private static final Set<String> FIELDS = Set.of("id", "group", "role", "tenants", "createdAt");
@@ -45,12 +47,6 @@ class GroupMappingApi {
     private final GroupMappingService mappings;
     private final TenantDirectory directory;
     private final RequestBodies bodies;
-
-    GroupMappingApi(GroupMappingService mappings, TenantDirectory directory, RequestBodies bodies) {
-        this.mappings = mappings;
-        this.directory = directory;
-        this.bodies = bodies;
-    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record MappingBody(Long id, String group, String role, List<String> tenants, String createdAt) {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,15 +30,11 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping("/api/v2/organizations/{organization}/extensions/{name}/module")
 @Tag(name = "Extensions")
+@RequiredArgsConstructor
 class ModuleApi {
 
     private final ModuleService modules;
     private final ExtensionService extensions;
-
-    ModuleApi(ModuleService modules, ExtensionService extensions) {
-        this.modules = modules;
-        this.extensions = extensions;
-    }
 
     @Operation(summary = "The module behind the extension's url",
             description = "What the last check found: url, status (UNCHECKED, OK, WARNING, INVALID, UNREACHABLE,"

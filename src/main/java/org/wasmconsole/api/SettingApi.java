@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,6 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Tag(name = "Default settings", description = "OrganizationSetting, TenantSetting and WorkspaceSetting"
         + " (api.tsb.tetrate.io/v2): the extensions of their defaultSecuritySetting run on every workload under them"
         + " unless a lower level replaces them")
+@RequiredArgsConstructor
 class SettingApi {
 
     static final String ORG = "/settings";
@@ -57,12 +59,6 @@ class SettingApi {
     private final DefaultSettingService settings;
     private final FilterChainService chains;
     private final RequestBodies bodies;
-
-    SettingApi(DefaultSettingService settings, FilterChainService chains, RequestBodies bodies) {
-        this.settings = settings;
-        this.chains = chains;
-        this.bodies = bodies;
-    }
 
     @Operation(summary = "List the default settings of an organization, tenant or workspace",
             description = "JSON: {\"settings\": [documents]}; YAML: a multi-document stream.")

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,6 +45,7 @@ import org.wasmconsole.tenant.Tenant;
 @Tag(name = "Gateways and security settings", description = "IngressGateway, EgressGateway, Tier1Gateway"
         + " (gateway.tsb.tetrate.io/v2) and SecuritySetting (security.tsb.tetrate.io/v2) documents with their"
         + " extension attachments, and the WasmPlugins Istio gets for them")
+@RequiredArgsConstructor
 class TargetApi {
 
     static final String INGRESS = "/gatewaygroups/{group}/ingressgateways";
@@ -56,11 +58,6 @@ class TargetApi {
 
     private final AttachmentService attachments;
     private final RequestBodies bodies;
-
-    TargetApi(AttachmentService attachments, RequestBodies bodies) {
-        this.attachments = attachments;
-        this.bodies = bodies;
-    }
 
     @Operation(summary = "List the gateways of one kind in a gateway group, or the security settings of a"
             + " security group", description = "JSON: {\"<kind path>\": [documents]}; YAML: a multi-document stream.")

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,17 +36,12 @@ import org.wasmconsole.tenant.TenantService;
 @RestController
 @RequestMapping("/api/v2/organizations/{organization}/tenants")
 @Tag(name = "Tenants", description = "Tenant resources (api.tsb.tetrate.io/v2)")
+@RequiredArgsConstructor
 class TenantApi {
 
     private final TenantService tenants;
     private final TenantDirectory directory;
     private final RequestBodies bodies;
-
-    TenantApi(TenantService tenants, TenantDirectory directory, RequestBodies bodies) {
-        this.tenants = tenants;
-        this.directory = directory;
-        this.bodies = bodies;
-    }
 
     @Operation(summary = "List the tenants the caller may see",
             description = "JSON: {\"tenants\": [documents]}; YAML: a multi-document stream.")

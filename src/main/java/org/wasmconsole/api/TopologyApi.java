@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,6 +43,7 @@ import org.wasmconsole.tenant.TenantService;
 @RequestMapping("/api/v2/organizations/{organization}/tenants/{tenant}/workspaces")
 @Tag(name = "Workspaces and groups", description = "Workspace (api.tsb.tetrate.io/v2) and Group documents:"
         + " gateway groups (gateway.tsb.tetrate.io/v2) and security groups (security.tsb.tetrate.io/v2)")
+@RequiredArgsConstructor
 class TopologyApi {
 
     static final String GATEWAY_GROUPS = "/{workspace}/gatewaygroups";
@@ -50,12 +52,6 @@ class TopologyApi {
     private final TopologyService topology;
     private final TenantService tenants;
     private final RequestBodies bodies;
-
-    TopologyApi(TopologyService topology, TenantService tenants, RequestBodies bodies) {
-        this.topology = topology;
-        this.tenants = tenants;
-        this.bodies = bodies;
-    }
 
     @Operation(summary = "List the tenant's workspaces", description = "JSON: {\"workspaces\": [documents]};"
             + " YAML: a multi-document stream.")

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,17 +33,12 @@ import org.wasmconsole.tenant.TenantDirectory;
 @RolesAllowed(Roles.ADMIN)
 @RequestMapping("/api/v2/users")
 @Tag(name = "Users", description = "Console users; platform admins only")
+@RequiredArgsConstructor
 class UserApi {
 
     private final UserService users;
     private final TenantDirectory directory;
     private final RequestBodies bodies;
-
-    UserApi(UserService users, TenantDirectory directory, RequestBodies bodies) {
-        this.users = users;
-        this.directory = directory;
-        this.bodies = bodies;
-    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record UserBody(String name, String role, List<String> tenants, boolean enabled, String createdAt,

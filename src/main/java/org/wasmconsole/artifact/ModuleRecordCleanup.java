@@ -1,5 +1,6 @@
 package org.wasmconsole.artifact;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.wasmconsole.extension.ExtensionChanged;
@@ -11,13 +12,10 @@ import org.wasmconsole.extension.ExtensionChanged;
  * stay true and the record remembers the tag it came from.
  */
 @Component
+@RequiredArgsConstructor
 class ModuleRecordCleanup {
 
     private final ModuleRecordRepository records;
-
-    ModuleRecordCleanup(ModuleRecordRepository records) {
-        this.records = records;
-    }
 
     @EventListener
     void on(ExtensionChanged event) {

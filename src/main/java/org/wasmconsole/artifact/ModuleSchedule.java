@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -24,6 +25,7 @@ import org.wasmconsole.tenant.ConsoleOrganization;
  * this round.
  */
 @Component
+@RequiredArgsConstructor
 class ModuleSchedule implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ModuleSchedule.class);
@@ -36,14 +38,6 @@ class ModuleSchedule implements SmartLifecycle {
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
     private final Clock clock = Clock.systemUTC();
     private ScheduledExecutorService timer;
-
-    ModuleSchedule(ModuleSettings settings, ModuleService modules, JdbcTemplate jdbc,
-                   ConsoleOrganization organization) {
-        this.settings = settings;
-        this.modules = modules;
-        this.jdbc = jdbc;
-        this.organization = organization;
-    }
 
     /** Claims this round for this instance; false when another instance has it. */
     boolean claim(Duration hold) {

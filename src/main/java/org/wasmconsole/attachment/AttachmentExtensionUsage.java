@@ -1,18 +1,16 @@
 package org.wasmconsole.attachment;
 
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wasmconsole.extension.ExtensionUsage;
 
 /** The extension screens' view of where an extension is used: the attachment service's, in their terms. */
 @Component
+@RequiredArgsConstructor
 class AttachmentExtensionUsage implements ExtensionUsage {
 
     private final AttachmentService attachments;
-
-    AttachmentExtensionUsage(AttachmentService attachments) {
-        this.attachments = attachments;
-    }
 
     @Override
     public List<Place> whereUsed(String extensionFqn) {

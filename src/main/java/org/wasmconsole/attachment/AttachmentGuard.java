@@ -3,6 +3,7 @@ package org.wasmconsole.attachment;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ import org.wasmconsole.tenant.TenantDeleting;
  * detach them, as the change asks), and a tenant deleted (its workspaces go with it).
  */
 @Component
+@RequiredArgsConstructor
 class AttachmentGuard {
 
     private static final int LISTED = 10;
@@ -31,15 +33,6 @@ class AttachmentGuard {
     private final TopologyService topology;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
-
-    AttachmentGuard(TargetRepository targets, DefaultSettingRepository settings, TopologyService topology,
-                    CurrentUser currentUser, ApplicationEventPublisher events) {
-        this.targets = targets;
-        this.settings = settings;
-        this.topology = topology;
-        this.currentUser = currentUser;
-        this.events = events;
-    }
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,13 +19,10 @@ import org.springframework.stereotype.Component;
  * Gateways are configured by their gateway groups, not by security settings: no default reaches them.
  */
 @Component
+@RequiredArgsConstructor
 class DefaultInheritance {
 
     private final DefaultSettingRepository settings;
-
-    DefaultInheritance(DefaultSettingRepository settings) {
-        this.settings = settings;
-    }
 
     /** The filter chain entries of a gateway or security setting: what it inherits, then its own. */
     List<FilterChain.Entry> entriesOf(Target target) {

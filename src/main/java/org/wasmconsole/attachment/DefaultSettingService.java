@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.base.NotFoundException;
@@ -30,6 +31,7 @@ import org.wasmconsole.tenant.TenantDirectory;
 @Service
 @Transactional
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+@RequiredArgsConstructor
 public class DefaultSettingService {
 
     private final DefaultSettingRepository settings;
@@ -39,18 +41,6 @@ public class DefaultSettingService {
     private final EntityManager entityManager;
     private final OwnerWrites writes;
     private final SettingResolver resolver;
-
-    DefaultSettingService(DefaultSettingRepository settings, TopologyService topology, TenantScope scope,
-                          TenantDirectory tenants, EntityManager entityManager, OwnerWrites writes,
-                          SettingResolver resolver) {
-        this.settings = settings;
-        this.topology = topology;
-        this.scope = scope;
-        this.tenants = tenants;
-        this.entityManager = entityManager;
-        this.writes = writes;
-        this.resolver = resolver;
-    }
 
     @Transactional(readOnly = true)
     public Optional<StoredSetting> find(SettingRef ref) {

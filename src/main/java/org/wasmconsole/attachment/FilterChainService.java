@@ -2,6 +2,7 @@ package org.wasmconsole.attachment;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.base.NotFoundException;
@@ -15,6 +16,7 @@ import org.wasmconsole.security.Roles;
 @Service
 @Transactional(readOnly = true)
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+@RequiredArgsConstructor
 public class FilterChainService {
 
     private final EntityManager em;
@@ -22,15 +24,6 @@ public class FilterChainService {
     private final DefaultInheritance inheritance;
     private final DefaultSettingRepository settings;
     private final DefaultSettingService settingService;
-
-    FilterChainService(EntityManager em, TenantScope scope, DefaultInheritance inheritance,
-                       DefaultSettingRepository settings, DefaultSettingService settingService) {
-        this.inheritance = inheritance;
-        this.settings = settings;
-        this.settingService = settingService;
-        this.em = em;
-        this.scope = scope;
-    }
 
     /**
      * A gateway's own attachments; a security setting's own and those its organization, tenant and

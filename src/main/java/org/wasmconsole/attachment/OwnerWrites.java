@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -29,6 +30,7 @@ import org.wasmconsole.extension.WasmExtension;
  * Called inside their transactions and access checks.
  */
 @Component
+@RequiredArgsConstructor
 class OwnerWrites {
 
     /**
@@ -45,11 +47,6 @@ class OwnerWrites {
 
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
-
-    OwnerWrites(EntityManager entityManager, ApplicationEventPublisher events) {
-        this.entityManager = entityManager;
-        this.events = events;
-    }
 
     /**
      * The extensions the definition attaches, as {@code resolve} finds them while it collects the

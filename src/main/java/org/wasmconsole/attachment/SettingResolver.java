@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wasmconsole.base.Names;
 import org.wasmconsole.base.Violation;
@@ -20,13 +21,10 @@ import org.wasmconsole.extension.WasmExtension;
  * may be stored. Called inside the service's transaction and access checks.
  */
 @Component
+@RequiredArgsConstructor
 class SettingResolver {
 
     private final EntityManager entityManager;
-
-    SettingResolver(EntityManager entityManager) {
-        this.entityManager = entityManager;
-    }
 
     /** Checks the definition and finds the attached extensions, in list order; violations go to {@code v}. */
     List<WasmExtension> resolve(DefaultSettingDefinition d, List<Violation> v) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.attachment.TopologyOutline.GroupOutline;
@@ -22,6 +23,7 @@ import org.wasmconsole.tenant.Tenant;
 @Service
 @Transactional(readOnly = true)
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+@RequiredArgsConstructor
 public class TopologyOutlineService {
 
     /** Per group and target kind: workspace id, group id, kind (null: no targets), targets, attachments. */
@@ -35,14 +37,6 @@ public class TopologyOutlineService {
     private final TargetGroupRepository groups;
     private final TenantScope scope;
     private final EntityManager em;
-
-    TopologyOutlineService(WorkspaceRepository workspaces, TargetGroupRepository groups, TenantScope scope,
-                           EntityManager em) {
-        this.workspaces = workspaces;
-        this.groups = groups;
-        this.scope = scope;
-        this.em = em;
-    }
 
     /** The tenant's workspaces in name order, each with its counts: two queries whatever the size. */
     public TopologyOutline outline(String tenantFqn) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -27,6 +28,7 @@ import org.wasmconsole.base.Fqn;
 @Service
 @Transactional
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+@RequiredArgsConstructor
 public class TopologyService {
 
     private final WorkspaceRepository workspaces;
@@ -35,16 +37,6 @@ public class TopologyService {
     private final DefaultSettingRepository settings;
     private final TenantScope scope;
     private final ApplicationEventPublisher events;
-
-    TopologyService(WorkspaceRepository workspaces, TargetGroupRepository groups, TargetRepository targets,
-                    DefaultSettingRepository settings, TenantScope scope, ApplicationEventPublisher events) {
-        this.workspaces = workspaces;
-        this.settings = settings;
-        this.groups = groups;
-        this.targets = targets;
-        this.scope = scope;
-        this.events = events;
-    }
 
     /** Everything of the tenant, in name order: four queries whatever its size. */
     @Transactional(readOnly = true)

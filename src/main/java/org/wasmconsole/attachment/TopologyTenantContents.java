@@ -2,18 +2,16 @@ package org.wasmconsole.attachment;
 
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wasmconsole.tenant.TenantContents;
 
 /** What goes with a deleted tenant, counted from its topology, for the tenants list's delete dialog. */
 @Component
+@RequiredArgsConstructor
 class TopologyTenantContents implements TenantContents {
 
     private final TopologyService topology;
-
-    TopologyTenantContents(TopologyService topology) {
-        this.topology = topology;
-    }
 
     @Override
     public String deletedWith(String tenantFqn) {

@@ -3,6 +3,7 @@ package org.wasmconsole.attachment;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.base.Fqn;
@@ -21,6 +22,7 @@ import org.wasmconsole.tenant.Tenant;
 @Service
 @Transactional(readOnly = true)
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+@RequiredArgsConstructor
 public class WhereUsedService {
 
     /** The attachments of an extension in one workspace of a tenant. */
@@ -33,11 +35,6 @@ public class WhereUsedService {
 
     private final TenantScope scope;
     private final EntityManager em;
-
-    WhereUsedService(TenantScope scope, EntityManager em) {
-        this.scope = scope;
-        this.em = em;
-    }
 
     /** Per tenant and workspace (in name order), how many of its gateways and security settings attach the extension. */
     public List<UsageGroup> groups(String extensionFqn) {

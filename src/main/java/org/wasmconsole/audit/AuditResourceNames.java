@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
  * catalogue of 100,000 extensions, each changed once, ~100,000 names, ~10 MB).
  */
 @Component
+@RequiredArgsConstructor
 public class AuditResourceNames {
 
     private static final Logger log = LoggerFactory.getLogger(AuditResourceNames.class);
@@ -39,10 +41,6 @@ public class AuditResourceNames {
     private final Set<String> names = ConcurrentHashMap.newKeySet();
     /** False until the first load has ended: then the filter reads the names from the database. */
     private volatile boolean loaded;
-
-    AuditResourceNames(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void loadInBackground() {

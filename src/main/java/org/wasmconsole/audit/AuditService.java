@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -38,6 +39,7 @@ import org.wasmconsole.tenant.TenantDirectory;
 @Service
 @Transactional(readOnly = true)
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+@RequiredArgsConstructor
 public class AuditService {
 
     /** The most records one extension's history shows. */
@@ -56,15 +58,6 @@ public class AuditService {
     private final AttachmentService attachments;
 
     private final TenantDirectory tenants;
-
-    AuditService(AuditRecordRepository records, ExtensionService extensions, CurrentUser currentUser,
-                 AttachmentService attachments, TenantDirectory tenants) {
-        this.attachments = attachments;
-        this.tenants = tenants;
-        this.records = records;
-        this.extensions = extensions;
-        this.currentUser = currentUser;
-    }
 
     /** One page of the whole trail, newest first. */
     @RolesAllowed(Roles.ADMIN)

@@ -1,5 +1,6 @@
 package org.wasmconsole.base;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -13,13 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
  * committed, it finds the work done (its next query sees the committed rows) and does nothing.
  */
 @Component
+@RequiredArgsConstructor
 public class StartupClaims {
 
     private final JdbcTemplate jdbc;
-
-    StartupClaims(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Holds the claim on {@code work} until the current transaction ends; waits while another instance holds it. */
     @Transactional(propagation = Propagation.MANDATORY)

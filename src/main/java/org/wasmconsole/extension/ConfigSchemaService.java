@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 @Service
 @Transactional
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+@RequiredArgsConstructor
 public class ConfigSchemaService {
 
     /** Where the schema sits in its document ({@code ExtensionConfigSchema}). */
@@ -37,13 +39,6 @@ public class ConfigSchemaService {
     private final WasmExtensionRepository repository;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
-
-    ConfigSchemaService(WasmExtensionRepository repository, CurrentUser currentUser,
-                        ApplicationEventPublisher events) {
-        this.repository = repository;
-        this.currentUser = currentUser;
-        this.events = events;
-    }
 
     /** The extension's schema; empty when it has none. Not found when the caller may not see the extension. */
     @Transactional(readOnly = true)

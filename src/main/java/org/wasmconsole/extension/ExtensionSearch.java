@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,7 @@ import org.wasmconsole.tenant.TenantDirectory;
  * and the database reads only the page's rows.
  */
 @Component
+@RequiredArgsConstructor
 class ExtensionSearch {
 
     /** The most ids one check asks about (a power of two: a few statement shapes). */
@@ -40,14 +42,6 @@ class ExtensionSearch {
     private final CurrentUser currentUser;
     private final ExtensionTextIndex textIndex;
     private final EntityManager entityManager;
-
-    ExtensionSearch(TenantDirectory tenants, CurrentUser currentUser, ExtensionTextIndex textIndex,
-                    EntityManager entityManager) {
-        this.tenants = tenants;
-        this.currentUser = currentUser;
-        this.textIndex = textIndex;
-        this.entityManager = entityManager;
-    }
 
     /** The filter's tenant for this viewer: empty when it cannot match anything, null inside for none. */
     private Optional<Optional<Long>> tenantId(ExtensionFilter filter, Viewer viewer) {

@@ -2,19 +2,17 @@ package org.wasmconsole.extension;
 
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.wasmconsole.tenant.AssignedExtensions;
 
 /** The tenants list's view of which extensions name a tenant: the assignment service's, in its terms. */
 @Component
+@RequiredArgsConstructor
 class TenantAssignedExtensions implements AssignedExtensions {
 
     private final TenantAssignmentService assignments;
-
-    TenantAssignedExtensions(TenantAssignmentService assignments) {
-        this.assignments = assignments;
-    }
 
     @Override
     public Map<Long, Long> countsByTenant(String organization) {

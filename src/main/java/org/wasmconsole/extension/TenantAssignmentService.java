@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
@@ -36,6 +37,7 @@ import org.wasmconsole.tenant.TenantDirectory;
 @Service
 @Transactional
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+@RequiredArgsConstructor
 public class TenantAssignmentService {
 
     private final WasmExtensionRepository repository;
@@ -43,15 +45,6 @@ public class TenantAssignmentService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final EntityManager entityManager;
-
-    TenantAssignmentService(WasmExtensionRepository repository, TenantDirectory tenants, CurrentUser currentUser,
-                            ApplicationEventPublisher events, EntityManager entityManager) {
-        this.repository = repository;
-        this.tenants = tenants;
-        this.currentUser = currentUser;
-        this.events = events;
-        this.entityManager = entityManager;
-    }
 
     /**
      * One page of the extensions matching {@code filter} (whose tenant is required) that relate to

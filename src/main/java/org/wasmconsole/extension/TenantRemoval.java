@@ -3,6 +3,7 @@ package org.wasmconsole.extension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,17 +24,12 @@ import org.wasmconsole.tenant.TenantDeleting;
  * first. Nothing is changed by a refused delete.
  */
 @Component
+@RequiredArgsConstructor
 class TenantRemoval {
 
     private final WasmExtensionRepository repository;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
-
-    TenantRemoval(WasmExtensionRepository repository, CurrentUser currentUser, ApplicationEventPublisher events) {
-        this.repository = repository;
-        this.currentUser = currentUser;
-        this.events = events;
-    }
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)

@@ -1,5 +1,6 @@
 package org.wasmconsole.security;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -12,15 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
  * an unknown name).
  */
 @Service
+@RequiredArgsConstructor
 class ConsoleUserDetailsService implements UserDetailsService {
 
     private final ConsoleUserRepository users;
     private final LoginThrottle throttle;
-
-    ConsoleUserDetailsService(ConsoleUserRepository users, LoginThrottle throttle) {
-        this.users = users;
-        this.throttle = throttle;
-    }
 
     @Override
     @Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package org.wasmconsole.security;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(OidcSettings.class)
+@RequiredArgsConstructor
 public class SingleSignOn {
 
     /** The session attribute with the reason of the last refused sign-in through the provider. */
@@ -31,10 +33,6 @@ public class SingleSignOn {
     private volatile ClientRegistration registration;
     private volatile Instant lastFailure;
     private volatile String failure;
-
-    SingleSignOn(OidcSettings settings) {
-        this.settings = settings;
-    }
 
     /** Whether sign-in through an OIDC provider is configured at all. */
     public boolean enabled() {

@@ -3,6 +3,7 @@ package org.wasmconsole.tenant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.base.Fqn;
@@ -13,15 +14,11 @@ import org.wasmconsole.base.Fqn;
  */
 @Component
 @Transactional(readOnly = true)
+@RequiredArgsConstructor
 public class TenantDirectory {
 
     private final OrganizationRepository organizations;
     private final TenantRepository tenants;
-
-    TenantDirectory(OrganizationRepository organizations, TenantRepository tenants) {
-        this.organizations = organizations;
-        this.tenants = tenants;
-    }
 
     public Optional<Organization> organization(String name) {
         return name == null ? Optional.empty() : organizations.findByName(name);

@@ -2,6 +2,7 @@ package org.wasmconsole.tenant;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,20 +19,13 @@ import org.wasmconsole.security.Viewer;
 @Service
 @Transactional
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+@RequiredArgsConstructor
 public class TenantService {
 
     private final OrganizationRepository organizations;
     private final TenantRepository tenants;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
-
-    TenantService(OrganizationRepository organizations, TenantRepository tenants, CurrentUser currentUser,
-                  ApplicationEventPublisher events) {
-        this.organizations = organizations;
-        this.tenants = tenants;
-        this.currentUser = currentUser;
-        this.events = events;
-    }
 
     /** The tenants of an organization; an operator gets only their own. */
     @Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.wasmconsole.security.OidcAccessRules;
@@ -16,13 +17,10 @@ import org.wasmconsole.security.Role;
  * person is an operator of the tenants of every matching rule together.
  */
 @Component
+@RequiredArgsConstructor
 class GroupAccessRules implements OidcAccessRules {
 
     private final GroupMappingRepository rules;
-
-    GroupAccessRules(GroupMappingRepository rules) {
-        this.rules = rules;
-    }
 
     @Override
     @Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,7 @@ import org.wasmconsole.tenant.TenantDirectory;
 @Service
 @Transactional
 @RolesAllowed(Roles.ADMIN)
+@RequiredArgsConstructor
 public class GroupMappingService {
 
     public static final int MAX_GROUP = 255;
@@ -33,12 +35,6 @@ public class GroupMappingService {
     private final GroupMappingRepository rules;
     private final TenantDirectory tenants;
     private final ApplicationEventPublisher events;
-
-    GroupMappingService(GroupMappingRepository rules, TenantDirectory tenants, ApplicationEventPublisher events) {
-        this.rules = rules;
-        this.tenants = tenants;
-        this.events = events;
-    }
 
     /** Every rule, by group name. */
     @Transactional(readOnly = true)

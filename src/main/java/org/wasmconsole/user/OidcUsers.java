@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -31,20 +32,13 @@ import org.wasmconsole.security.Role;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor
 class OidcUsers implements OidcAccounts {
 
     private final UserAdminRepository admin;
     private final ConsoleUserRepository users;
     private final ObjectProvider<OidcAccessRules> rules;
     private final ApplicationEventPublisher events;
-
-    OidcUsers(UserAdminRepository admin, ConsoleUserRepository users, ObjectProvider<OidcAccessRules> rules,
-              ApplicationEventPublisher events) {
-        this.admin = admin;
-        this.users = users;
-        this.rules = rules;
-        this.events = events;
-    }
 
     @Override
     public SignedIn signIn(Identity who) {

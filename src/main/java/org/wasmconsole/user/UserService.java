@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -38,6 +39,7 @@ import org.wasmconsole.security.ConsoleUserRepository;
 @Service
 @Transactional
 @RolesAllowed(Roles.ADMIN)
+@RequiredArgsConstructor
 public class UserService {
 
     public static final int MIN_PASSWORD_LENGTH = 12;
@@ -50,16 +52,6 @@ public class UserService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final LoginThrottle throttle;
-
-    UserService(ConsoleUserRepository users, UserAdminRepository admin, PasswordEncoder passwordEncoder,
-                CurrentUser currentUser, ApplicationEventPublisher events, LoginThrottle throttle) {
-        this.users = users;
-        this.admin = admin;
-        this.passwordEncoder = passwordEncoder;
-        this.currentUser = currentUser;
-        this.events = events;
-        this.throttle = throttle;
-    }
 
     public void create(String username, String password, Role role, Set<Long> tenantIds) {
         List<Violation> violations = checkNew(username, password, role, tenantIds);

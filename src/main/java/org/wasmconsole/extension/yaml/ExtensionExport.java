@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.util.Collection;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.ExtensionService;
@@ -15,13 +16,10 @@ import org.wasmconsole.extension.ExtensionService;
  * caller may not see is not exported: the service scopes every read.
  */
 @Component
+@RequiredArgsConstructor
 public class ExtensionExport {
 
     private final ExtensionService extensions;
-
-    ExtensionExport(ExtensionService extensions) {
-        this.extensions = extensions;
-    }
 
     /** Everything matching the filter, in catalogue order. */
     public void write(ExtensionFilter filter, Writer out) {

@@ -6,6 +6,7 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,16 +29,13 @@ import org.wasmconsole.security.UserAccessRevoked;
  * who made the change stays: when they reset their own password, it takes the new stamp.
  */
 @Component
+@RequiredArgsConstructor
 class UserSessions implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(UserSessions.class);
 
     private final Set<VaadinSession> sessions = ConcurrentHashMap.newKeySet();
     private final SecurityStamps stamps;
-
-    UserSessions(SecurityStamps stamps) {
-        this.stamps = stamps;
-    }
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
