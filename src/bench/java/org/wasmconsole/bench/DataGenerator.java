@@ -248,15 +248,24 @@ final class DataGenerator {
                 }
             }
         }
-        // Later inserts through JPA (apply) take ids from the identity column: move it past ours.
+        // Later inserts through JPA (apply) take ids from the sequence (V18; the identity column before): move it past
+        // ours. Hibernate's pooled optimizer hands out the 50 ids up to the value it reads.
         long next = firstId + (to - from);
         try (Statement s = c.createStatement()) {
             String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            boolean sequence;
+            try (ResultSet rs = s.executeQuery("select count(*) from information_schema.sequences"
+                    + " where lower(sequence_name) = 'wasm_extension_seq'")) {
+                rs.next();
+                sequence = rs.getLong(1) > 0;
+            }
             if (product.contains("postgres")) {
-                s.execute("select setval(pg_get_serial_sequence('wasm_extension', 'id'), " + (next - 1) + ")");
+                s.execute(sequence ? "select setval('wasm_extension_seq', " + Math.max(1, next - 1) + ")"
+                        : "select setval(pg_get_serial_sequence('wasm_extension', 'id'), " + (next - 1) + ")");
                 s.execute("analyze");
             } else {
-                s.execute("alter table wasm_extension alter column id restart with " + next);
+                s.execute(sequence ? "alter sequence wasm_extension_seq restart with " + (next + 49)
+                        : "alter table wasm_extension alter column id restart with " + next);
                 s.execute("analyze");
             }
         }

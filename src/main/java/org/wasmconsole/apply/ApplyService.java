@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.wasmconsole.apply.DocumentResult.ErrorKind;
+import org.wasmconsole.base.ConflictException;
 import org.wasmconsole.extension.ConfigSchemaService;
 import org.wasmconsole.extension.ConfigSchemas;
 import org.wasmconsole.extension.ExtensionDefinition;
@@ -86,14 +88,21 @@ public class ApplyService {
      */
     public ApplyReport apply(String yaml, boolean dryRun) {
         List<ParsedResource> resources = new ResourceStream(limits.yaml()).read(yaml);
-        return transaction.execute(status -> {
-            List<DocumentResult> results = applyAll(resources);
-            boolean failed = results.stream().anyMatch(r -> r.outcome() == Outcome.ERROR);
-            if (failed || dryRun) {
-                status.setRollbackOnly();
-            }
-            return new ApplyReport(dryRun, !failed && !dryRun, results);
-        });
+        try {
+            return transaction.execute(status -> {
+                List<DocumentResult> results = applyAll(resources);
+                boolean failed = results.stream().anyMatch(r -> r.outcome() == Outcome.ERROR);
+                if (failed || dryRun) {
+                    status.setRollbackOnly();
+                }
+                return new ApplyReport(dryRun, !failed && !dryRun, results);
+            });
+        } catch (DataIntegrityViolationException e) {
+            // New extensions are inserted in batches at the flushes (ExtensionService.createInBatch): a name that
+            // another change took after this apply read it as free fails there, and everything is rolled back.
+            throw new ConflictException("metadata.name", "another change created one of these extensions while"
+                    + " the stream was applied; nothing was saved: apply the stream again");
+        }
     }
 
     /**
@@ -194,9 +203,10 @@ public class ApplyService {
             // parsed.fqn(), not definition.fqn(): null when the document names no organization or name,
             // which its rules then report (Fqn refuses to build an fqn without them).
             return new Replacement<StoredExtension>(resource, parsed.fqn(), parsed.etag(),
-                    ExtensionDocuments.write(definition, null),
+                    () -> ExtensionDocuments.write(definition, null),
                     current -> ExtensionDocuments.write(current.definition(), null), StoredExtension::etag)
-                    .apply(existing, () -> extensions.create(definition, schemaInStream),
+                    // createInBatch: stored.find has just read the name as free (a query per chunk of names).
+                    .apply(existing, () -> extensions.createInBatch(definition, schemaInStream),
                             current -> extensions.update(definition, current.etag(), InUse.REFUSE, schemaInStream),
                             warnings);
         } catch (RuntimeException e) {

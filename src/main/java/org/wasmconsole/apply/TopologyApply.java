@@ -120,7 +120,8 @@ class TopologyApply {
             if (missing.isPresent()) {
                 return missing.get();
             }
-            return new Replacement<StoredTarget>(parsed, ref.fqn(), parsed.etag(), TargetDocuments.write(definition, null),
+            return new Replacement<StoredTarget>(parsed, ref.fqn(), parsed.etag(),
+                    () -> TargetDocuments.write(definition, null),
                     current -> TargetDocuments.write(current.definition(), null), StoredTarget::etag)
                     .apply(attachments.find(ref), () -> attachments.save(definition, null),
                             current -> attachments.save(definition, current.etag()), warnings);

@@ -16,6 +16,7 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.security.SecureRandom;
@@ -47,8 +48,14 @@ public class WasmExtension {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * From a sequence (V18, {@link ExtensionSequenceMigration}), so that the extensions of one flush and their
+     * collections are inserted in JDBC batches (an identity column inserts each at once, a round trip apiece).
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "wasm_extension_seq")
+    @SequenceGenerator(name = "wasm_extension_seq", sequenceName = "wasm_extension_seq",
+            allocationSize = ExtensionSequenceMigration.ALLOCATION)
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
