@@ -8,6 +8,7 @@ import static org.wasmconsole.apply.DocumentResults.result;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wasmconsole.apply.DocumentResult.ErrorKind;
 import org.wasmconsole.attachment.AttachmentService;
@@ -41,20 +42,13 @@ import org.wasmconsole.base.Fqn;
  * is named at its own metadata field ({@code metadata.workspace}), not as a generic "not found".
  */
 @Component
+@RequiredArgsConstructor
 class TopologyApply {
 
     private final TenantService tenants;
     private final TopologyService topology;
     private final AttachmentService attachments;
     private final DefaultSettingService settings;
-
-    TopologyApply(TenantService tenants, TopologyService topology, AttachmentService attachments,
-                  DefaultSettingService settings) {
-        this.settings = settings;
-        this.tenants = tenants;
-        this.topology = topology;
-        this.attachments = attachments;
-    }
 
     DocumentResult workspace(ParsedWorkspace parsed) {
         WorkspaceInfo w = parsed.workspace();

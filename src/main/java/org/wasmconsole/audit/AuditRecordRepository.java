@@ -9,6 +9,7 @@ import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Repository;
 
@@ -17,15 +18,11 @@ import org.springframework.stereotype.Repository;
  * the documents are read one record at a time ({@link #find}).
  */
 @Repository
+@RequiredArgsConstructor
 class AuditRecordRepository {
 
     private final EntityManager entityManager;
     private final AuditResourceNames knownNames;
-
-    AuditRecordRepository(EntityManager entityManager, AuditResourceNames knownNames) {
-        this.entityManager = entityManager;
-        this.knownNames = knownNames;
-    }
 
     /**
      * Adds the record to the change's transaction: it is inserted with the transaction's next flush or its

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,6 +28,7 @@ import org.wasmconsole.user.UserChanged;
  * its record or not at all, and a refused or failed write leaves no record.
  */
 @Component
+@RequiredArgsConstructor
 class AuditTrail {
 
     /** Set while {@link AuditService#restore} writes a restored version: the write is recorded as a restore. */
@@ -37,11 +39,6 @@ class AuditTrail {
 
     private final AuditRecordRepository records;
     private final CurrentUser currentUser;
-
-    AuditTrail(AuditRecordRepository records, CurrentUser currentUser) {
-        this.records = records;
-        this.currentUser = currentUser;
-    }
 
     /** Runs {@code write}, recording its change of the extension {@code fqn} as a RESTORE with the note. */
     static <T> T restoring(String fqn, String note, Supplier<T> write) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.query.QueryUtils;
@@ -24,6 +25,7 @@ import org.wasmconsole.security.Viewer;
  * with its access checks and transactions; this is how they read.
  */
 @Component
+@RequiredArgsConstructor
 class ExtensionBatchReads {
 
     static final int NAMES_PER_QUERY = 500;
@@ -38,12 +40,6 @@ class ExtensionBatchReads {
     private final WasmExtensionRepository repository;
     private final CurrentUser currentUser;
     private final EntityManager entityManager;
-
-    ExtensionBatchReads(WasmExtensionRepository repository, CurrentUser currentUser, EntityManager entityManager) {
-        this.repository = repository;
-        this.currentUser = currentUser;
-        this.entityManager = entityManager;
-    }
 
     /**
      * Hands every extension matching {@code spec}, in catalogue order, to {@code action}. One query

@@ -2,6 +2,7 @@ package org.wasmconsole.extension;
 
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wasmconsole.base.ValidationException;
 import org.wasmconsole.base.Violation;
@@ -14,13 +15,10 @@ import tools.jackson.databind.JsonNode;
  * organization that exists. Called inside the service's transactions and access checks.
  */
 @Component
+@RequiredArgsConstructor
 class ExtensionChecks {
 
     private final TenantDirectory tenants;
-
-    ExtensionChecks(TenantDirectory tenants) {
-        this.tenants = tenants;
-    }
 
     /**
      * The definition's violations; {@code spec.config} is checked against {@code configSchema} when the

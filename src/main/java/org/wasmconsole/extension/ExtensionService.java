@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -32,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 @Service
 @Transactional
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+@RequiredArgsConstructor
 public class ExtensionService {
 
     private final WasmExtensionRepository repository;
@@ -40,16 +42,6 @@ public class ExtensionService {
     private final ExtensionSearch search;
     private final ExtensionChecks checks;
     private final ExtensionBatchReads batchReads;
-
-    ExtensionService(WasmExtensionRepository repository, CurrentUser currentUser, ApplicationEventPublisher events,
-                     ExtensionSearch search, ExtensionChecks checks, ExtensionBatchReads batchReads) {
-        this.repository = repository;
-        this.search = search;
-        this.events = events;
-        this.currentUser = currentUser;
-        this.checks = checks;
-        this.batchReads = batchReads;
-    }
 
     /** One page of the catalogue, filtered and sorted in the database. */
     @Transactional(readOnly = true)
