@@ -61,11 +61,11 @@ public final class ExportMemory {
         String db = System.getProperty("bench.db");
         // Without the catalogue's text index: it is the search's memory (~1.2 KiB an extension on H2, measured by
         // item 1), which the export does not use; with it the context alone outgrows 128 MiB at 100k.
-        List<String> args = new ArrayList<>(List.of(DbBench.appArgs(db, System.getProperty("bench.url"),
+        List<String> appArgs = new ArrayList<>(List.of(DbBench.appArgs(db, System.getProperty("bench.url"),
                 System.getProperty("bench.user"), System.getProperty("bench.password", ""))));
-        args.add("--console.search.index.enabled=false");
+        appArgs.add("--console.search.index.enabled=false");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ConsoleApplication.class)
-                .run(args.toArray(String[]::new));
+                .run(appArgs.toArray(String[]::new));
         UserDetails user = context.getBean(UserDetailsService.class).loadUserByUsername("admin");
         var admin = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         ExtensionExport export = context.getBean(ExtensionExport.class);
