@@ -43,7 +43,7 @@ import tools.jackson.databind.JsonNode;
  */
 @Entity
 @Table(name = "wasm_extension")
-@EntityListeners(ExtensionTextIndex.Listener.class)
+@EntityListeners(TextIndexCommits.Listener.class)
 public class WasmExtension {
 
     private static final SecureRandom RANDOM = new SecureRandom();
