@@ -119,8 +119,9 @@ public class ExtensionTextIndex {
         synchronized (lock) {
             missedByBuild = new ArrayList<>();
         }
-        TextIndexLoad built = new TextIndexLoad(jdbc);
-        try {
+        TextIndexLoad built;
+        try { // the row count too: a build that fails anywhere must close missedByBuild, or it grows forever
+            built = new TextIndexLoad(jdbc);
             built.read(memory);
         } catch (RuntimeException e) {
             synchronized (lock) {

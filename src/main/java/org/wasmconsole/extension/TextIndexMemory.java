@@ -39,7 +39,7 @@ final class TextIndexMemory {
     /**
      * The approximate heap of an index, in bytes: the signatures, and per extension its keys with its name and
      * search text (the shared organization and phase strings not counted). At 100,000 generated extensions (texts
-     * of ~560 chars) ~25 MB signatures + ~14 MB keys + ~60 MB texts (docs/benchmarks.md).
+     * of ~650 chars) 116 MiB: 33.6 MiB signatures, ~17 MiB keys, 65.9 MiB texts (docs/benchmarks.md, 2026-12-07).
      */
     static long bytes(TrigramSignatures index, Map<Long, TextIndexKeys> known) {
         long total = index.bytes() + 16 + 4L * Integer.highestOneBit(Math.max(1, known.size()) * 2);
