@@ -1,7 +1,5 @@
 package org.wasmconsole.audit;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.api.migration.Context;
@@ -18,10 +16,8 @@ import org.wasmconsole.base.ConsoleMigration;
  * {@code name in (…)} alone is looked up name by name in this index.</li>
  * <li>{@code audit_record} ids from a sequence, {@value #ALLOCATION} at a time, instead of an identity column:
  * Hibernate must insert an identity row at once to learn its id, one statement per record; with ids handed out
- * in advance the records of a flush go to the database in JDBC batches ({@code hibernate.jdbc.batch_size}).
- * The sequence starts past the largest id plus one allocation (Hibernate's pooled optimizer uses the
- * {@value #ALLOCATION} ids up to the value it reads), and becomes the column's default, so that a plain
- * {@code insert} without an id (benchmarks, a DBA) takes an id no allocation of Hibernate's can hand out.</li>
+ * in advance the records of a flush go to the database in JDBC batches ({@code hibernate.jdbc.batch_size})
+ * ({@link ConsoleMigration#idsFromSequence}).</li>
  * </ul>
  */
 @Component
@@ -36,20 +32,9 @@ class AuditSequenceMigration extends ConsoleMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        Connection c = context.getConnection();
-        boolean postgres = c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
-        try (Statement s = c.createStatement()) {
+        try (Statement s = context.getConnection().createStatement()) {
             s.execute("create index ix_extension_name on wasm_extension (name, organization_name)");
-            long max;
-            try (ResultSet r = s.executeQuery("select coalesce(max(id), 0) from audit_record")) {
-                r.next();
-                max = r.getLong(1);
-            }
-            s.execute("create sequence audit_record_seq start with " + (max + ALLOCATION) + " increment by "
-                    + ALLOCATION);
-            s.execute("alter table audit_record alter column id drop identity");
-            s.execute("alter table audit_record alter column id set default "
-                    + (postgres ? "nextval('audit_record_seq')" : "next value for audit_record_seq"));
         }
+        idsFromSequence(context.getConnection(), "audit_record", ALLOCATION);
     }
 }

@@ -1,9 +1,6 @@
 package org.wasmconsole.extension;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
 import org.wasmconsole.base.ConsoleMigration;
@@ -31,19 +28,6 @@ class ExtensionSequenceMigration extends ConsoleMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        Connection c = context.getConnection();
-        boolean postgres = c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
-        try (Statement s = c.createStatement()) {
-            long max;
-            try (ResultSet r = s.executeQuery("select coalesce(max(id), 0) from wasm_extension")) {
-                r.next();
-                max = r.getLong(1);
-            }
-            s.execute("create sequence wasm_extension_seq start with " + (max + ALLOCATION) + " increment by "
-                    + ALLOCATION);
-            s.execute("alter table wasm_extension alter column id drop identity");
-            s.execute("alter table wasm_extension alter column id set default "
-                    + (postgres ? "nextval('wasm_extension_seq')" : "next value for wasm_extension_seq"));
-        }
+        idsFromSequence(context.getConnection(), "wasm_extension", ALLOCATION);
     }
 }
