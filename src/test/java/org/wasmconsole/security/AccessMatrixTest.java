@@ -149,6 +149,8 @@ class AccessMatrixTest {
                         t -> t.extensions.findAll(ORG, List.of("open"))),
                 new Call("ExtensionService.check", ADMIN_ONLY, t -> t.extensions.check(extension("checked", List.of()))),
                 new Call("ExtensionService.create", ADMIN_ONLY, t -> t.extensions.create(extension("Bad Name", List.of()))),
+                new Call("ExtensionService.createInBatch", ADMIN_ONLY,
+                        t -> t.extensions.createInBatch(extension("Bad Name", List.of()), null)),
                 new Call("ExtensionService.update", ADMIN_ONLY, t -> t.extensions.update(extension("ghost", List.of()),
                         "\"stale\"")),
                 new Call("ExtensionService.delete", ADMIN_ONLY, t -> t.extensions.delete(ORG, "ghost", null)),
