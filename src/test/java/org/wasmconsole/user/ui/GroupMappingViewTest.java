@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.wasmconsole.SignedIn.asSystem;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -62,17 +61,8 @@ class GroupMappingViewTest extends SpringBrowserlessTest {
     }
 
     void save(Dialog dialog, String text) {
-        test(find(Button.class).withText(text).all().stream().filter(b -> isInside(b, dialog)).findFirst()
+        test(find(Button.class).withText(text).all().stream().filter(b -> ComponentTree.isInside(b, dialog)).findFirst()
                 .orElseThrow()).click();
-    }
-
-    private static boolean isInside(Component c, Component ancestor) {
-        for (var p = c.getParent(); p.isPresent(); p = p.get().getParent()) {
-            if (p.get() == ancestor) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Test

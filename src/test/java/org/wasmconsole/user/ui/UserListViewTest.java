@@ -176,7 +176,7 @@ class UserListViewTest extends SpringBrowserlessTest {
         test(password("Confirm password")).setValue("short");
         Button save = find(Button.class).withText("Add user").all().stream()
                 .filter(b -> dialog.getFooter().getElement().equals(b.getElement().getParent())
-                        || isInside(b, dialog)).findFirst().orElseThrow();
+                        || ComponentTree.isInside(b, dialog)).findFirst().orElseThrow();
         test(save).click();
         assertThat(password("Password").isInvalid()).isTrue();
         assertThat(password("Password").getErrorMessage()).contains("at least 12 characters");
@@ -205,15 +205,6 @@ class UserListViewTest extends SpringBrowserlessTest {
         assertThat(cell(name, "tenants").getChildren().map(c -> ((Span) c).getText())).containsExactly("payments");
     }
 
-    private static boolean isInside(Component c, Component ancestor) {
-        for (var p = c.getParent(); p.isPresent(); p = p.get().getParent()) {
-            if (p.get() == ancestor) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Test
     void addShowsADuplicateNameAtTheNameField() {
         String op = operator();
@@ -222,7 +213,7 @@ class UserListViewTest extends SpringBrowserlessTest {
         test(find(TextField.class).withLabel("Name").single()).setValue(op);
         test(password("Password")).setValue(PASSWORD);
         test(password("Confirm password")).setValue(PASSWORD);
-        test(find(Button.class).withText("Add user").all().stream().filter(b -> isInside(b, dialog)).findFirst()
+        test(find(Button.class).withText("Add user").all().stream().filter(b -> ComponentTree.isInside(b, dialog)).findFirst()
                 .orElseThrow()).click();
         TextField name = find(TextField.class).withLabel("Name").single();
         assertThat(name.isInvalid()).isTrue();
@@ -256,7 +247,7 @@ class UserListViewTest extends SpringBrowserlessTest {
         assertThat(dialog.getHeaderTitle()).isEqualTo("Reset password of " + op);
         test(password("New password")).setValue("too-short");
         test(password("Confirm new password")).setValue("too-short");
-        Button reset = find(Button.class).withText("Reset password").all().stream().filter(b -> isInside(b, dialog))
+        Button reset = find(Button.class).withText("Reset password").all().stream().filter(b -> ComponentTree.isInside(b, dialog))
                 .findFirst().orElseThrow();
         test(reset).click();
         assertThat(password("New password").isInvalid()).isTrue();
