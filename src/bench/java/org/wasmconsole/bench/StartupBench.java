@@ -29,7 +29,7 @@ final class StartupBench {
     }
 
     /** The JVM options of the Dockerfile and the README's production command, besides the AOT cache. */
-    static final String PRODUCTION_OPTIONS = "-XX:+UseSerialGC -Xss512k -Xms64m -XX:NewRatio=1 -XX:SurvivorRatio=2 -XX:MaxRAMPercentage=75";
+    static final String PRODUCTION_OPTIONS = "-XX:+UseSerialGC -Xss512k -Xms64m -XX:NewRatio=1 -XX:SurvivorRatio=2 -XX:TrimNativeHeapInterval=500 -XX:MaxRAMPercentage=75";
 
     /** One way to start the console: a jar and the JVM options before {@code -jar}. */
     record Variant(String name, Path jar, List<String> options) {
