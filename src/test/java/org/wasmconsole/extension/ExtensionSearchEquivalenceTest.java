@@ -29,6 +29,7 @@ import org.wasmconsole.user.UserService;
  * narrowed by the in-memory {@link ExtensionTextIndex}, kept current by the writes below)
  * gives exactly what the plain filter gives, a {@code LIKE '%text%'} on the lower-cased search text, over generated extensions (created, then some edited and some deleted through the service) and generated queries: 1 to 2
  * characters, {@code %}, {@code _}, backslashes, unicode, mixed case, surrounding blanks, line breaks.
+ * {@link ExtensionSearchWritesTest}: each write is seen right after its commit.
  */
 @ConsoleTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,8 +47,6 @@ class ExtensionSearchEquivalenceTest {
     JdbcTemplate jdbc;
     @Autowired
     ExtensionTextIndex textIndex;
-    @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactionManager;
     @Autowired
     UserService users;
     @Autowired
@@ -380,51 +379,6 @@ class ExtensionSearchEquivalenceTest {
         return "H2".equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()));
     }
 
-    @Test
-    void aCreatedUpdatedOrDeletedExtensionIsFoundOrNotRightAfterTheCommit() {
-        ExtensionFilter first = new ExtensionFilter(ORG, "Zwiebelkuchen", null, null, null);
-        ExtensionFilter second = new ExtensionFilter(ORG, "quarkstrudel", null, null, null);
-        ExtensionDefinition created = ExtensionDefinition.builder().organization(ORG).name("fresh")
-                .url("oci://registry.example.com/fresh:1.0").description("Bakes a zwiebelkuchen.").build();
-        StoredExtension stored = asSystem(() -> service.create(created));
-        assertThat(names(first)).containsExactly("fresh");
-        assertThat(names(second)).isEmpty();
-
-        asSystem(() -> service.update(created.toBuilder().description("Bakes a Quarkstrudel.").build(),
-                stored.etag()));
-        assertThat(names(first)).isEmpty();
-        assertThat(names(second)).containsExactly("fresh");
-
-        asSystem(() -> service.delete(ORG, "fresh", null));
-        assertThat(names(second)).isEmpty();
-    }
-
-    @Test
-    void aTransactionFindsWhatItWroteAndARollbackLeavesNothing() {
-        ExtensionFilter filter = new ExtensionFilter(ORG, "Pflaumenmus", null, null, null);
-        ExtensionDefinition d = ExtensionDefinition.builder().organization(ORG).name("rolled-back")
-                .url("oci://registry.example.com/rolled:1.0").summary("Pflaumenmus").build();
-        List<String> inside = asSystem(() -> new org.springframework.transaction.support.TransactionTemplate(transactionManager)
-                .execute(status -> {
-            service.create(d);
-            List<String> found = names(filter);
-            status.setRollbackOnly(); // as apply's dry run does
-            return found;
-        }));
-        assertThat(inside).containsExactly("rolled-back");
-        assertThat(names(filter)).isEmpty();
-        if (h2()) {
-            assertThat(textIndex.candidateIds("Pflaumenmus")).isEmpty();
-        }
-    }
-
-    private List<String> names(ExtensionFilter filter) {
-        List<String> listed = asSystem(() -> service.list(filter, PageRequest.of(0, 100))).stream()
-                .map(ExtensionSummary::name).toList();
-        assertThat(asSystem(() -> service.count(filter))).isEqualTo(listed.size());
-        return listed;
-    }
-
     /** Today's filter, as it was written before the index: LIKE on the lower-cased search text. */
     private List<String> plainLike(String q, boolean tenantOne) {
         String pattern = "%" + q.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
@@ -435,32 +389,5 @@ class ExtensionSearchEquivalenceTest {
         return jdbc.queryForList("select e.name from wasm_extension e where e.organization_name = ?"
                 + " and e.search_text like ? escape '\\'" + tenantPart + " order by e.name", String.class, ORG, pattern)
                 .stream().sorted().toList();
-    }
-
-    @Test
-    void postgresqlHasTheTrigramIndexAndUsesItForTheFilter() {
-        String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-        if (!"PostgreSQL".equals(product)) {
-            return; // H2 has no substring index (SearchIndexMigration says why)
-        }
-        assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'wasm_extension'",
-                String.class)).contains("ix_extension_search_trgm");
-        String plan = String.join("\n", jdbc.execute((java.sql.Connection c) -> {
-            // A test database is small: without this the planner rightly prefers a scan.
-            try (var s = c.createStatement()) {
-                s.execute("set enable_seqscan = off");
-                try (var rs = s.executeQuery("explain select count(*) from wasm_extension"
-                        + " where search_text like '%rate limit%'")) {
-                    List<String> lines = new ArrayList<>();
-                    while (rs.next()) {
-                        lines.add(rs.getString(1));
-                    }
-                    return lines;
-                } finally {
-                    s.execute("reset enable_seqscan");
-                }
-            }
-        }));
-        assertThat(plan).contains("ix_extension_search_trgm");
     }
 }
