@@ -32,40 +32,12 @@ class FixedColumnGrid<T> extends Grid<T> {
             super(grid, columnId, renderer);
         }
 
-        @Override
-        @Synchronize({})
-        public String getWidth() {
-            return super.getWidth();
-        }
-
-        @Override
-        @Synchronize({})
-        public int getFlexGrow() {
-            return super.getFlexGrow();
-        }
-
-        @Override
-        @Synchronize({})
-        public boolean isResizable() {
-            return super.isResizable();
-        }
-
-        @Override
-        @Synchronize({})
-        public boolean isFrozen() {
-            return super.isFrozen();
-        }
-
-        @Override
-        @Synchronize({})
-        public boolean isFrozenToEnd() {
-            return super.isFrozenToEnd();
-        }
-
-        @Override
-        @Synchronize({})
-        public ColumnTextAlign getTextAlign() {
-            return super.getTextAlign();
-        }
+        // Each layout getter again, synchronised by no event (one line each: they differ only in the property).
+        @Override @Synchronize({}) public String getWidth() { return super.getWidth(); }
+        @Override @Synchronize({}) public int getFlexGrow() { return super.getFlexGrow(); }
+        @Override @Synchronize({}) public boolean isResizable() { return super.isResizable(); }
+        @Override @Synchronize({}) public boolean isFrozen() { return super.isFrozen(); }
+        @Override @Synchronize({}) public boolean isFrozenToEnd() { return super.isFrozenToEnd(); }
+        @Override @Synchronize({}) public ColumnTextAlign getTextAlign() { return super.getTextAlign(); }
     }
 }
