@@ -63,6 +63,57 @@ class CatalogueTest extends BrowserTest {
         assertThat(page.getByLabel("Search extensions")).hasValue("coraza");
     }
 
+    /** The phase and pull policy filters: chosen from their lists with the mouse or the keyboard; "any" clears them. */
+    @Test
+    void phaseAndPullPolicyAreChosenFromTheirLists() {
+        signInAsAdmin();
+        page.navigate(url("/?q=coraza"));
+        Locator phase = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Phase Any phase"));
+        assertThat(phase).isVisible();
+        phase.click();
+        assertThat(page.getByRole(AriaRole.OPTION)).hasText(new String[] {"Any phase", "Unspecified",
+                "Authentication", "Authorization", "Stats"});
+        assertThat(page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Any phase")))
+                .hasAttribute("aria-selected", "true");
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Authentication")).click();
+        assertThat(page).hasURL(withQuery("phase=AUTHN", "q=coraza"));
+        assertThat(page.locator(".match-count")).hasText("1 extension");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Phase Authentication")))
+                .isVisible();
+
+        Locator pull = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Effective pull policy Any pull policy"));
+        pull.focus();
+        page.keyboard().press("ArrowDown");
+        assertThat(page.getByRole(AriaRole.OPTION)).hasText(new String[] {"Any pull policy", "IfNotPresent",
+                "Always"});
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(withQuery("phase=AUTHN", "pull=IfNotPresent", "q=coraza"));
+        assertThat(page.getByRole(AriaRole.OPTION)).hasCount(0);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Phase Authentication")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Any phase")).click();
+        assertThat(page).hasURL(withQuery("pull=IfNotPresent", "q=coraza"));
+        assertThat(phase).isVisible();
+        page.goBack();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Phase Authentication")))
+                .isVisible();
+    }
+
+    /** The catalogue's URL with exactly these query parameters, in any order (Playwright hands the regex to JS). */
+    private java.util.regex.Pattern withQuery(String... parameters) {
+        StringBuilder pattern = new StringBuilder("^" + escaped(url("/")) + "\\?");
+        for (String p : parameters) {
+            pattern.append("(?=(.*&)?").append(escaped(p)).append("(&|$))");
+        }
+        return java.util.regex.Pattern.compile(pattern + "[^&]*(&[^&]*){" + (parameters.length - 1) + "}$");
+    }
+
+    private static String escaped(String text) {
+        return text.replaceAll("[.?*+^$()\\[\\]{}|\\\\/]", "\\\\$0");
+    }
+
     /** Issue #16: the sort order lives in the URL as the filters do; the proxy order needs no parameter. */
     @Test
     void sortOrderLivesInTheUrlAndTheBackButtonRestoresIt() {
@@ -112,7 +163,7 @@ class CatalogueTest extends BrowserTest {
                 "^Stored \\(spec.imagePullPolicy\\): .*Effective: .*"));
     }
 
-    /** Issue #23: the catalogue, its column chooser and (on a phone) the navigation, light and dark, to look at. */
+    /** Issue #23: the catalogue, its column and phase menus and (on a phone) the navigation, light and dark. */
     @Test
     void catalogueScreensLightAndDarkOnDesktopAndPhone() {
         signInAsAdmin();
@@ -131,6 +182,11 @@ class CatalogueTest extends BrowserTest {
                 settledScreenshot("catalogue-columns" + suffix);
                 page.keyboard().press("Escape");
                 assertThat(page.locator("vaadin-context-menu-item")).hasCount(0);
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Phase Any phase")).click();
+                assertThat(page.getByRole(AriaRole.OPTION)).hasCount(5);
+                settledScreenshot("catalogue-phase" + suffix);
+                page.keyboard().press("Escape");
+                assertThat(page.getByRole(AriaRole.OPTION)).hasCount(0);
                 if (phone) {
                     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
                             .setName("Show or hide the navigation")).click();

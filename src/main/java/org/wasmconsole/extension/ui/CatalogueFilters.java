@@ -5,7 +5,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.Arrays;
@@ -15,6 +14,7 @@ import java.util.function.Function;
 import org.wasmconsole.extension.ExtensionFilter;
 import org.wasmconsole.extension.PluginPhase;
 import org.wasmconsole.extension.PullPolicy;
+import org.wasmconsole.base.ui.AnyOfSelect;
 import org.wasmconsole.base.ui.FilterFields;
 import org.wasmconsole.tenant.TenantInfo;
 
@@ -25,8 +25,10 @@ import org.wasmconsole.tenant.TenantInfo;
 class CatalogueFilters extends HorizontalLayout {
 
     private final TextField text = new TextField();
-    private final Select<PluginPhase> phase = new Select<>();
-    private final Select<PullPolicy> pullPolicy = new Select<>();
+    private final AnyOfSelect<PluginPhase> phase = new AnyOfSelect<>("Any phase", PluginPhase::label, "11rem",
+            List.of(PluginPhase.values()));
+    private final AnyOfSelect<PullPolicy> pullPolicy = new AnyOfSelect<>("Any pull policy", PullPolicy::wireName,
+            "11rem", List.of(PullPolicy.IF_NOT_PRESENT, PullPolicy.ALWAYS));
     private final ComboBox<TenantInfo> tenant = new ComboBox<>();
     private final Checkbox tagMoved = new Checkbox("Tag moved");
     private final TextField label = new TextField();
@@ -42,10 +44,7 @@ class CatalogueFilters extends HorizontalLayout {
         FilterFields.text(text, "Name, URL, description…", "18rem").setPrefixComponent(VaadinIcon.SEARCH.create());
         text.setAriaLabel("Search extensions");
         phase.setAriaLabel("Phase");
-        FilterFields.anyOf(phase, "Any phase", PluginPhase::label, "11rem", PluginPhase.values());
         pullPolicy.setAriaLabel("Effective pull policy");
-        FilterFields.anyOf(pullPolicy, "Any pull policy", PullPolicy::wireName, "11rem",
-                PullPolicy.IF_NOT_PRESENT, PullPolicy.ALWAYS);
 
         tenant.setAriaLabel("Available to tenant");
         tenant.setPlaceholder("Any tenant");

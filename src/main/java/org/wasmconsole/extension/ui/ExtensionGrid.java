@@ -29,7 +29,7 @@ final class ExtensionGrid {
     }
 
     static Grid<ExtensionSummary> create() {
-        Grid<ExtensionSummary> grid = new Grid<>(ExtensionSummary.class, false);
+        Grid<ExtensionSummary> grid = new FixedColumnGrid<>(ExtensionSummary.class);
         grid.addClassName("extension-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Extensions");

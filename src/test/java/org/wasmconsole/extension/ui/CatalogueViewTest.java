@@ -11,10 +11,11 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import org.wasmconsole.base.ui.AccessDeniedView;
+import org.wasmconsole.base.ui.AnyOfSelect;
+import org.wasmconsole.base.ui.AnyOfSelectTester;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -135,7 +136,7 @@ class CatalogueViewTest extends SpringBrowserlessTest {
         assertThat(gridNames()).containsExactly("coraza-waf");
         assertThat(test(grid()).getCellText(0, test(grid()).getColumnPosition("phase"))).isEqualTo("Authentication");
         @SuppressWarnings("unchecked")
-        Select<PluginPhase> phase = find(Select.class).withAriaLabel("Phase").single();
+        AnyOfSelect<PluginPhase> phase = find(AnyOfSelect.class).withAriaLabel("Phase").single();
         assertThat(phase.getValue()).isEqualTo(PluginPhase.AUTHN);
     }
 
@@ -155,8 +156,8 @@ class CatalogueViewTest extends SpringBrowserlessTest {
         assertThat(currentQuery().getSingleParameter("phase")).isEmpty();
 
         @SuppressWarnings("unchecked")
-        Select<PluginPhase> phase = find(Select.class).withAriaLabel("Phase").single();
-        test(phase).selectItem(PluginPhase.STATS.label());
+        AnyOfSelect<PluginPhase> phase = find(AnyOfSelect.class).withAriaLabel("Phase").single();
+        new AnyOfSelectTester<>(phase).selectItem(PluginPhase.STATS.label());
 
         assertThat(currentQuery().getSingleParameter("phase")).contains("STATS");
         assertThat(currentQuery().getSingleParameter("q")).contains("a");
