@@ -26,10 +26,14 @@ final class ExtensionPageRows {
             + " e.imagePullPolicy as pullPolicy, e.imagePullSecret as pullSecret, e.matchMode as matchMode,"
             + " e.metaJson as meta, e.etag as etag, e.createdAt as createdAt, e.updatedAt as updatedAt,"
             + " e.updatedBy as updatedBy, e.configSchemaJson as schema from WasmExtension e where e.id in :ids";
-    private static final String ENV = "select e.id, index(v), v.name, v.valueFrom, v.value"
-            + " from WasmExtension e join e.env v where e.id in :ids";
-    private static final String TENANTS = "select e.id, index(t), t.id, t.organizationName, t.name"
-            + " from WasmExtension e join e.allowedTenants t where e.id in :ids";
+    /**
+     * The collection tables by their own key, in SQL: JPQL reaches an element collection only through its owner,
+     * and H2 then read every owner's whole row (~2 KB) once more per query (two thirds of a 100k export's CPU).
+     */
+    private static final String ENV = "select extension_id, position, name, value_from, env_value"
+            + " from extension_env where extension_id in (:ids)";
+    private static final String TENANTS = "select a.extension_id, a.position, t.id, t.organization_name, t.name"
+            + " from extension_allowed_tenant a join tenant t on t.id = a.tenant_id where a.extension_id in (:ids)";
 
     private ExtensionPageRows() {
     }
@@ -37,16 +41,15 @@ final class ExtensionPageRows {
     /** The extensions of these ids that exist, by id, as the viewer may read them. */
     static Map<Long, StoredExtension> read(EntityManager entityManager, List<Long> ids, Viewer viewer) {
         Map<Long, List<Positioned<EnvVar>>> env = new HashMap<>();
-        for (Object[] row : entityManager.createQuery(ENV, Object[].class).setParameter("ids", ids).getResultList()) {
-            env.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(new Positioned<>((Integer) row[1],
-                    new EnvVar((String) row[2], (EnvValueSource) row[3], (String) row[4])));
+        for (Object[] row : rows(entityManager, ENV, ids)) {
+            env.computeIfAbsent(number(row[0]), id -> new ArrayList<>()).add(new Positioned<>((int) number(row[1]),
+                    new EnvVar((String) row[2], EnvValueSource.valueOf((String) row[3]), (String) row[4])));
         }
         Map<Long, List<Positioned<String>>> tenants = new HashMap<>();
-        for (Object[] row : entityManager.createQuery(TENANTS, Object[].class).setParameter("ids", ids)
-                .getResultList()) {
-            if (WasmExtension.mayKnowOf(viewer, (Long) row[2])) {
-                tenants.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(new Positioned<>(
-                        (Integer) row[1], Tenant.fqn((String) row[3], (String) row[4])));
+        for (Object[] row : rows(entityManager, TENANTS, ids)) {
+            if (WasmExtension.mayKnowOf(viewer, number(row[2]))) {
+                tenants.computeIfAbsent(number(row[0]), id -> new ArrayList<>()).add(new Positioned<>(
+                        (int) number(row[1]), Tenant.fqn((String) row[3], (String) row[4])));
             }
         }
         Map<Long, StoredExtension> byId = new HashMap<>();
@@ -66,6 +69,16 @@ final class ExtensionPageRows {
                     row.get("updatedBy", String.class), ConfigJson.read(row.get("schema", String.class))));
         }
         return byId;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(EntityManager entityManager, String sql, List<Long> ids) {
+        return entityManager.createNativeQuery(sql).setParameter("ids", ids).getResultList();
+    }
+
+    /** H2 and PostgreSQL give bigint and integer columns as Long and Integer; either way, as a long. */
+    private static long number(Object column) {
+        return ((Number) column).longValue();
     }
 
     /** The items in the order of their list's order column, as the entity's {@code @OrderColumn} list holds them. */
