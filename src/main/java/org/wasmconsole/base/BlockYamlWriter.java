@@ -159,7 +159,22 @@ final class BlockYamlWriter {
 
     private boolean text(String text) {
         // Empty: always quoted by Jackson; multi-line: a literal block, written by the mapping (not in lists here).
-        if (text.isEmpty() || !printableAscii(text, false)) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char first = text.charAt(0);
+        if (simplePlain(text) && !(first >= '0' && first <= '9')) {
+            // A word such as a name, an fqn or an enum (most values): printable, plain unless reserved or resolved
+            // as another type, not a number (one pass here instead of the general checks' four).
+            if (quoting.needToQuoteWord(text)) {
+                doubleQuoted(text);
+            } else {
+                out.append(text);
+            }
+            out.append('\n');
+            return true;
+        }
+        if (!printableAscii(text, false)) {
             return false;
         }
         if (quoting.needToQuoteValue(text) || plainNumber(text)) {
@@ -198,10 +213,18 @@ final class BlockYamlWriter {
      * double-quoted on one line, breaks as {@code \n}. Texts ending in two breaks (a keep hint) go to Jackson.
      */
     private boolean literal(String text, int indent) {
-        if (!printableAscii(text, true)) {
-            return false;
+        // One pass for both questions: printable ASCII and breaks only, and the emitter's allowBlock (no space
+        // before a break, none at the end), which is all of its analysis that a literal block needs.
+        boolean spaceBreak = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                spaceBreak |= i > 0 && text.charAt(i - 1) == ' ';
+            } else if (c < 0x20 || c > 0x7E) {
+                return false;
+            }
         }
-        if (!Analysis.of(text).allowBlock) {
+        if (spaceBreak || text.charAt(text.length() - 1) == ' ') {
             out.append(' ');
             doubleQuoted(text);
             out.append('\n');
@@ -232,19 +255,18 @@ final class BlockYamlWriter {
 
     /** Printable ASCII and line breaks only, as callers checked: the emitter escapes {@code "}, {@code \}, breaks. */
     private void doubleQuoted(String text) {
+        // Runs between escapes appended at once: a char at a time, a long description cost the builder's checks
+        // per char.
         out.append('"');
+        int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n') {
-                out.append("\\n");
-                continue;
+            if (c == '\n' || c == '"' || c == '\\') {
+                out.append(text, start, i).append('\\').append(c == '\n' ? 'n' : c);
+                start = i + 1;
             }
-            if (c == '"' || c == '\\') {
-                out.append('\\');
-            }
-            out.append(c);
         }
-        out.append('"');
+        out.append(text, start, text.length()).append('"');
     }
 
     /**
@@ -306,9 +328,10 @@ final class BlockYamlWriter {
 
     /**
      * SnakeYAML Engine's {@code Emitter.analyzeScalar}, for texts of printable ASCII and line breaks only
-     * (which have no special characters and are one char per code point): which styles the emitter allows.
+     * (which have no special characters and are one char per code point): whether the emitter allows a plain
+     * scalar ({@link #literal} answers the block style's own question in its pass).
      */
-    record Analysis(boolean allowBlockPlain, boolean allowBlock) {
+    record Analysis(boolean allowBlockPlain) {
 
         static Analysis of(String scalar) {
             boolean blockIndicators = scalar.startsWith("---") || scalar.startsWith("...");
@@ -363,8 +386,7 @@ final class BlockYamlWriter {
             }
             boolean allowBlockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak || breakSpace
                     || spaceBreak || blockIndicators);
-            boolean allowBlock = !(trailingSpace || spaceBreak);
-            return new Analysis(allowBlockPlain && !lineBreaks, allowBlock);
+            return new Analysis(allowBlockPlain && !lineBreaks);
         }
     }
 }

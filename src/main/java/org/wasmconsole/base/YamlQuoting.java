@@ -21,22 +21,45 @@ public final class YamlQuoting extends StringQuotingChecker {
 
     @Override
     public boolean needToQuoteName(String name) {
-        return DEFAULT.needToQuoteName(name) || !readsAsString(name);
+        return DEFAULT.needToQuoteName(name) || !readsAsString(name, false);
     }
 
+    /** Jackson's default ({@code StringQuotingChecker.Default}: reserved words, quotable characters) or not a string. */
     @Override
     public boolean needToQuoteValue(String value) {
-        return DEFAULT.needToQuoteValue(value) || !readsAsString(value);
+        return isReservedKeyword(value) || !readsAsString(value, true);
     }
 
-    private static boolean readsAsString(String text) {
-        // Plain loops, not streams: every key and value of every exported document passes here (issue #23:
+    /**
+     * {@link #needToQuoteValue} for a word: a text of ASCII letters, digits, {@code - _ . /} only that starts with a
+     * letter or {@code /} (no character that Jackson quotes, no whitespace, not a number's start), so that only
+     * the reserved words and the core schema's resolver can ask for quotes. For the block writer, which has
+     * checked the text's characters anyway.
+     */
+    boolean needToQuoteWord(String word) {
+        return isReservedKeyword(word) || CORE.mayResolveOtherThanString(word)
+                && !CORE.resolve(word, true).equals(Tag.STR);
+    }
+
+    /**
+     * Whether a YAML reader reads the plain text back as a string; with {@code jacksonValueChars}, also false for
+     * the characters for which Jackson's default checker quotes a value ({@code StringQuotingChecker
+     * .valueHasQuotableChar}), tested in the same pass.
+     */
+    private static boolean readsAsString(String text, boolean jacksonValueChars) {
+        // Plain loops, not streams, one pass: every key and value of every exported document passes here (issue #23:
         // a quarter of a 100k export's CPU samples were in these checks).
         boolean whitespace = false;
-        for (int i = 0; i < text.length(); i++) {
+        int last = text.length() - 1;
+        for (int i = 0; i <= last; i++) {
             char c = text.charAt(i);
             if (c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF) {
                 return false; // line breaks to some readers, or dropped: double-quoted they are escaped
+            }
+            if (jacksonValueChars && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}'
+                    || c == '#' && (i == 0 || blank(text.charAt(i - 1)))
+                    || c == ':' && (i == last || blank(text.charAt(i + 1))))) {
+                return false;
             }
             whitespace |= c < 0x80 ? c == ' ' || c >= 0x09 && c <= 0x0D || c >= 0x1C && c <= 0x1F
                     : Character.isWhitespace(c); // the same answer, without the call for ASCII
@@ -50,6 +73,11 @@ public final class YamlQuoting extends StringQuotingChecker {
         }
         boolean numberLike = Character.isDigit(first) || first == '+' || first == '-' || first == '.';
         return !numberLike || whitespace;
+    }
+
+    /** Jackson's {@code StringQuotingChecker.isBlank}. */
+    private static boolean blank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     /**

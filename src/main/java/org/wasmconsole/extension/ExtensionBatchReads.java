@@ -44,7 +44,7 @@ class ExtensionBatchReads {
     /**
      * Hands every extension matching {@code spec}, in catalogue order, to {@code action}. One query
      * sorts the matching ids (a few bytes each); the extensions are then read a page of ids at a
-     * time and forgotten after each page. Not OFFSET pages (each page walks past all earlier rows)
+     * time, as rows rather than entities ({@link ExtensionPageRows}), and forgotten after each page. Not OFFSET pages (each page walks past all earlier rows)
      * nor keyset pages (the OR of the order's keys defeats the index: a full scan per page; the
      * benchmark's 100k export took 5 minutes on H2 that way).
      */
@@ -53,12 +53,9 @@ class ExtensionBatchReads {
         List<Long> ids = sortedIds(spec);
         for (int from = 0; from < ids.size(); from += EXPORT_PAGE_SIZE) {
             List<Long> page = ids.subList(from, Math.min(ids.size(), from + EXPORT_PAGE_SIZE));
-            Map<Long, WasmExtension> byId = new HashMap<>();
-            repository.findAllById(page).forEach(e -> byId.put(e.getId(), e));
+            Map<Long, StoredExtension> byId = ExtensionPageRows.read(entityManager, page, viewer);
             // Deleted since the ids were read (another transaction): skipped, as if read a moment earlier.
-            page.stream().map(byId::get).filter(Objects::nonNull)
-                    .forEach(e -> action.accept(StoredExtension.of(e, viewer)));
-            entityManager.clear();
+            page.stream().map(byId::get).filter(Objects::nonNull).forEach(action);
         }
     }
 

@@ -226,9 +226,20 @@ public class WasmExtension {
     }
 
     public ExtensionDefinition toDefinition() {
+        return definition(organizationName, name, displayName, summary, url, source, description, phase, priority,
+                configJson, imagePullPolicy, imagePullSecret, env, matchMode,
+                allowedTenants.stream().map(Tenant::fqn).toList(), metaJson);
+    }
+
+    /** The definition of stored columns: the entity's and {@link ExtensionPageRows}' one way to read them. */
+    static ExtensionDefinition definition(String organizationName, String name, String displayName, String summary,
+                                          String url, String source, String description, PluginPhase phase,
+                                          int priority, String configJson, PullPolicy imagePullPolicy,
+                                          String imagePullSecret, List<EnvVar> env, WorkloadMode matchMode,
+                                          List<String> allowedIn, String metaJson) {
         return new ExtensionDefinition(organizationName, name, displayName, summary, url, source, description, phase,
-                priority, ConfigJson.read(configJson), imagePullPolicy, imagePullSecret, env, matchMode,
-                allowedTenants.stream().map(Tenant::fqn).toList(), ObjectMeta.fromJson(metaJson));
+                priority, ConfigJson.read(configJson), imagePullPolicy, imagePullSecret, env, matchMode, allowedIn,
+                ObjectMeta.fromJson(metaJson));
     }
 
     String getSearchText() {
@@ -281,8 +292,13 @@ public class WasmExtension {
      * tenants either way).
      */
     List<Tenant> allowedTenantsFor(Viewer viewer) {
-        return viewer.admin() ? allowedTenants
-                : allowedTenants.stream().filter(t -> viewer.tenantIds().contains(t.getId())).toList();
+        return viewer.admin() ? allowedTenants : allowedTenants.stream().filter(t -> mayKnowOf(viewer, t.getId()))
+                .toList();
+    }
+
+    /** Whether this viewer may learn that an extension is allowed in the tenant (see {@link #allowedTenantsFor}). */
+    static boolean mayKnowOf(Viewer viewer, Long tenantId) {
+        return viewer.admin() || viewer.tenantIds().contains(tenantId);
     }
 
     /** {@link #toDefinition()} as this viewer may read it (see {@link #allowedTenantsFor}). */

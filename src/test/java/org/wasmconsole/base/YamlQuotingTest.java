@@ -43,7 +43,8 @@ class YamlQuotingTest {
     @Test
     void everyFirstCharacterIsQuotedAsWhenTheResolverSawEveryText() {
         List<String> suffixes = List.of("", "0", "1.5", "e3", "rue", "alse", "ull", "x1F", "o17", "inf", "nan",
-                "{FOO}", "{FOO:-bar}", " a", "abc", ".5", "_1", ":20", "ULL", "ull ", "NULL");
+                "{FOO}", "{FOO:-bar}", " a", "abc", ".5", "_1", ":20", "ULL", "ull ", "NULL", "a#b", " #c", "\t#c", ":",
+                ": x", ":\tx", "a:b", ",", "a]", "[", "}", "#");
         List<String> differ = new ArrayList<>();
         int checked = 0;
         for (char first = 0; first < Character.MAX_VALUE; first++) {
@@ -57,6 +58,28 @@ class YamlQuotingTest {
         }
         assertThat(checked).isGreaterThan(1_000_000);
         assertThat(differ).isEmpty();
+    }
+
+    /** The block writer's shortcut for words (letters, digits, - _ . /, a letter or / first) answers alike. */
+    @Test
+    void wordsAreQuotedAsAnyOtherValue() {
+        java.util.Random random = new java.util.Random(23);
+        String firsts = "abcdefnotyzABFNOTYZ/";
+        String rest = "abcdefilnorstuxyzAEFLNORSTUY0123456789-_./";
+        List<String> words = new ArrayList<>(List.of("true", "no", "Off", "y", "N", "null", "NULL", "nan", "y2",
+                "false", "True", "ON", "yes", "Yes", "x000123-rate", "organizations/tse/tenants/team-01", "/api/v1"));
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder word = new StringBuilder().append(firsts.charAt(random.nextInt(firsts.length())));
+            int length = random.nextInt(0, 6);
+            for (int k = 0; k < length; k++) {
+                word.append(rest.charAt(random.nextInt(rest.length())));
+            }
+            words.add(word.toString());
+        }
+        for (String word : words) {
+            assertThat(quoting.needToQuoteWord(word)).as(word).isEqualTo(quoting.needToQuoteValue(word))
+                    .isEqualTo(quotedBefore(word));
+        }
     }
 
     @Test
