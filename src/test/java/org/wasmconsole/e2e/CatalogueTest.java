@@ -87,7 +87,11 @@ class CatalogueTest extends BrowserTest {
         page.keyboard().press("ArrowDown");
         assertThat(page.getByRole(AriaRole.OPTION)).hasText(new String[] {"Any pull policy", "IfNotPresent",
                 "Always"});
+        // Each key once the list has moved the focus, as a user sees it move (a busy CI machine lagged behind).
+        assertThat(page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Any pull policy")))
+                .isFocused();
         page.keyboard().press("ArrowDown");
+        assertThat(page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("IfNotPresent"))).isFocused();
         page.keyboard().press("Enter");
         assertThat(page).hasURL(withQuery("phase=AUTHN", "pull=IfNotPresent", "q=coraza"));
         assertThat(page.getByRole(AriaRole.OPTION)).hasCount(0);
