@@ -44,8 +44,8 @@ class ExtensionBatchReads {
     /**
      * Hands every extension matching {@code spec}, in catalogue order, to {@code action}. One query
      * sorts the matching ids (a few bytes each); the extensions are then read a page of ids at a
-     * time, as rows rather than entities ({@link ExtensionPageRows}), and forgotten after each page. Not OFFSET pages (each page walks past all earlier rows)
-     * nor keyset pages (the OR of the order's keys defeats the index: a full scan per page; the
+     * time, as rows rather than entities ({@link ExtensionPageRows}), and forgotten after each page.
+     * Not OFFSET pages (each page walks past all earlier rows) nor keyset pages (the OR of the order's keys defeats the index: a full scan per page; the
      * benchmark's 100k export took 5 minutes on H2 that way).
      */
     void forEach(Specification<WasmExtension> spec, Consumer<StoredExtension> action) {
